@@ -1,0 +1,93 @@
+// Package spec defines docgen's device-security spec (format v1) and loads it
+// strictly from YAML.
+//
+// A spec is one YAML file per device. [Load] reads it, rejects anything it
+// does not understand, and reports every problem at once, each with
+// file:line:column and a hint:
+//
+//	s, err := spec.Load("examples/imaging-workstation/device.yaml")
+//	if err != nil {
+//		fmt.Println(err) // device.yaml:12:3: unknown field `firewal_rules`, did you mean `firewall_rules`?
+//	}
+//
+// Loading checks syntax, types, enumerations, ports, addresses, dates, unique
+// ids and cross-references between sections. Whether the spec is complete for
+// a notified body is not the loader's business: that is package check.
+package spec
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"reflect"
+
+	"github.com/docgen/docgen/generator/msg"
+	"github.com/docgen/docgen/generator/yamlx"
+)
+
+// MaxSize is the largest spec file Load accepts, in bytes.
+const MaxSize = 16 << 20
+
+// ReadError is returned when the spec file cannot be read at all.
+type ReadError struct {
+	Path string
+	Err  error
+}
+
+// Error describes the read failure.
+func (e *ReadError) Error() string {
+	if errors.Is(e.Err, fs.ErrNotExist) {
+		return msg.Format("spec.not_found", e.Path)
+	}
+	return fmt.Sprintf("%s: %v", e.Path, e.Err)
+}
+
+// Unwrap returns the underlying error.
+func (e *ReadError) Unwrap() error { return e.Err }
+
+// Load reads and validates the spec at path. On failure the error is a
+// *ReadError or a yamlx.Errors listing every problem found, in file order;
+// the returned spec is then partial and must not be used for output.
+func Load(path string) (*Spec, error) {
+	st, err := os.Stat(path)
+	if err != nil {
+		return nil, &ReadError{Path: path, Err: err}
+	}
+	if st.IsDir() {
+		return nil, &ReadError{Path: path, Err: errors.New(msg.Get("spec.is_dir"))}
+	}
+	if st.Size() > MaxSize {
+		return nil, &ReadError{Path: path, Err: errors.New(msg.Format("spec.too_large", st.Size(), MaxSize))}
+	}
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, &ReadError{Path: path, Err: err}
+	}
+	return Parse(path, data)
+}
+
+// Parse decodes and validates spec data; name is used in positions.
+func Parse(name string, data []byte) (*Spec, error) {
+	s := &Spec{File: name}
+	d := yamlx.NewDecoder(name)
+	root := d.Decode(data, s)
+	s.Sources = d.Sources()
+	if root != nil {
+		validate(d, s)
+	}
+	if err := d.Err(); err != nil {
+		return s, err
+	}
+	return s, nil
+}
+
+// Field returns the reflect value of the struct field with YAML key name, or
+// an invalid value. It is used by catalog path evaluation.
+func Field(v reflect.Value, name string) reflect.Value {
+	f, ok := yamlx.StructFields(v.Type()).Field(name)
+	if !ok {
+		return reflect.Value{}
+	}
+	return v.FieldByIndex(f.Index)
+}

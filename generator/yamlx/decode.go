@@ -1,0 +1,403 @@
+// Package yamlx decodes YAML strictly into Go structs while keeping the
+// position of every value, so that each problem in a hand-written file can be
+// reported as file:line:column with a hint on how to fix it.
+//
+// Unlike yaml.v3's own decoder, which stops at the first problem, a [Decoder]
+// collects every error of a file in document order: unknown fields (with a
+// "did you mean" suggestion), duplicate keys, wrong types, values outside an
+// enumeration, and the errors of custom scalar types. It also records a
+// [SourceMap] from field paths such as "firewall_rules[3].ports" to positions,
+// which later stages (check findings, SARIF) use to point into the file.
+//
+// Structs are described by their `yaml` tags. A field tagged `yaml:"-"` is
+// ignored. Custom value types implement [ScalarDecoder] (a value written as
+// one scalar) or [NodeDecoder] (full control over the node); string types with
+// a fixed set of values implement [Enum].
+//
+// Typical use:
+//
+//	var s Spec
+//	d := yamlx.NewDecoder("device.yaml")
+//	d.Decode(data, &s)
+//	if err := d.Err(); err != nil { ... } // an Errors value, sorted by position
+package yamlx
+
+import (
+	"bytes"
+	"errors"
+	"io"
+	"reflect"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+
+	"gopkg.in/yaml.v3"
+
+	"github.com/docgen/docgen/generator/msg"
+)
+
+// ScalarDecoder is implemented by value types written as a single YAML scalar
+// (dates, ports, addresses). DecodeScalar receives the scalar's text and its
+// resolved YAML tag (such as "!!str" or "!!int") and returns a user-facing
+// error message, or nil.
+type ScalarDecoder interface {
+	DecodeScalar(value, tag string) error
+}
+
+// NodeDecoder is implemented by types that accept several YAML shapes. The
+// implementation reports problems through d.Errorf and may decode children
+// with d.DecodeValue.
+type NodeDecoder interface {
+	DecodeNode(d *Decoder, n *yaml.Node, path string)
+}
+
+// Enum is implemented by string types whose value must be one of a fixed set.
+// The decoder rejects other values with a suggestion.
+type Enum interface {
+	EnumValues() []string
+}
+
+// MaxAliasExpansions bounds how many alias nodes one document may follow, so
+// that an "alias bomb" is rejected instead of expanding without limit.
+const MaxAliasExpansions = 10000
+
+// MaxDepth bounds the nesting of mappings and sequences.
+const MaxDepth = 100
+
+// Decoder decodes YAML documents into Go values, collecting errors and
+// positions. A Decoder is used for one file.
+type Decoder struct {
+	file    string
+	errs    Errors
+	sources *SourceMap
+	aliases int
+}
+
+// NewDecoder returns a Decoder whose positions name file.
+func NewDecoder(file string) *Decoder {
+	return &Decoder{file: file, sources: NewSourceMap(file)}
+}
+
+// File returns the file name positions refer to.
+func (d *Decoder) File() string { return d.file }
+
+// Sources returns the source map recorded so far.
+func (d *Decoder) Sources() *SourceMap { return d.sources }
+
+// Err returns the collected errors sorted by position, or nil.
+func (d *Decoder) Err() error {
+	if len(d.errs) == 0 {
+		return nil
+	}
+	d.errs.Sort()
+	return d.errs
+}
+
+// Errors returns the collected errors in the order they were found.
+func (d *Decoder) Errors() Errors { return d.errs }
+
+// Report records an error at the position of n. The text is the message
+// catalog entry key, filled in with args.
+func (d *Decoder) Report(n *yaml.Node, key string, args ...any) {
+	d.ReportAt(d.Pos(n), key, args...)
+}
+
+// ReportAt records an error at pos with the message catalog entry key.
+func (d *Decoder) ReportAt(pos Pos, key string, args ...any) {
+	d.errs = append(d.errs, &Error{Pos: pos, Msg: msg.Format(key, args...)})
+}
+
+// Fail records err, whose text is already user-facing, at the position of n.
+func (d *Decoder) Fail(n *yaml.Node, err error) {
+	d.errs = append(d.errs, &Error{Pos: d.Pos(n), Msg: err.Error()})
+}
+
+// Pos returns the position of n in this decoder's file.
+func (d *Decoder) Pos(n *yaml.Node) Pos {
+	if n == nil {
+		return Pos{File: d.file}
+	}
+	return Pos{File: d.file, Line: n.Line, Col: n.Column}
+}
+
+var yamlLineRE = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
+
+// Parse parses data into a document node. It reports syntax errors, empty
+// input and multiple documents, and returns nil when nothing can be decoded.
+func (d *Decoder) Parse(data []byte) *yaml.Node {
+	dec := yaml.NewDecoder(bytes.NewReader(data))
+	var doc yaml.Node
+	if err := dec.Decode(&doc); err != nil {
+		if errors.Is(err, io.EOF) {
+			d.ReportAt(Pos{File: d.file, Line: 1, Col: 1}, "yaml.empty")
+			return nil
+		}
+		d.syntaxError(err)
+		return nil
+	}
+	var extra yaml.Node
+	if err := dec.Decode(&extra); err == nil {
+		d.ReportAt(Pos{File: d.file, Line: extra.Line, Col: extra.Column}, "yaml.multiple_documents")
+		return nil
+	} else if !errors.Is(err, io.EOF) {
+		d.syntaxError(err)
+		return nil
+	}
+	if len(doc.Content) == 0 {
+		d.ReportAt(Pos{File: d.file, Line: 1, Col: 1}, "yaml.empty")
+		return nil
+	}
+	return doc.Content[0]
+}
+
+func (d *Decoder) syntaxError(err error) {
+	s := err.Error()
+	line := 1
+	if m := yamlLineRE.FindStringSubmatch(s); m != nil {
+		line, _ = strconv.Atoi(m[1])
+		s = m[2]
+	} else {
+		s = strings.TrimPrefix(s, "yaml: ")
+	}
+	d.ReportAt(Pos{File: d.file, Line: line, Col: 1}, "yaml.syntax", s)
+}
+
+// Decode parses data and decodes its single document into out, which must be
+// a non-nil pointer. It returns the root node, or nil on a syntax error.
+func (d *Decoder) Decode(data []byte, out any) *yaml.Node {
+	root := d.Parse(data)
+	if root == nil {
+		return nil
+	}
+	d.DecodeValue(root, "", reflect.ValueOf(out).Elem())
+	return root
+}
+
+// DecodeValue decodes n into v, recording path's position.
+func (d *Decoder) DecodeValue(n *yaml.Node, path string, v reflect.Value) {
+	d.decode(n, path, v, 0)
+}
+
+func (d *Decoder) resolve(n *yaml.Node) *yaml.Node {
+	for n != nil && n.Kind == yaml.AliasNode {
+		d.aliases++
+		if d.aliases > MaxAliasExpansions {
+			return nil
+		}
+		n = n.Alias
+	}
+	return n
+}
+
+func (d *Decoder) decode(n *yaml.Node, path string, v reflect.Value, depth int) {
+	orig := n
+	n = d.resolve(n)
+	if n == nil {
+		if d.aliases == MaxAliasExpansions+1 {
+			d.Report(orig, "yaml.alias_limit", MaxAliasExpansions)
+		}
+		return
+	}
+	if depth > MaxDepth {
+		d.Report(n, "yaml.too_deep", MaxDepth)
+		return
+	}
+	if n.Kind == yaml.ScalarNode && n.Tag == "!!null" {
+		return // an explicit null leaves the zero value
+	}
+	if v.CanAddr() {
+		p := v.Addr().Interface()
+		if nd, ok := p.(NodeDecoder); ok {
+			nd.DecodeNode(d, n, path)
+			return
+		}
+		if sd, ok := p.(ScalarDecoder); ok {
+			if isEmptyString(n) {
+				return // "" means "not given yet", as in the init skeleton
+			}
+			if n.Kind != yaml.ScalarNode {
+				d.Report(n, "yaml.want_scalar", describe(n))
+				return
+			}
+			if err := sd.DecodeScalar(n.Value, n.Tag); err != nil {
+				d.Fail(n, err)
+			}
+			return
+		}
+	}
+	switch v.Kind() {
+	case reflect.Pointer:
+		elem := reflect.New(v.Type().Elem())
+		d.decode(n, path, elem.Elem(), depth)
+		v.Set(elem)
+	case reflect.Struct:
+		d.decodeStruct(n, path, v, depth)
+	case reflect.Slice:
+		d.decodeSlice(n, path, v, depth)
+	case reflect.String:
+		if n.Kind != yaml.ScalarNode {
+			d.Report(n, "yaml.want_string", describe(n))
+			return
+		}
+		if e, ok := v.Addr().Interface().(Enum); ok && n.Value != "" {
+			if !slices.Contains(e.EnumValues(), n.Value) {
+				d.Report(n, "yaml.bad_enum", n.Value, quoteList(e.EnumValues()), suggest(n.Value, e.EnumValues()))
+				return
+			}
+		}
+		v.SetString(n.Value)
+	case reflect.Bool:
+		if n.Kind != yaml.ScalarNode || n.Tag != "!!bool" {
+			d.Report(n, "yaml.want_bool", describe(n))
+			return
+		}
+		b, _ := strconv.ParseBool(strings.ToLower(n.Value))
+		v.SetBool(b)
+	case reflect.Int, reflect.Int64, reflect.Int32:
+		if n.Kind != yaml.ScalarNode || n.Tag != "!!int" {
+			d.Report(n, "yaml.want_int", describe(n))
+			return
+		}
+		i, err := strconv.ParseInt(n.Value, 0, 64)
+		if err != nil || v.OverflowInt(i) {
+			d.Report(n, "yaml.want_int", describe(n))
+			return
+		}
+		v.SetInt(i)
+	default:
+		d.Report(n, "yaml.unsupported", v.Type().String())
+	}
+}
+
+func (d *Decoder) decodeStruct(n *yaml.Node, path string, v reflect.Value, depth int) {
+	if n.Kind != yaml.MappingNode {
+		d.Report(n, "yaml.want_mapping", describe(n))
+		return
+	}
+	info := StructFields(v.Type())
+	seen := make(map[string]*yaml.Node, len(n.Content)/2)
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		k, val := n.Content[i], n.Content[i+1]
+		if k.Kind != yaml.ScalarNode {
+			d.Report(k, "yaml.bad_key", describe(k))
+			continue
+		}
+		if k.Value == "<<" && k.Tag == "!!merge" {
+			d.Report(k, "yaml.merge_key")
+			continue
+		}
+		if prev, dup := seen[k.Value]; dup {
+			d.Report(k, "yaml.duplicate_key", k.Value, prev.Line)
+			continue
+		}
+		seen[k.Value] = k
+		f, ok := info.Field(k.Value)
+		if !ok {
+			d.Report(k, "yaml.unknown_field", k.Value, suggest(k.Value, info.Names()))
+			continue
+		}
+		fpath := Join(path, k.Value)
+		d.sources.Set(fpath, d.Pos(k))
+		d.decode(val, fpath, v.FieldByIndex(f.Index), depth+1)
+	}
+}
+
+func (d *Decoder) decodeSlice(n *yaml.Node, path string, v reflect.Value, depth int) {
+	if n.Kind != yaml.SequenceNode {
+		d.Report(n, "yaml.want_list", describe(n))
+		return
+	}
+	s := reflect.MakeSlice(v.Type(), len(n.Content), len(n.Content))
+	for i, item := range n.Content {
+		ipath := Index(path, i)
+		d.sources.Set(ipath, d.Pos(item))
+		d.decode(item, ipath, s.Index(i), depth+1)
+	}
+	v.Set(s)
+}
+
+func isEmptyString(n *yaml.Node) bool {
+	return n.Kind == yaml.ScalarNode && n.Tag == "!!str" && n.Value == ""
+}
+
+// describe names the shape of n for "expected X, found Y" messages.
+func describe(n *yaml.Node) string {
+	switch n.Kind {
+	case yaml.MappingNode:
+		return msg.Get("yaml.shape.mapping")
+	case yaml.SequenceNode:
+		return msg.Get("yaml.shape.list")
+	case yaml.AliasNode:
+		return msg.Get("yaml.shape.alias")
+	}
+	v := n.Value
+	if len(v) > 40 {
+		v = v[:37] + "..."
+	}
+	switch n.Tag {
+	case "!!int":
+		return msg.Format("yaml.shape.int", v)
+	case "!!float":
+		return msg.Format("yaml.shape.float", v)
+	case "!!bool":
+		return msg.Format("yaml.shape.bool", v)
+	case "!!timestamp":
+		return msg.Format("yaml.shape.date", v)
+	}
+	return msg.Format("yaml.shape.string", v)
+}
+
+// Describe is exported for NodeDecoder implementations in other packages.
+func Describe(n *yaml.Node) string { return describe(n) }
+
+func quoteList(vals []string) string {
+	q := make([]string, len(vals))
+	for i, s := range vals {
+		q[i] = "`" + s + "`"
+	}
+	return strings.Join(q, ", ")
+}
+
+// QuoteList formats vals as a comma-separated list of back-quoted values.
+func QuoteList(vals []string) string { return quoteList(vals) }
+
+// Suggest returns a ", did you mean `x`?" clause for the closest of
+// candidates to s, or "" when none is close.
+func Suggest(s string, candidates []string) string { return suggest(s, candidates) }
+
+func suggest(s string, candidates []string) string {
+	best, bestDist := "", 1<<30
+	for _, c := range candidates {
+		dist := levenshtein(strings.ToLower(s), strings.ToLower(c))
+		if dist < bestDist {
+			best, bestDist = c, dist
+		}
+	}
+	limit := max(len(s)/3, 2)
+	if best == "" || bestDist > limit {
+		return ""
+	}
+	return msg.Format("yaml.did_you_mean", best)
+}
+
+func levenshtein(a, b string) int {
+	ra, rb := []rune(a), []rune(b)
+	prev := make([]int, len(rb)+1)
+	cur := make([]int, len(rb)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(ra); i++ {
+		cur[0] = i
+		for j := 1; j <= len(rb); j++ {
+			cost := 1
+			if ra[i-1] == rb[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(rb)]
+}
