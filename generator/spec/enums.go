@@ -23,7 +23,9 @@ var (
 )
 
 // EnumValues implements yamlx.Enum.
-func (DeviceClass) EnumValues() []string { return append(append([]string{}, MDRClasses...), IVDRClasses...) }
+func (DeviceClass) EnumValues() []string {
+	return append(append([]string{}, MDRClasses...), IVDRClasses...)
+}
 
 // Capability is an IEC TR 80001-2-2 security capability code, as used in
 // MDCG 2019-16 Table 3 and the MDS2 form.

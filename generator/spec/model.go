@@ -16,14 +16,14 @@ type Spec struct {
 	Device   Device   `yaml:"device" doc:"Device identity, regulation and applicability flags."`
 	Document Document `yaml:"document" doc:"Document control: id, revision, date, history, approvals."`
 
-	Environment        Environment `yaml:"environment" doc:"Intended environment of use, assumptions, risks outside it and controls the operator provides (MDCG 2019-16 §3.6)."`
-	SecurityObjectives []Text      `yaml:"security_objectives" doc:"IT-security objectives of the device, e.g. confidentiality of patient data, uninterrupted operation."`
-	Platform           Platform    `yaml:"platform" doc:"Minimum hardware and software platform (MDR Annex I 17.4, 23.4(ab))."`
-	Network            Network     `yaml:"network" doc:"Network requirements, zones and nodes."`
-	Crypto             Crypto      `yaml:"crypto" doc:"Cryptography: TLS versions, cipher suites, certificates."`
-	Risks              Risks       `yaml:"risks" doc:"Residual security risks the user must know."`
+	Environment        Environment   `yaml:"environment" doc:"Intended environment of use, assumptions, risks outside it and controls the operator provides (MDCG 2019-16 §3.6)."`
+	SecurityObjectives []Text        `yaml:"security_objectives" doc:"IT-security objectives of the device, e.g. confidentiality of patient data, uninterrupted operation."`
+	Platform           Platform      `yaml:"platform" doc:"Minimum hardware and software platform (MDR Annex I 17.4, 23.4(ab))."`
+	Network            Network       `yaml:"network" doc:"Network requirements, zones and nodes."`
+	Crypto             Crypto        `yaml:"crypto" doc:"Cryptography: TLS versions, cipher suites, certificates."`
+	Risks              Risks         `yaml:"risks" doc:"Residual security risks the user must know."`
 	Compatibility      Compatibility `yaml:"compatibility" doc:"Compatible equipment and combination restrictions (MDR Annex I 14.5, 23.4(q))."`
-	LayGuidance        []Text      `yaml:"lay_guidance" doc:"Security hygiene guidance for lay users (MDCG 2019-16 §2.6.3)."`
+	LayGuidance        []Text        `yaml:"lay_guidance" doc:"Security hygiene guidance for lay users (MDCG 2019-16 §2.6.3)."`
 
 	Controls       []Control      `yaml:"controls" doc:"Security controls built into the device, each tagged with an IEC TR 80001-2-2 code."`
 	Roles          []Role         `yaml:"roles" doc:"User roles with permissions and required skills."`
@@ -210,9 +210,9 @@ type Node struct {
 
 // Crypto describes the cryptography the device uses on the network.
 type Crypto struct {
-	TLSMin       string `yaml:"tls_min" doc:"Minimum TLS version, e.g. 1.2."`
+	TLSMin       string   `yaml:"tls_min" doc:"Minimum TLS version, e.g. 1.2."`
 	Ciphers      []string `yaml:"ciphers" doc:"Supported cipher suites."`
-	Certificates Text   `yaml:"certificates" doc:"Certificates: who issues them, how they are installed and renewed."`
+	Certificates Text     `yaml:"certificates" doc:"Certificates: who issues them, how they are installed and renewed."`
 }
 
 // Risks holds the residual risks.
@@ -360,10 +360,10 @@ type Hardening struct {
 
 // HardwarePart is a hardware component.
 type HardwarePart struct {
-	Component  Text   `yaml:"component" doc:"The component."`
-	Model      string `yaml:"model" doc:"Model."`
+	Component  Text     `yaml:"component" doc:"The component."`
+	Model      string   `yaml:"model" doc:"Model."`
 	Interfaces []string `yaml:"interfaces" doc:"Ids of the interfaces it provides."`
-	Properties Text   `yaml:"properties" doc:"Security-relevant properties, e.g. TPM 2.0, secure boot."`
+	Properties Text     `yaml:"properties" doc:"Security-relevant properties, e.g. TPM 2.0, secure boot."`
 }
 
 // Interface is a port or interface of the device.
@@ -414,13 +414,13 @@ type FirewallRule struct {
 
 // Hosting describes cloud or external hosting.
 type Hosting struct {
-	Provider   string `yaml:"provider" doc:"Hosting provider."`
+	Provider   string   `yaml:"provider" doc:"Hosting provider."`
 	Regions    []string `yaml:"regions" doc:"Regions where data is stored and processed."`
-	Residency  Text   `yaml:"residency" doc:"Data-residency statement."`
-	Data       []Text `yaml:"data" doc:"What data is stored."`
-	Storage    Text   `yaml:"storage" doc:"How it is stored."`
-	Encryption Text   `yaml:"encryption" doc:"Encryption at rest and in transit."`
-	OperatedBy string `yaml:"operated_by" doc:"Who operates the hosted service."`
+	Residency  Text     `yaml:"residency" doc:"Data-residency statement."`
+	Data       []Text   `yaml:"data" doc:"What data is stored."`
+	Storage    Text     `yaml:"storage" doc:"How it is stored."`
+	Encryption Text     `yaml:"encryption" doc:"Encryption at rest and in transit."`
+	OperatedBy string   `yaml:"operated_by" doc:"Who operates the hosted service."`
 }
 
 // RemoteAccess describes remote service access.
