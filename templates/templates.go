@@ -18,5 +18,5 @@ import "embed"
 
 // FS is the embedded template tree, rooted at this directory.
 //
-//go:embed messages
+//go:embed messages help init
 var FS embed.FS

@@ -49,7 +49,7 @@ func (t Text) MarshalText() ([]byte, error) { return []byte(t.Value), nil }
 
 // placeholderRE matches text that only stands in for content still to be
 // written: TODO, TBD, FIXME, XXX, "...", optionally followed by more words.
-var placeholderRE = regexp.MustCompile(`(?i)^\s*(todo|tbd|tbc|fixme|xxx|\.\.\.|…)\b?([\s:.,;!-].*)?$`)
+var placeholderRE = regexp.MustCompile(`(?i)^\s*(todo|tbd|tbc|fixme|xxx|\.\.\.|…)([\s:.,;!?].*)?$`)
 
 // IsPlaceholder reports whether s is empty or a placeholder such as "TODO" or
 // "TBD: ask R&D" that does not count as real content.

@@ -1,0 +1,96 @@
+// Command docgen writes the cybersecurity documentation of an EU MDR/IVDR
+// medical device from one declarative spec, and checks in CI what the spec
+// still lacks for MDCG 2019-16.
+//
+// Run "docgen --help" for the commands. The command line only parses flags
+// and prints; the work is done by package generator and its sub-packages.
+package main
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+
+	"github.com/urfave/cli/v2"
+
+	"github.com/docgen/docgen/generator/msg"
+	"github.com/docgen/docgen/templates"
+)
+
+// version is set at build time with -ldflags "-X main.version=...".
+var version = "dev"
+
+// Exit codes, as documented in the help text.
+const (
+	exitOK       = 0
+	exitFindings = 1
+	exitInput    = 2
+)
+
+// exitError carries an exit code and a message for stderr.
+type exitError struct {
+	code int
+	msg  string
+}
+
+func (e *exitError) Error() string { return e.msg }
+
+// fail returns an error that makes docgen exit with code after printing text.
+func fail(code int, text string) error { return &exitError{code: code, msg: text} }
+
+func main() {
+	os.Exit(run(os.Args, os.Stdout, os.Stderr))
+}
+
+// run executes the command line args and returns the exit code.
+func run(args []string, stdout, stderr io.Writer) int {
+	app := newApp(stdout, stderr)
+	err := app.Run(args)
+	if err == nil {
+		return exitOK
+	}
+	var ee *exitError
+	if errors.As(err, &ee) {
+		if ee.msg != "" {
+			fmt.Fprintln(stderr, ee.msg)
+		}
+		return ee.code
+	}
+	// Anything else comes from flag parsing or an unknown command.
+	fmt.Fprintln(stderr, msg.Format("cli.usage_error", err))
+	return exitInput
+}
+
+// help returns the long help text of a command from templates/help.
+func help(name string) string {
+	data, err := templates.FS.ReadFile("help/" + name + ".txt")
+	if err != nil {
+		return ""
+	}
+	return strings.TrimRight(string(data), "\n")
+}
+
+func newApp(stdout, stderr io.Writer) *cli.App {
+	return &cli.App{
+		Name:                 "docgen",
+		Usage:                msg.Get("cli.app.usage"),
+		Description:          help("docgen"),
+		Version:              version,
+		Writer:               stdout,
+		ErrWriter:            stderr,
+		HideHelpCommand:      true,
+		EnableBashCompletion: false,
+		ExitErrHandler:       func(*cli.Context, error) {}, // run() maps errors to exit codes
+		Commands: []*cli.Command{
+			checkCommand(),
+			rulesCommand(),
+			initCommand(),
+			schemaCommand(),
+		},
+		OnUsageError: func(c *cli.Context, err error, isSubcommand bool) error {
+			return fail(exitInput, msg.Format("cli.usage_error", err))
+		},
+	}
+}

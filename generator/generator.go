@@ -1,0 +1,85 @@
+// Package generator is docgen's pipeline, one function per stage, so the
+// command line stays a thin shell over it:
+//
+//	s, err := generator.LoadSpec("device.yaml")          // 1. load the spec (package spec)
+//	cats, err := generator.LoadCatalogs(s, nil)          // 2. pick the requirement catalogs (package catalog)
+//	res := generator.Check(s, cats, check.Options{})     // 3. check it (package check)
+//	report.Write(os.Stdout, "sarif", []*check.Result{res}, report.Options{})
+//
+// Later stages (building the document model and rendering Markdown, HTML and
+// PDF) hang off the same loaded spec.
+package generator
+
+import (
+	"os"
+	"slices"
+
+	"github.com/docgen/docgen/generator/catalog"
+	"github.com/docgen/docgen/generator/check"
+	"github.com/docgen/docgen/generator/spec"
+	"github.com/docgen/docgen/generator/yamlx"
+)
+
+// LoadSpec loads and validates the spec at path (see spec.Load).
+func LoadSpec(path string) (*spec.Spec, error) { return spec.Load(path) }
+
+// LoadCatalogs loads the catalogs named in profiles, or when profiles is
+// empty those the spec names, or else the default profile. Duplicates are
+// loaded once, in the order given.
+func LoadCatalogs(s *spec.Spec, profiles []string) ([]*catalog.Catalog, error) {
+	if len(profiles) == 0 && s != nil {
+		profiles = s.Profiles
+	}
+	if len(profiles) == 0 {
+		profiles = []string{catalog.DefaultProfile}
+	}
+	var cats []*catalog.Catalog
+	var seen []string
+	for _, p := range profiles {
+		if slices.Contains(seen, p) {
+			continue
+		}
+		seen = append(seen, p)
+		c, err := catalog.Load(p)
+		if err != nil {
+			return nil, err
+		}
+		cats = append(cats, c)
+	}
+	return cats, nil
+}
+
+// Check runs every check of the catalogs on s.
+func Check(s *spec.Spec, cats []*catalog.Catalog, opts check.Options) *check.Result {
+	return check.Run(s, cats, opts)
+}
+
+// WaiverFile is the layout of a separate waiver file.
+type WaiverFile struct {
+	Waivers []spec.Waiver `yaml:"waivers"`
+}
+
+// LoadWaivers reads a separate waiver file: a YAML document with a single
+// `waivers:` list in the same form as the spec's own waivers.
+func LoadWaivers(path string) ([]spec.Waiver, *yamlx.SourceMap, error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, nil, &spec.ReadError{Path: path, Err: err}
+	}
+	var wf WaiverFile
+	d := yamlx.NewDecoder(path)
+	d.Decode(data, &wf)
+	for i, w := range wf.Waivers {
+		p := yamlx.Index("waivers", i)
+		if w.Rule == "" {
+			d.ReportAt(d.Sources().Lookup(p), "spec.waiver_rule")
+		}
+		if spec.IsPlaceholder(w.Rationale.Value) {
+			d.ReportAt(d.Sources().Lookup(p), "spec.waiver_rationale")
+		}
+	}
+	if err := d.Err(); err != nil {
+		return nil, nil, err
+	}
+	return wf.Waivers, d.Sources(), nil
+}

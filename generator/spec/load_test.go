@@ -1,0 +1,239 @@
+package spec_test
+
+import (
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/docgen/docgen/generator/spec"
+	"github.com/docgen/docgen/generator/yamlx"
+	"github.com/docgen/docgen/templates"
+)
+
+// base is a small valid spec; test cases append to it or replace it.
+const base = `spec_version: 1
+device:
+  name: Test Device
+  regulation: MDR
+  class: IIa
+network:
+  zones:
+    - {id: lan, name: LAN, cidrs: [10.0.0.0/24]}
+  nodes:
+    - {id: dev, name: Device, kind: device, zone: lan, addresses: [10.0.0.5]}
+    - {id: srv, name: Server, kind: server, zone: lan, addresses: [srv.example.org]}
+roles:
+  - {id: admin, name: Administrator}
+`
+
+// streams is appended to base where a case needs a data stream and a rule.
+const streams = `data_streams:
+  - {id: s1, source: dev, destination: srv, protocol: HTTPS, port: 443, transport: tcp}
+firewall_rules:
+  - {id: r1, direction: outbound, source: dev, destination: srv, ports: 443, protocol: tcp, action: allow, stream: s1}
+`
+
+func TestParseValid(t *testing.T) {
+	s, err := spec.Parse("device.yaml", []byte(base+streams))
+	if err != nil {
+		t.Fatalf("unexpected error: %v", err)
+	}
+	if s.Device.Name != "Test Device" || s.Device.Regulation != spec.MDR {
+		t.Errorf("device = %+v", s.Device)
+	}
+	if got := s.FirewallRules[0].Ports.String(); got != "443" {
+		t.Errorf("ports = %q", got)
+	}
+	if got := s.Sources.Lookup("firewall_rules[0]"); got.Line != 17 || got.Col != 5 {
+		t.Errorf("position of firewall_rules[0] = %v, want 17:5", got)
+	}
+	if got := s.Sources.Lookup("firewall_rules[0].rationale"); got.Line != 17 {
+		t.Errorf("missing field should fall back to its parent, got %v", got)
+	}
+}
+
+func TestParseErrors(t *testing.T) {
+	tests := []struct {
+		name string
+		yaml string // appended to base unless it starts with "spec_version"
+		want []string
+	}{
+		{"unknown field with suggestion", "firewal_rules: []\n", []string{"device.yaml:14:1: unknown field `firewal_rules`, did you mean `firewall_rules`?"}},
+		{"unknown nested field", "document: {revison: '1'}\n", []string{"14:12: unknown field `revison`, did you mean `revision`?"}},
+		{"duplicate key", "roles: []\n", []string{"14:1: duplicate key `roles` (first defined on line 12)"}},
+		{"wrong type: list for text", "security_objectives: {a: b}\n", []string{"14:22: expected a list"}},
+		{"wrong type: bool", "spec_version: 1\ndevice: {networked: yes}\n", []string{"2:21: expected true or false, found the text \"yes\""}},
+		{"wrong type: int", "cvd: {ack_days: soon}\n", []string{"expected a whole number"}},
+		{"bad enum with suggestion", "spec_version: 1\ndevice: {regulation: MRD}\n", []string{"`MRD` is not allowed here; use one of `MDR`, `IVDR`, did you mean `MDR`?"}},
+		{"class not under regulation", "spec_version: 1\ndevice: {regulation: IVDR, class: IIa}\n", []string{"class `IIa` does not exist under the IVDR"}},
+		{"port out of range", "interfaces:\n  - {id: i1, port: 70000}\n", []string{"invalid port \"70000\""}},
+		{"port zero", "interfaces:\n  - {id: i1, port: 0}\n", []string{"invalid port \"0\""}},
+		{"port range reversed", "interfaces:\n  - {id: i1, port: 200-100}\n", []string{"invalid port range \"200-100\""}},
+		{"port list", "interfaces:\n  - {id: i1, port: [80, \"443\", 8000-8080, x]}\n", []string{"invalid port \"x\""}},
+		{"bad ip", "spec_version: 1\nnetwork:\n  nodes:\n    - {id: n, addresses: [10.0.0.256]}\n", []string{"invalid IP address \"10.0.0.256\""}},
+		{"bad ipv6", "spec_version: 1\nnetwork:\n  nodes:\n    - {id: n, addresses: ['fe80::1::2']}\n", []string{"invalid IP address"}},
+		{"bad cidr", "spec_version: 1\nnetwork:\n  zones:\n    - {id: z, cidrs: [10.0.0.0/33]}\n", []string{"invalid CIDR prefix \"10.0.0.0/33\""}},
+		{"cidr host bits", "spec_version: 1\nnetwork:\n  zones:\n    - {id: z, cidrs: [10.0.0.1/24]}\n", []string{"has host bits set; the network is 10.0.0.0/24"}},
+		{"cidr without length", "spec_version: 1\nnetwork:\n  zones:\n    - {id: z, cidrs: [10.0.0.1]}\n", []string{"is a single address, not a range"}},
+		{"bad hostname", "spec_version: 1\nnetwork:\n  nodes:\n    - {id: n, addresses: ['bad host!']}\n", []string{"invalid address \"bad host!\""}},
+		{"bad date", "document: {date: 2026-02-30}\n", []string{"invalid date \"2026-02-30\""}},
+		{"bad date format", "document: {date: 15.01.2026}\n", []string{"write dates as YYYY-MM-DD"}},
+		{"bad email", "cvd: {contact: {email: nobody}}\n", []string{"invalid e-mail address \"nobody\""}},
+		{"bad url", "advisories: {url: www.example.com}\n", []string{"invalid URL \"www.example.com\""}},
+		{"missing version", "device: {name: x}\n", []string{"device.yaml:1:1: missing `spec_version`"}},
+		{"wrong version", "spec_version: 2\n", []string{"spec_version 2 is not supported"}},
+		{"unknown profile", "profiles: [mdcg-2019-61]\n", []string{"unknown profile `mdcg-2019-61`", "did you mean `mdcg-2019-16`?"}},
+		{"stream names unknown node", "data_streams:\n  - {id: s2, source: dev, destination: pacs}\n", []string{"no node or zone with id `pacs` is declared"}},
+		{"rule names unknown node with suggestion", "firewall_rules:\n  - {id: r2, source: srvv, destination: any}\n", []string{"no node or zone with id `srvv` is declared, did you mean `srv`?"}},
+		{"rule names unknown stream", "firewall_rules:\n  - {id: r2, source: any, destination: dev, stream: s9}\n", []string{"no data stream with id `s9` is declared"}},
+		{"account names unknown role", "accounts:\n  - {name: bob, role: admn}\n", []string{"no role with id `admn` is declared, did you mean `admin`?"}},
+		{"node in unknown zone", "spec_version: 1\nnetwork:\n  zones: [{id: lan}]\n  nodes:\n    - {id: n, zone: wan}\n", []string{"no zone with id `wan` is declared"}},
+		{"duplicate id", "data_streams:\n  - {id: s1, source: dev, destination: srv}\n  - {id: s1, source: dev, destination: srv}\n", []string{"duplicate id `s1`, already used on line 15"}},
+		{"node and zone share a namespace", "spec_version: 1\nnetwork:\n  zones: [{id: x}]\n  nodes: [{id: x}]\n", []string{"duplicate id `x`, already used on line 3"}},
+		{"missing id", "firewall_rules:\n  - {source: any, destination: dev}\n", []string{"this firewall_rules entry has no `id`"}},
+		{"bad id", "controls:\n  - {id: 'a b'}\n", []string{"invalid id \"a b\""}},
+		{"reserved id", "spec_version: 1\nnetwork:\n  nodes: [{id: any}]\n", []string{"`any` is reserved"}},
+		{"icmp with ports", "firewall_rules:\n  - {id: r2, source: any, destination: dev, protocol: icmp, ports: 8}\n", []string{"ICMP has no ports"}},
+		{"waiver without rationale", "waivers:\n  - {rule: IFU-FAILSAFE, rationale: TBD}\n", []string{"a waiver needs a written `rationale`"}},
+		{"component without key", "components:\n  - {support_level: abandoned}\n", []string{"needs a `purl` or a `bom_ref`"}},
+		{"translations reserved", "spec_version: 1\ndevice: {description: {en: x, de: y}}\n", []string{"per-language text is reserved"}},
+		{"merge key", "spec_version: 1\nx: &a {name: n}\ndevice:\n  <<: *a\n", []string{"unknown field `x`", "merge keys (`<<:`) are not supported"}},
+		{"syntax error", "spec_version: 1\ndevice: [\n", []string{"YAML syntax error"}},
+		{"two documents", "spec_version: 1\n---\nspec_version: 1\n", []string{"2:1: a second YAML document starts here"}},
+		{"empty", "", []string{"1:1: the file is empty"}},
+		{"not a mapping", "- a\n- b\n", []string{"expected a mapping"}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			src := base + tc.yaml
+			if strings.HasPrefix(tc.yaml, "spec_version") || strings.HasPrefix(tc.yaml, "device:") || tc.yaml == "" || strings.HasPrefix(tc.yaml, "- ") {
+				src = tc.yaml
+			}
+			_, err := spec.Parse("device.yaml", []byte(src))
+			if err == nil {
+				t.Fatalf("no error; want %q", tc.want)
+			}
+			for _, w := range tc.want {
+				if !strings.Contains(err.Error(), w) {
+					t.Errorf("error\n%v\ndoes not contain %q", err, w)
+				}
+			}
+		})
+	}
+}
+
+// TestAllErrorsInOrder checks that every problem of a file is reported, in
+// file order, each with a position.
+func TestAllErrorsInOrder(t *testing.T) {
+	src := `spec_version: 1
+device:
+  regulaton: MDR
+  networked: maybe
+document:
+  date: 2026-13-01
+network:
+  zones:
+    - {id: lan, cidrs: [10.0.0.1/24]}
+data_streams:
+  - {id: s1, source: nowhere, destination: lan, port: 99999}
+`
+	_, err := spec.Parse("d.yaml", []byte(src))
+	var errs yamlx.Errors
+	if !errors.As(err, &errs) {
+		t.Fatalf("error %T is not yamlx.Errors", err)
+	}
+	wantLines := []int{3, 4, 6, 9, 11, 11}
+	if len(errs) != len(wantLines) {
+		t.Fatalf("got %d errors, want %d:\n%v", len(errs), len(wantLines), err)
+	}
+	for i, e := range errs {
+		if e.Pos.Line != wantLines[i] || e.Pos.Col == 0 || e.Pos.File != "d.yaml" {
+			t.Errorf("error %d at %v, want line %d with a column", i, e.Pos, wantLines[i])
+		}
+	}
+}
+
+func TestAliasBombRejected(t *testing.T) {
+	// 200 roles each referring to a list of 100 aliases: 20,000 expansions
+	// from a file of a few kilobytes.
+	var b strings.Builder
+	b.WriteString("spec_version: 1\nlay_guidance: &p [&t lol")
+	for i := 1; i < 100; i++ {
+		b.WriteString(", *t")
+	}
+	b.WriteString("]\nroles:\n")
+	for i := 0; i < 200; i++ {
+		b.WriteString("  - {permissions: *p}\n")
+	}
+	_, err := spec.Parse("bomb.yaml", []byte(b.String()))
+	if err == nil || !strings.Contains(err.Error(), "alias expansions") {
+		t.Fatalf("alias bomb not rejected: %v", err)
+	}
+}
+
+func TestLoadFileErrors(t *testing.T) {
+	dir := t.TempDir()
+	if _, err := spec.Load(filepath.Join(dir, "missing.yaml")); err == nil || !strings.Contains(err.Error(), "no such file") {
+		t.Errorf("missing file: %v", err)
+	}
+	var re *spec.ReadError
+	if _, err := spec.Load(dir); !errors.As(err, &re) {
+		t.Errorf("directory: %v", err)
+	}
+	p := filepath.Join(dir, "device.yaml")
+	if err := os.WriteFile(p, []byte(base+streams), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	s, err := spec.Load(p)
+	if err != nil || s.File != p {
+		t.Errorf("Load(%s) = %v, %v", p, s, err)
+	}
+}
+
+// TestSkeletonLoads checks that the `docgen init` skeleton is a valid spec
+// that names every field of the model, so it really shows every section.
+func TestSkeletonLoads(t *testing.T) {
+	data, err := templates.FS.ReadFile("init/device.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := spec.Parse("device.yaml", data); err != nil {
+		t.Fatalf("skeleton does not load:\n%v", err)
+	}
+	text := string(data)
+	for _, name := range yamlx.StructFields(reflectTypeOfSpec()).Names() {
+		if !strings.Contains(text, "\n"+name+":") {
+			t.Errorf("skeleton lacks top-level section %q", name)
+		}
+	}
+}
+
+func TestPlaceholder(t *testing.T) {
+	for s, want := range map[string]bool{
+		"": true, "  ": true, "TODO": true, "todo: ask R&D": true, "TBD": true, "tbd.": true, "FIXME later": true, "...": true,
+		"Todoist integration": false, "TBD-free text": false, "Windows": false, "N/A": false,
+	} {
+		if got := spec.IsPlaceholder(s); got != want {
+			t.Errorf("IsPlaceholder(%q) = %v, want %v", s, got, want)
+		}
+	}
+}
+
+func TestPorts(t *testing.T) {
+	s, err := spec.Parse("d.yaml", []byte("spec_version: 1\ninterfaces:\n  - {id: a, port: '80, 443'}\n  - {id: b, port: [1000-2000, 3000]}\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, b := s.Interfaces[0].Port, s.Interfaces[1].Port
+	if a.String() != "80, 443" || b.String() != "1000-2000, 3000" {
+		t.Errorf("ports = %q, %q", a, b)
+	}
+	if !b.Covers(spec.Ports{{Lo: 1500, Hi: 1600}}) || b.Covers(spec.Ports{{Lo: 1500, Hi: 2500}}) {
+		t.Error("Covers is wrong")
+	}
+	if !a.Overlaps(spec.Ports{{Lo: 400, Hi: 500}}) || a.Overlaps(spec.Ports{{Lo: 81, Hi: 442}}) {
+		t.Error("Overlaps is wrong")
+	}
+}
