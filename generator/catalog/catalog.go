@@ -84,7 +84,7 @@ func (Severity) EnumValues() []string { return []string{"error", "warning", "not
 type Flag string
 
 // Flags lists the conditions an item may depend on.
-var Flags = []string{"networked", "cloud", "lay_users", "remote_service", "us_market", "mdr", "ivdr"}
+var Flags = []string{"networked", "cloud", "lay_users", "remote_service", "admin_workstation", "us_market", "mdr", "ivdr"}
 
 // EnumValues implements yamlx.Enum.
 func (Flag) EnumValues() []string { return Flags }
@@ -101,6 +101,8 @@ func (f Flag) Holds(s *spec.Spec) bool {
 		return d.LayUsers
 	case "remote_service":
 		return d.RemoteService
+	case "admin_workstation":
+		return d.AdminWS
 	case "us_market":
 		return d.USMarket
 	case "mdr":

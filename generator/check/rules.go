@@ -24,6 +24,7 @@ var checks = map[string]func(*ruleRun){
 	"rules-not-duplicated":    rulesNotDuplicated,
 	"enabled-port-used":       enabledPortUsed,
 	"sbom-file-exists":        sbomFileExists,
+	"ip-stream-has-port":      ipStreamHasPort,
 	"waivers-valid":           waiversValid,
 }
 
@@ -113,6 +114,9 @@ func portsText(p spec.Ports) string {
 func streamHasRule(rr *ruleRun) {
 	e := newEndpoints(rr.s)
 	for i, ds := range rr.s.DataStreams {
+		if !ds.Transport.IsIP() {
+			continue // Bluetooth, USB and other links pass no firewall
+		}
 		if slices.ContainsFunc(rr.s.FirewallRules, func(fr spec.FirewallRule) bool { return e.allows(fr, ds) }) {
 			continue
 		}
@@ -359,5 +363,13 @@ func waiversValid(rr *ruleRun) {
 			RuleID: rr.rule.ID, Title: rr.rule.Title, Severity: rr.rule.Severity, Clauses: rr.clauses,
 			Path: w.path, Pos: w.pos, Message: rr.rule.Format(map[string]any{"Problem": problem}),
 		})
+	}
+}
+
+func ipStreamHasPort(rr *ruleRun) {
+	for i, ds := range rr.s.DataStreams {
+		if (ds.Transport == spec.TCP || ds.Transport == spec.UDP) && len(ds.Port) == 0 {
+			rr.report(yamlx.Index("data_streams", i), map[string]any{"Stream": ds.ID, "Transport": ds.Transport})
+		}
 	}
 }

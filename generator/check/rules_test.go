@@ -88,6 +88,21 @@ data_streams: [{id: s1, source: dev, destination: pacs, protocol: HTTPS, port: 4
 device: {networked: false}
 `, -1, ""},
 
+		{"bluetooth stream needs no firewall rule", "NET-STREAM-RULE", `
+data_streams: [{id: ble, source: dev, destination: ws, protocol: BLE GATT, transport: bluetooth-le, encryption: LE Secure Connections}]
+`, 0, ""},
+
+		// NET-STREAM-PORT: TCP and UDP streams name their port.
+		{"tcp stream with port", "NET-STREAM-PORT", `
+data_streams: [{id: s1, source: dev, destination: pacs, protocol: HTTPS, port: 443, transport: tcp}]
+`, 0, ""},
+		{"tcp stream without port", "NET-STREAM-PORT", `
+data_streams: [{id: s1, source: dev, destination: pacs, protocol: HTTPS, transport: tcp}]
+`, 1, "data stream `s1` uses tcp but names no port"},
+		{"usb stream without port", "NET-STREAM-PORT", `
+data_streams: [{id: s1, source: dev, destination: ws, protocol: Mass storage, transport: usb}]
+`, 0, ""},
+
 		// NET-RULE-PURPOSE: every rule serves a stream or says why.
 		{"rule serves stream implicitly", "NET-RULE-PURPOSE", `
 data_streams: [{id: s1, source: ws, destination: dev, protocol: HTTPS, port: 443, transport: tcp}]

@@ -59,10 +59,12 @@ const (
 // EnumValues implements yamlx.Enum.
 func (RuleDirection) EnumValues() []string { return []string{"inbound", "outbound"} }
 
-// Transport is a transport-layer protocol.
+// Transport is how data travels: an IP transport protocol (tcp, udp, icmp;
+// "any" only in firewall rules) or a non-IP link such as Bluetooth LE or USB,
+// which has no ports and no firewall rules.
 type Transport string
 
-// The transports; "any" only in firewall rules.
+// The transports.
 const (
 	TCP         Transport = "tcp"
 	UDP         Transport = "udp"
@@ -71,7 +73,19 @@ const (
 )
 
 // EnumValues implements yamlx.Enum.
-func (Transport) EnumValues() []string { return []string{"tcp", "udp", "icmp", "any"} }
+func (Transport) EnumValues() []string {
+	return []string{"tcp", "udp", "icmp", "any", "bluetooth-le", "bluetooth", "usb", "serial", "nfc"}
+}
+
+// IsIP reports whether t is an IP transport (or unset, which is treated as
+// IP so that a missing transport does not hide firewall findings).
+func (t Transport) IsIP() bool {
+	switch t {
+	case "", TCP, UDP, ICMP, AnyProtocol:
+		return true
+	}
+	return false
+}
 
 // Action is what a firewall rule does with matching traffic.
 type Action string

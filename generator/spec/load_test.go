@@ -95,6 +95,8 @@ func TestParseErrors(t *testing.T) {
 		{"missing id", "firewall_rules:\n  - {source: any, destination: dev}\n", []string{"this firewall_rules entry has no `id`"}},
 		{"bad id", "controls:\n  - {id: 'a b'}\n", []string{"invalid id \"a b\""}},
 		{"reserved id", "spec_version: 1\nnetwork:\n  nodes: [{id: any}]\n", []string{"`any` is reserved"}},
+		{"port on a bluetooth stream", "data_streams:\n  - {id: b, source: dev, destination: srv, transport: bluetooth-le, port: 1}\n", []string{"a bluetooth-le link has no port"}},
+		{"firewall rule for usb", "firewall_rules:\n  - {id: r2, source: any, destination: dev, protocol: usb}\n", []string{"firewall rules filter IP traffic"}},
 		{"icmp with ports", "firewall_rules:\n  - {id: r2, source: any, destination: dev, protocol: icmp, ports: 8}\n", []string{"ICMP has no ports"}},
 		{"waiver without rationale", "waivers:\n  - {rule: IFU-FAILSAFE, rationale: TBD}\n", []string{"a waiver needs a written `rationale`"}},
 		{"component without key", "components:\n  - {support_level: abandoned}\n", []string{"needs a `purl` or a `bom_ref`"}},

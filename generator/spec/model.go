@@ -81,6 +81,7 @@ type Device struct {
 	Cloud           bool         `yaml:"cloud" doc:"Data is hosted outside the operator's premises; cloud items apply."`
 	LayUsers        bool         `yaml:"lay_users" doc:"The device is used by lay persons (patients, consumers); lay-user items apply."`
 	RemoteService   bool         `yaml:"remote_service" doc:"The manufacturer or a service partner can access the device remotely; remote-service items apply."`
+	AdminWS         bool         `yaml:"admin_workstation" doc:"Administration uses a separate computer; its minimum specification is required."`
 	USMarket        bool         `yaml:"us_market" doc:"The device is also a cyber device on the US market; FDA items become required."`
 }
 
@@ -372,7 +373,7 @@ type Interface struct {
 	Name           string        `yaml:"name" doc:"Display name."`
 	Kind           InterfaceKind `yaml:"kind" doc:"network, usb, serial, wifi, bluetooth, display or other."`
 	Port           Ports         `yaml:"port" doc:"Port number or range, for network interfaces."`
-	Transport      Transport     `yaml:"transport" doc:"tcp or udp, for network interfaces."`
+	Transport      Transport     `yaml:"transport" doc:"tcp or udp for network ports; bluetooth-le, bluetooth, usb, serial or nfc for other links."`
 	Service        string        `yaml:"service" doc:"Service or protocol, e.g. DICOM."`
 	Direction      Direction     `yaml:"direction" doc:"in, out or both, seen from the device."`
 	Purpose        Text          `yaml:"purpose" doc:"What it is for."`
@@ -388,8 +389,8 @@ type DataStream struct {
 	Source         string    `yaml:"source" doc:"Id of the node or zone the stream starts at."`
 	Destination    string    `yaml:"destination" doc:"Id of the node or zone it goes to."`
 	Protocol       string    `yaml:"protocol" doc:"Application protocol, e.g. DICOM, HL7 MLLP, HTTPS."`
-	Port           Ports     `yaml:"port" doc:"Destination port or range."`
-	Transport      Transport `yaml:"transport" doc:"tcp or udp."`
+	Port           Ports     `yaml:"port" doc:"Destination port or range, for tcp and udp streams."`
+	Transport      Transport `yaml:"transport" doc:"tcp or udp; or bluetooth-le, bluetooth, usb, serial or nfc for a non-IP link."`
 	Encryption     string    `yaml:"encryption" doc:"Encryption in transit, e.g. TLS 1.3; none for cleartext."`
 	Authentication Text      `yaml:"authentication" doc:"How the end-points authenticate each other."`
 	Addressing     Text      `yaml:"addressing" doc:"Addressing scheme, e.g. static IP, DNS name, AE title."`
@@ -400,7 +401,7 @@ type DataStream struct {
 // FirewallRule is a rule the operator configures.
 type FirewallRule struct {
 	ID            string        `yaml:"id" doc:"Identifier."`
-	Direction     RuleDirection `yaml:"direction" doc:"inbound or outbound."`
+	Direction     RuleDirection `yaml:"direction" doc:"inbound: traffic entering the zone of the protected node; outbound: traffic leaving it."`
 	Source        string        `yaml:"source" doc:"Id of a node or zone, or any."`
 	Destination   string        `yaml:"destination" doc:"Id of a node or zone, or any."`
 	Ports         Ports         `yaml:"ports" doc:"Destination ports or ranges."`

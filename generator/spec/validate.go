@@ -157,12 +157,18 @@ func (v *validator) references() {
 		if ds.Transport == ICMP || ds.Transport == AnyProtocol {
 			v.report(yamlx.Join(p, "transport"), "spec.stream_transport", ds.Transport)
 		}
+		if !ds.Transport.IsIP() && len(ds.Port) > 0 {
+			v.report(yamlx.Join(p, "port"), "spec.non_ip_port", ds.Transport)
+		}
 	}
 	for i, r := range s.FirewallRules {
 		p := yamlx.Index("firewall_rules", i)
 		v.ref(yamlx.Join(p, "source"), r.Source, "node or zone", endpoints, true)
 		v.ref(yamlx.Join(p, "destination"), r.Destination, "node or zone", endpoints, true)
 		v.ref(yamlx.Join(p, "stream"), r.Stream, "data stream", streams, false)
+		if !r.Protocol.IsIP() {
+			v.report(yamlx.Join(p, "protocol"), "spec.rule_not_ip", r.Protocol)
+		}
 		if r.Protocol == ICMP && len(r.Ports) > 0 {
 			v.report(yamlx.Join(p, "ports"), "spec.icmp_ports")
 		}
