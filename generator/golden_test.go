@@ -25,68 +25,119 @@ const root = ".."
 // goldenDate is the reference date of the golden runs.
 var goldenDate = time.Date(2026, 11, 1, 0, 0, 0, 0, time.UTC)
 
-// TestGolden runs the whole pipeline on each example and compares every
-// output with testdata/golden/<example>.txtar, an archive whose comment names
-// the spec and whose files are the outputs. Run with -update to rewrite.
-func TestGolden(t *testing.T) {
+// examples lists the example folders, each with device.yaml and its SBOM.
+func examples(t *testing.T) []string {
+	t.Helper()
 	specs, _ := filepath.Glob(filepath.Join(root, "examples", "*", "device.yaml"))
 	if len(specs) == 0 {
 		t.Fatal("no examples found")
 	}
-	for _, path := range specs {
-		name := filepath.Base(filepath.Dir(path))
+	var names []string
+	for _, p := range specs {
+		names = append(names, filepath.Base(filepath.Dir(p)))
+	}
+	return names
+}
+
+// TestGolden runs the whole pipeline on each example and compares every
+// output with testdata/golden/<example>.txtar. An archive holds the inputs
+// (input/device.yaml, input/<sbom>) and every output: the documents in each
+// format, the diagram, the CSVs, the traceability matrix, the manifest, and
+// the check report in every format. The test builds from the archive's own
+// inputs, so an archive is a self-contained case; it also fails when the
+// inputs no longer match examples/, so the two cannot drift. Run with
+// -update to rewrite the archives from examples/.
+func TestGolden(t *testing.T) {
+	for _, name := range examples(t) {
 		t.Run(name, func(t *testing.T) {
-			got := &txtar.Archive{Comment: []byte("Outputs of docgen for examples/" + name + "/device.yaml.\nRegenerate with: go test ./generator -update\n")}
-			for _, out := range pipelineOutputs(t, path) {
-				got.Files = append(got.Files, out)
-			}
 			golden := filepath.Join(root, "testdata", "golden", name+".txtar")
 			if *update {
-				if err := os.MkdirAll(filepath.Dir(golden), 0o755); err != nil {
-					t.Fatal(err)
-				}
-				if err := os.WriteFile(golden, txtar.Format(got), 0o644); err != nil {
-					t.Fatal(err)
-				}
+				writeGolden(t, name, golden)
 				return
 			}
 			want, err := txtar.ParseFile(golden)
 			if err != nil {
 				t.Fatalf("%v (run go test ./generator -update to create it)", err)
 			}
-			if len(want.Files) != len(got.Files) {
-				t.Fatalf("golden has %d outputs, the pipeline %d", len(want.Files), len(got.Files))
+			dir := t.TempDir()
+			var outputs []txtar.File
+			for _, f := range want.Files {
+				if rel, ok := strings.CutPrefix(f.Name, "input/"); ok {
+					if err := os.WriteFile(filepath.Join(dir, rel), f.Data, 0o644); err != nil {
+						t.Fatal(err)
+					}
+					example, err := os.ReadFile(filepath.Join(root, "examples", name, rel))
+					if err != nil || !bytes.Equal(example, f.Data) {
+						t.Errorf("%s in %s differs from examples/%s/%s; run go test ./generator -update", f.Name, golden, name, rel)
+					}
+				} else {
+					outputs = append(outputs, f)
+				}
 			}
-			for i, w := range want.Files {
-				g := got.Files[i]
+			got := pipelineOutputs(t, filepath.Join(dir, "device.yaml"))
+			if len(got) != len(outputs) {
+				t.Fatalf("the pipeline writes %d outputs, the golden file has %d", len(got), len(outputs))
+			}
+			for i, w := range outputs {
+				g := got[i]
 				if w.Name != g.Name || !bytes.Equal(w.Data, g.Data) {
-					t.Errorf("%s differs from %s; run go test ./generator -update and review the diff\n%s", g.Name, golden, firstDiff(w.Data, g.Data))
+					t.Errorf("%s differs from %s in %s; run go test ./generator -update and review the diff\n%s", g.Name, w.Name, golden, firstDiff(w.Data, g.Data))
 				}
 			}
 		})
 	}
 }
 
-// pipelineOutputs loads, checks and reports one spec in every format.
-func pipelineOutputs(t *testing.T, path string) []txtar.File {
+// writeGolden rewrites an archive from the example's current inputs.
+func writeGolden(t *testing.T, name, golden string) {
 	t.Helper()
-	s, err := generator.LoadSpec(path)
+	src := filepath.Join(root, "examples", name)
+	a := &txtar.Archive{Comment: []byte("Inputs and outputs of docgen for examples/" + name + ".\nRegenerate with: go test ./generator -update\n")}
+	entries, err := os.ReadDir(src)
 	if err != nil {
 		t.Fatal(err)
 	}
-	cats, err := generator.LoadCatalogs(s, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	res := generator.Check(s, cats, check.Options{Today: goldenDate})
-	names := map[string]string{"text": "check.txt", "json": "check.json", "sarif": "check.sarif", "junit": "check.junit.xml", "github": "check.github"}
-	var files []txtar.File
-	for _, format := range report.Formats {
-		var b bytes.Buffer
-		if err := report.Write(&b, format, []*check.Result{res}, report.Options{BaseDir: root, ToolVersion: "golden"}); err != nil {
+	for _, e := range entries {
+		data, err := os.ReadFile(filepath.Join(src, e.Name()))
+		if err != nil {
 			t.Fatal(err)
 		}
-		files = append(files, txtar.File{Name: names[format], Data: b.Bytes()})
+		a.Files = append(a.Files, txtar.File{Name: "input/" + e.Name(), Data: data})
+	}
+	dir := t.TempDir()
+	for _, f := range a.Files {
+		if err := os.WriteFile(filepath.Join(dir, strings.TrimPrefix(f.Name, "input/")), f.Data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	a.Files = append(a.Files, pipelineOutputs(t, filepath.Join(dir, "device.yaml"))...)
+	if err := os.MkdirAll(filepath.Dir(golden), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(golden, txtar.Format(a), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// pipelineOutputs builds one spec in every format and checks it in every
+// report format.
+func pipelineOutputs(t *testing.T, path string) []txtar.File {
+	t.Helper()
+	built, err := generator.BuildSpec(path, generator.BuildOptions{Today: goldenDate, Version: "golden"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var files []txtar.File
+	for _, f := range built.Files {
+		files = append(files, txtar.File{Name: "out/" + f.Name, Data: f.Data})
+	}
+	for _, format := range report.Formats {
+		var b bytes.Buffer
+		opts := report.Options{BaseDir: filepath.Dir(path), ToolVersion: "golden"}
+		if err := report.Write(&b, format, []*check.Result{built.Result}, opts); err != nil {
+			t.Fatal(err)
+		}
+		files = append(files, txtar.File{Name: "check/report." + format, Data: b.Bytes()})
 	}
 	return files
 }
@@ -99,4 +150,18 @@ func firstDiff(want, got []byte) string {
 		}
 	}
 	return "lengths differ"
+}
+
+// TestBuildDeterministic builds each example twice and compares every byte.
+func TestBuildDeterministic(t *testing.T) {
+	for _, name := range examples(t) {
+		p := filepath.Join(root, "examples", name, "device.yaml")
+		a := pipelineOutputs(t, p)
+		b := pipelineOutputs(t, p)
+		for i := range a {
+			if a[i].Name != b[i].Name || !bytes.Equal(a[i].Data, b[i].Data) {
+				t.Errorf("%s: %s differs between two builds", name, a[i].Name)
+			}
+		}
+	}
 }

@@ -12,11 +12,12 @@
 //	messages/<lang>.yaml   diagnostic and finding messages, by key
 //	help/<command>.txt     long help of each command
 //	init/device.yaml       the commented skeleton of a device spec
+//	html/                  page template and stylesheet of the HTML documents
 package templates
 
 import "embed"
 
 // FS is the embedded template tree, rooted at this directory.
 //
-//go:embed messages help init
+//go:embed messages help init html docs
 var FS embed.FS

@@ -16,6 +16,7 @@ import (
 	"github.com/docgen/docgen/generator"
 	"github.com/docgen/docgen/generator/catalog"
 	"github.com/docgen/docgen/generator/check"
+	"github.com/docgen/docgen/generator/docscheck"
 	"github.com/docgen/docgen/generator/fsutil"
 	"github.com/docgen/docgen/generator/msg"
 	"github.com/docgen/docgen/generator/report"
@@ -37,6 +38,7 @@ func checkCommand() *cli.Command {
 			&cli.StringFlag{Name: "date", Usage: msg.Get("cli.flag.date")},
 			&cli.StringFlag{Name: "fail-on", Value: "error", Usage: msg.Get("cli.flag.fail_on")},
 			&cli.BoolFlag{Name: "list-rules", Usage: msg.Get("cli.flag.list_rules")},
+			&cli.StringSliceFlag{Name: "docs", Usage: msg.Get("cli.flag.docs")},
 		},
 		Action: runCheck,
 	}
@@ -111,7 +113,18 @@ func runCheck(c *cli.Context) error {
 		if err != nil {
 			return fail(exitInput, err.Error())
 		}
-		res := generator.Check(s, cats, opts)
+		var res *check.Result
+		if docArgs := c.StringSlice("docs"); len(docArgs) > 0 {
+			docs, err := docscheck.ParseDocArgs(docArgs)
+			if err != nil {
+				return fail(exitInput, err.Error())
+			}
+			if res, err = docscheck.Check(s, cats, docs); err != nil {
+				return fail(exitInput, err.Error())
+			}
+		} else {
+			res = generator.Check(s, cats, opts)
+		}
 		results = append(results, res)
 		if res.Summary.Errors > 0 || (failOn == "warning" && res.Summary.Warnings > 0) {
 			code = max(code, exitFindings)

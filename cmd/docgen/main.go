@@ -84,6 +84,7 @@ func newApp(stdout, stderr io.Writer) *cli.App {
 		EnableBashCompletion: false,
 		ExitErrHandler:       func(*cli.Context, error) {}, // run() maps errors to exit codes
 		Commands: []*cli.Command{
+			buildCommand(),
 			checkCommand(),
 			rulesCommand(),
 			initCommand(),

@@ -175,8 +175,24 @@ type Item struct {
 	Fix string `yaml:"fix"`
 	// Anchor is the stable heading anchor of the item in generated documents.
 	Anchor string `yaml:"anchor"`
+	// Sections names the anchors of the generated sections that address the
+	// item when they are not the item's own Anchor, e.g. an FDA item
+	// answered by the matching MDCG sections.
+	Sections []string `yaml:"sections"`
 	// Headings lists headings that address the item in hand-written documents.
 	Headings []string `yaml:"headings"`
+}
+
+// SectionAnchors returns the anchors of the generated sections that address
+// the item: Sections when given, else the item's own Anchor.
+func (it *Item) SectionAnchors() []string {
+	if len(it.Sections) > 0 {
+		return it.Sections
+	}
+	if it.Anchor == "" {
+		return nil
+	}
+	return []string{it.Anchor}
 }
 
 // Rule is a consistency rule implemented in Go and described here.

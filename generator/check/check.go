@@ -28,6 +28,7 @@ import (
 
 	"github.com/docgen/docgen/generator/catalog"
 	"github.com/docgen/docgen/generator/msg"
+	"github.com/docgen/docgen/generator/sbom"
 	"github.com/docgen/docgen/generator/spec"
 	"github.com/docgen/docgen/generator/yamlx"
 )
@@ -114,6 +115,10 @@ type Options struct {
 	Waivers []spec.Waiver
 	// WaiverSources locates the extra waivers; nil places them at the spec.
 	WaiverSources *yamlx.SourceMap
+	// BOM is the spec's SBOM with support data applied, when it could be
+	// read; SBOMErr is why it could not (nil when the spec names no SBOM).
+	BOM     *sbom.BOM
+	SBOMErr error
 }
 
 // run carries the state of one check run.
@@ -147,6 +152,7 @@ func Run(s *spec.Spec, cats []*catalog.Catalog, opts Options) *Result {
 	var rules []*catalog.Rule
 	ruleProfile := map[string]string{}
 	ruleClauses := map[string][]catalog.Clause{}
+	ruleSeverity := map[string]catalog.Severity{}
 	for _, c := range cats {
 		r.res.Profiles = append(r.res.Profiles, c.Profile)
 		for i := range c.Items {
@@ -161,8 +167,12 @@ func Run(s *spec.Spec, cats []*catalog.Catalog, opts Options) *Result {
 			rule := &c.Rules[i]
 			if _, dup := ruleProfile[rule.ID]; dup {
 				ruleClauses[rule.ID] = append(ruleClauses[rule.ID], rule.Clauses...)
+				if severityRank(rule.Severity) < severityRank(ruleSeverity[rule.ID]) {
+					ruleSeverity[rule.ID] = rule.Severity
+				}
 				continue
 			}
+			ruleSeverity[rule.ID] = rule.Severity
 			ruleProfile[rule.ID] = c.Profile
 			ruleClauses[rule.ID] = append([]catalog.Clause{}, rule.Clauses...)
 			r.knownIDs = append(r.knownIDs, rule.ID)
@@ -173,11 +183,11 @@ func Run(s *spec.Spec, cats []*catalog.Catalog, opts Options) *Result {
 		if rule.Check == "waivers-valid" {
 			continue // runs last, once every other finding is known
 		}
-		r.checkRule(ruleProfile[rule.ID], rule, ruleClauses[rule.ID])
+		r.checkRule(ruleProfile[rule.ID], rule, ruleClauses[rule.ID], ruleSeverity[rule.ID])
 	}
 	for _, rule := range rules {
 		if rule.Check == "waivers-valid" {
-			r.checkRule(ruleProfile[rule.ID], rule, ruleClauses[rule.ID])
+			r.checkRule(ruleProfile[rule.ID], rule, ruleClauses[rule.ID], ruleSeverity[rule.ID])
 		}
 	}
 	r.finish()
@@ -250,9 +260,9 @@ func listPaths(paths []string) string {
 }
 
 // checkRule runs one consistency rule.
-func (r *run) checkRule(profile string, rule *catalog.Rule, clauses []catalog.Clause) {
+func (r *run) checkRule(profile string, rule *catalog.Rule, clauses []catalog.Clause, sev catalog.Severity) {
 	o := Outcome{
-		ID: rule.ID, Title: rule.Title, Kind: "rule", Profile: profile, Severity: rule.Severity,
+		ID: rule.ID, Title: rule.Title, Kind: "rule", Profile: profile, Severity: sev,
 		Targets: []string{}, Clauses: dedupe(catalog.Clauses(clauses, r.reg)), Fields: []string{}, Findings: []int{},
 	}
 	r.outcome = &o
@@ -268,7 +278,18 @@ func (r *run) checkRule(profile string, rule *catalog.Rule, clauses []catalog.Cl
 		r.add(Finding{RuleID: rule.ID, Title: rule.Title, Severity: catalog.Error, Message: msg.Format("check.unknown_check", rule.Check)})
 		return
 	}
-	fn(&ruleRun{run: r, rule: rule, clauses: o.Clauses})
+	fn(&ruleRun{run: r, rule: rule, clauses: o.Clauses, severity: sev})
+}
+
+// severityRank orders severities, most severe first.
+func severityRank(s catalog.Severity) int {
+	switch s {
+	case catalog.Error:
+		return 0
+	case catalog.Warning:
+		return 1
+	}
+	return 2
 }
 
 func dedupe(ss []string) []string {

@@ -23,7 +23,11 @@ var checks = map[string]func(*ruleRun){
 	"rules-consistent":        rulesConsistent,
 	"rules-not-duplicated":    rulesNotDuplicated,
 	"enabled-port-used":       enabledPortUsed,
-	"sbom-file-exists":        sbomFileExists,
+	"sbom-valid":              sbomValid,
+	"sbom-ntia":               sbomNTIA,
+	"sbom-support":            sbomSupport,
+	"sbom-vuln-analysis":      sbomVulnAnalysis,
+	"sbom-past-eos":           sbomPastEOS,
 	"ip-stream-has-port":      ipStreamHasPort,
 	"waivers-valid":           waiversValid,
 }
@@ -41,15 +45,16 @@ func CheckNames() []string {
 // ruleRun is one consistency rule being evaluated.
 type ruleRun struct {
 	*run
-	rule    *catalog.Rule
-	clauses []string
+	rule     *catalog.Rule
+	clauses  []string
+	severity catalog.Severity
 }
 
 // report records a finding of the rule at path with the rule's message
 // filled from data.
 func (rr *ruleRun) report(path string, data map[string]any) {
 	rr.add(Finding{
-		RuleID: rr.rule.ID, Title: rr.rule.Title, Severity: rr.rule.Severity,
+		RuleID: rr.rule.ID, Title: rr.rule.Title, Severity: rr.severity,
 		Clauses: rr.clauses, Path: path, Message: rr.rule.Format(data),
 	})
 }
@@ -334,17 +339,6 @@ func enabledPortUsed(rr *ruleRun) {
 	}
 }
 
-func sbomFileExists(rr *ruleRun) {
-	p := rr.s.SBOM.Path
-	if spec.IsPlaceholder(p) {
-		return // completeness (ADM-SBOM) reports a missing path
-	}
-	resolved := resolveBeside(rr.s.File, p)
-	if !fileExists(resolved) {
-		rr.report("sbom.path", map[string]any{"Path": p, "Resolved": resolved})
-	}
-}
-
 func waiversValid(rr *ruleRun) {
 	for i := range rr.waivers {
 		w := &rr.waivers[i]
@@ -360,7 +354,7 @@ func waiversValid(rr *ruleRun) {
 			continue
 		}
 		rr.add(Finding{
-			RuleID: rr.rule.ID, Title: rr.rule.Title, Severity: rr.rule.Severity, Clauses: rr.clauses,
+			RuleID: rr.rule.ID, Title: rr.rule.Title, Severity: rr.severity, Clauses: rr.clauses,
 			Path: w.path, Pos: w.pos, Message: rr.rule.Format(map[string]any{"Problem": problem}),
 		})
 	}

@@ -1,0 +1,142 @@
+package main
+
+import (
+	"fmt"
+	"path/filepath"
+	"runtime"
+	"slices"
+	"strings"
+	"sync"
+
+	"github.com/urfave/cli/v2"
+
+	"github.com/docgen/docgen/generator"
+	"github.com/docgen/docgen/generator/msg"
+)
+
+func buildCommand() *cli.Command {
+	return &cli.Command{
+		Name:        "build",
+		Usage:       msg.Get("cli.build.usage"),
+		UsageText:   "docgen build [options] SPEC [SPEC...]",
+		Description: help("build"),
+		Flags: []cli.Flag{
+			&cli.StringFlag{Name: "out", Aliases: []string{"o"}, Value: "out", Usage: msg.Get("cli.flag.out")},
+			&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Value: strings.Join(generator.BuildFormats, ","), Usage: msg.Format("cli.flag.build_format", strings.Join(generator.BuildFormats, ", "))},
+			&cli.StringSliceFlag{Name: "profile", Aliases: []string{"p"}, Usage: msg.Get("cli.flag.build_profile")},
+			&cli.StringFlag{Name: "templates", Usage: msg.Get("cli.flag.templates")},
+			&cli.IntFlag{Name: "ifu-heading-offset", Usage: msg.Get("cli.flag.heading_offset")},
+			&cli.StringFlag{Name: "date", Usage: msg.Get("cli.flag.date")},
+			&cli.BoolFlag{Name: "strict", Usage: msg.Get("cli.flag.strict")},
+		},
+		Action: runBuild,
+	}
+}
+
+// outputDirs gives each spec its own folder under out when there are
+// several: the name of the folder the spec is in, made unique.
+func outputDirs(out string, specs []string) []string {
+	if len(specs) == 1 {
+		return []string{out}
+	}
+	dirs := make([]string, len(specs))
+	var used []string
+	for i, p := range specs {
+		abs, err := filepath.Abs(p)
+		if err != nil {
+			abs = p
+		}
+		name := filepath.Base(filepath.Dir(abs))
+		if name == "" || name == "." || name == string(filepath.Separator) {
+			name = strings.TrimSuffix(filepath.Base(p), filepath.Ext(p))
+		}
+		base := name
+		for n := 2; slices.Contains(used, name); n++ {
+			name = fmt.Sprintf("%s-%d", base, n)
+		}
+		used = append(used, name)
+		dirs[i] = filepath.Join(out, name)
+	}
+	return dirs
+}
+
+func runBuild(c *cli.Context) error {
+	if c.NArg() == 0 {
+		return fail(exitInput, msg.Get("cli.build.no_spec"))
+	}
+	var formats []string
+	for _, f := range strings.Split(c.String("format"), ",") {
+		f = strings.TrimSpace(f)
+		if f == "" {
+			continue
+		}
+		if f == generator.FormatPDF {
+			return fail(exitInput, msg.Get("cli.build.pdf_later"))
+		}
+		if !slices.Contains(generator.BuildFormats, f) {
+			return fail(exitInput, msg.Format("cli.bad_format", f, strings.Join(generator.BuildFormats, ", ")))
+		}
+		formats = append(formats, f)
+	}
+	if c.Int("ifu-heading-offset") < 0 || c.Int("ifu-heading-offset") > 4 {
+		return fail(exitInput, msg.Get("cli.build.bad_offset"))
+	}
+	ref, err := today(c)
+	if err != nil {
+		return err
+	}
+	opts := generator.BuildOptions{
+		Formats: formats, Profiles: c.StringSlice("profile"), TemplatesDir: c.String("templates"),
+		IFUHeadingOffset: c.Int("ifu-heading-offset"), Today: ref, Version: version,
+	}
+	specs := c.Args().Slice()
+	dirs := outputDirs(c.String("out"), specs)
+
+	// Build every spec in parallel; report in command-line order.
+	type outcome struct {
+		built *generator.Built
+		err   error
+	}
+	results := make([]outcome, len(specs))
+	var wg sync.WaitGroup
+	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
+	for i, p := range specs {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			sem <- struct{}{}
+			defer func() { <-sem }()
+			b, err := generator.BuildSpec(p, opts)
+			if err == nil {
+				err = generator.WriteFiles(dirs[i], b.Files)
+			}
+			results[i] = outcome{b, err}
+		}()
+	}
+	wg.Wait()
+
+	code := exitOK
+	var problems []string
+	for i, r := range results {
+		if r.err != nil {
+			code = exitInput
+			problems = append(problems, r.err.Error())
+			continue
+		}
+		sum := r.built.Result.Summary
+		fmt.Fprintln(c.App.Writer, msg.Format("cli.build.done", specs[i], dirs[i], len(r.built.Files)))
+		if sum.Errors > 0 {
+			fmt.Fprintln(c.App.ErrWriter, msg.Format("cli.build.check_errors", specs[i], sum.Errors))
+			if c.Bool("strict") && code == exitOK {
+				code = exitFindings
+			}
+		}
+	}
+	if len(problems) > 0 {
+		return fail(code, strings.Join(problems, "\n")+"\n"+msg.Get("cli.build.failed"))
+	}
+	if code != exitOK {
+		return fail(code, "")
+	}
+	return nil
+}

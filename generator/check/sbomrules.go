@@ -1,0 +1,184 @@
+package check
+
+import (
+	"errors"
+	"io/fs"
+	"strings"
+
+	"github.com/docgen/docgen/generator/msg"
+	"github.com/docgen/docgen/generator/sbom"
+	"github.com/docgen/docgen/generator/spec"
+)
+
+// The SBOM rules report at the spec's sbom.path: the SBOM file has no
+// position of its own in the spec, and a team fixes these findings either in
+// the SBOM or with `components:` entries next to that path.
+
+// componentName identifies a component in a message.
+func componentName(c sbom.Component) string {
+	name := c.Name
+	if c.Group != "" {
+		name = c.Group + "/" + name
+	}
+	if c.Version != "" {
+		name += "@" + c.Version
+	}
+	if name == "" {
+		name = c.Purl
+	}
+	if name == "" {
+		name = c.BOMRef
+	}
+	return name
+}
+
+// examples lists up to five names and says how many more there are.
+func examples(names []string) string {
+	const show = 5
+	s := strings.Join(names[:min(show, len(names))], ", ")
+	if len(names) > show {
+		s += msg.Format("check.and_more", len(names)-show)
+	}
+	return s
+}
+
+func sbomValid(rr *ruleRun) {
+	p := rr.s.SBOM.Path
+	if spec.IsPlaceholder(p) {
+		return // completeness (ADM-SBOM) reports a missing path
+	}
+	resolved := resolveBeside(rr.s.File, p)
+	err := rr.opts.SBOMErr
+	if err == nil && rr.opts.BOM == nil && !fileExists(resolved) {
+		err = fs.ErrNotExist // the caller did not load the SBOM; check the file at least
+	}
+	if err == nil {
+		return
+	}
+	data := map[string]any{"Path": p, "Resolved": resolved, "Missing": errors.Is(err, fs.ErrNotExist), "Problem": firstLines(err.Error(), 4)}
+	rr.report("sbom.path", data)
+}
+
+// firstLines keeps the first n lines of s and says how many were left out.
+func firstLines(s string, n int) string {
+	lines := strings.Split(strings.TrimSpace(s), "\n")
+	if len(lines) <= n {
+		return strings.Join(lines, "; ")
+	}
+	return strings.Join(lines[:n], "; ") + msg.Format("check.and_more", len(lines)-n)
+}
+
+func sbomNTIA(rr *ruleRun) {
+	b := rr.opts.BOM
+	if b == nil {
+		return
+	}
+	inDeps := map[string]bool{}
+	for _, d := range b.Dependencies {
+		inDeps[d.Ref] = true
+		for _, x := range d.DependsOn {
+			inDeps[x] = true
+		}
+	}
+	type gap struct {
+		key   string
+		names []string
+	}
+	gaps := []*gap{{key: "supplier"}, {key: "name"}, {key: "version"}, {key: "unique_id"}, {key: "dependencies"}}
+	for _, c := range b.Components {
+		missing := []bool{
+			strings.TrimSpace(c.Supplier) == "" && strings.TrimSpace(c.Author) == "" && strings.TrimSpace(c.Publisher) == "",
+			strings.TrimSpace(c.Name) == "",
+			strings.TrimSpace(c.Version) == "",
+			c.Purl == "" && c.CPE == "" && c.SWID == "",
+			c.BOMRef == "" || !inDeps[c.BOMRef],
+		}
+		for i, m := range missing {
+			if m {
+				gaps[i].names = append(gaps[i].names, componentName(c))
+			}
+		}
+	}
+	var parts []string
+	if len(b.Authors) == 0 {
+		parts = append(parts, msg.Get("check.ntia.author"))
+	}
+	if strings.TrimSpace(b.Timestamp) == "" {
+		parts = append(parts, msg.Get("check.ntia.timestamp"))
+	}
+	for _, g := range gaps {
+		if len(g.names) > 0 {
+			parts = append(parts, msg.Format("check.ntia."+g.key, len(g.names), examples(g.names)))
+		}
+	}
+	if len(parts) > 0 {
+		rr.report("sbom.path", map[string]any{"Path": rr.s.SBOM.Path, "Gaps": strings.Join(parts, "; ")})
+	}
+}
+
+func sbomSupport(rr *ruleRun) {
+	b := rr.opts.BOM
+	if b == nil {
+		return
+	}
+	var level, eos []string
+	for _, c := range b.Components {
+		if c.SupportLevel == "" {
+			level = append(level, componentName(c))
+		}
+		if c.EndOfSupport == "" && c.SupportLevel != sbom.SupportAbandoned {
+			eos = append(eos, componentName(c))
+		}
+	}
+	if len(level) == 0 && len(eos) == 0 {
+		return
+	}
+	var parts []string
+	if len(level) > 0 {
+		parts = append(parts, msg.Format("check.support.level", len(level), examples(level)))
+	}
+	if len(eos) > 0 {
+		parts = append(parts, msg.Format("check.support.eos", len(eos), examples(eos)))
+	}
+	rr.report("sbom.path", map[string]any{"Path": rr.s.SBOM.Path, "Gaps": strings.Join(parts, "; "), "Total": len(b.Components)})
+}
+
+func sbomVulnAnalysis(rr *ruleRun) {
+	b := rr.opts.BOM
+	if b == nil {
+		return
+	}
+	var ids []string
+	for _, v := range b.Vulnerabilities {
+		if v.State == "" {
+			ids = append(ids, v.ID)
+		}
+	}
+	if len(ids) > 0 {
+		rr.report("sbom.path", map[string]any{"Count": len(ids), "IDs": examples(ids)})
+	}
+}
+
+func sbomPastEOS(rr *ruleRun) {
+	b := rr.opts.BOM
+	if b == nil {
+		return
+	}
+	ref := rr.s.Document.Date
+	if ref.IsZero() {
+		ref = spec.Date{Time: truncateDay(rr.opts.Today)}
+	}
+	var names []string
+	for _, c := range b.Components {
+		if c.EndOfSupport == "" {
+			continue
+		}
+		d, err := spec.ParseDate(c.EndOfSupport)
+		if err == nil && d.Before(ref.Time) {
+			names = append(names, componentName(c)+" ("+c.EndOfSupport+")")
+		}
+	}
+	if len(names) > 0 {
+		rr.report("sbom.path", map[string]any{"Count": len(names), "Components": examples(names), "DocumentDate": ref.String()})
+	}
+}

@@ -1,0 +1,459 @@
+package docscheck
+
+import (
+	"bytes"
+	"fmt"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/docgen/docgen/generator/catalog"
+	"github.com/docgen/docgen/generator/check"
+	"github.com/docgen/docgen/generator/report"
+	"github.com/docgen/docgen/generator/spec"
+)
+
+func loadCatalogs(t *testing.T, profiles ...string) []*catalog.Catalog {
+	t.Helper()
+	var cats []*catalog.Catalog
+	for _, p := range profiles {
+		c, err := catalog.Load(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		cats = append(cats, c)
+	}
+	return cats
+}
+
+// fullDoc writes a document that addresses every item of target in c,
+// with headings made by heading.
+func fullDoc(c *catalog.Catalog, target string, heading func(it *catalog.Item) string) string {
+	var b strings.Builder
+	b.WriteString("# Security\n\n")
+	for _, it := range c.Items {
+		if slices.Contains(it.Targets, target) {
+			fmt.Fprintf(&b, "%s\n\nSome real text about %s.\n\n", heading(&it), it.ID)
+		}
+	}
+	return b.String()
+}
+
+// outcome returns the outcome of id in res.
+func outcome(t *testing.T, res *check.Result, id string) check.Outcome {
+	t.Helper()
+	for _, o := range res.Outcomes {
+		if o.ID == id {
+			return o
+		}
+	}
+	t.Fatalf("no outcome for %s", id)
+	return check.Outcome{}
+}
+
+// findingsOf returns the findings of the outcome of id.
+func findingsOf(t *testing.T, res *check.Result, id string) []check.Finding {
+	t.Helper()
+	var out []check.Finding
+	for _, k := range outcome(t, res, id).Findings {
+		out = append(out, res.Findings[k])
+	}
+	return out
+}
+
+// checkConsistent verifies the invariants that the reporters rely on.
+func checkConsistent(t *testing.T, res *check.Result) {
+	t.Helper()
+	var want check.Summary
+	refs := make([]int, len(res.Findings))
+	ids := map[string]bool{}
+	for _, o := range res.Outcomes {
+		if ids[o.ID] {
+			t.Errorf("outcome %s twice", o.ID)
+		}
+		ids[o.ID] = true
+		if o.Targets == nil || o.Clauses == nil || o.Fields == nil || o.Findings == nil {
+			t.Errorf("outcome %s has nil lists", o.ID)
+		}
+		status := check.Passed
+		for _, k := range o.Findings {
+			refs[k]++
+			f := res.Findings[k]
+			if f.RuleID != o.ID {
+				t.Errorf("outcome %s refers to a finding of %s", o.ID, f.RuleID)
+			}
+			switch {
+			case f.Severity == catalog.Error:
+				status = check.Failed
+			case f.Severity == catalog.Warning && status != check.Failed:
+				status = check.Warned
+			}
+		}
+		switch {
+		case o.Status == check.NotApplicable:
+			want.NotApplicable++
+			if len(o.Findings) > 0 {
+				t.Errorf("not applicable %s has findings", o.ID)
+			}
+			continue
+		case o.Status != status:
+			t.Errorf("outcome %s is %s, its findings make it %s", o.ID, o.Status, status)
+		}
+		want.Applicable++
+		if o.Status == check.Passed {
+			want.Satisfied++
+		}
+	}
+	for i, f := range res.Findings {
+		if refs[i] != 1 {
+			t.Errorf("finding %d (%s) is referred to %d times", i, f.RuleID, refs[i])
+		}
+		if i > 0 && f.Pos.Less(res.Findings[i-1].Pos) {
+			t.Errorf("finding %d (%s at %s) comes before %s", i, f.RuleID, f.Pos, res.Findings[i-1].Pos)
+		}
+		if f.Pos.File == "" || f.Pos.Line < 1 || f.Clauses == nil || len(f.Targets) != 1 {
+			t.Errorf("finding %d incomplete: %+v", i, f)
+		}
+		switch f.Severity {
+		case catalog.Error:
+			want.Errors++
+		case catalog.Warning:
+			want.Warnings++
+		default:
+			want.Notes++
+		}
+	}
+	if res.Summary != want {
+		t.Errorf("summary %+v, want %+v", res.Summary, want)
+	}
+}
+
+type checkCase struct {
+	name     string
+	device   spec.Device
+	profiles []string          // default mdcg-2019-16
+	files    map[string]string // name: content
+	docs     []Doc             // paths relative to the files' folder
+	status   map[string]check.Status
+	findings map[string][]string // id: substrings of its findings' "file:line severity message"
+	none     bool                // no findings beyond those listed
+}
+
+func runCase(t *testing.T, tt checkCase) *check.Result {
+	t.Helper()
+	dir := writeFiles(t, tt.files)
+	docs := slices.Clone(tt.docs)
+	for i := range docs {
+		docs[i].Path = filepath.Join(dir, docs[i].Path)
+	}
+	profiles := tt.profiles
+	if profiles == nil {
+		profiles = []string{"mdcg-2019-16"}
+	}
+	s := &spec.Spec{Device: tt.device}
+	if s.Device.Regulation == "" {
+		s.Device.Regulation = spec.MDR
+	}
+	res, err := Check(s, loadCatalogs(t, profiles...), docs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkConsistent(t, res)
+	for id, want := range tt.status {
+		if got := outcome(t, res, id).Status; got != want {
+			t.Errorf("%s: status %s, want %s (findings %v)", id, got, want, findingsOf(t, res, id))
+		}
+	}
+	seen := 0
+	for id, wants := range tt.findings {
+		fs := findingsOf(t, res, id)
+		seen += len(fs)
+		if len(fs) != len(wants) {
+			t.Errorf("%s: %d findings, want %d: %+v", id, len(fs), len(wants), fs)
+			continue
+		}
+		for i, f := range fs {
+			line := fmt.Sprintf("%s:%d %s %s", filepath.Base(f.Pos.File), f.Pos.Line, f.Severity, f.Message)
+			if !strings.Contains(line, wants[i]) {
+				t.Errorf("%s: finding %q does not contain %q", id, line, wants[i])
+			}
+		}
+	}
+	if tt.none && seen != len(res.Findings) {
+		t.Errorf("%d findings, want %d: %+v", len(res.Findings), seen, res.Findings)
+	}
+	return res
+}
+
+func TestCheck(t *testing.T) {
+	mdcg := loadCatalogs(t, "mdcg-2019-16")[0]
+	section := func(text string) string { return text + "\n\nReal text.\n" }
+	tests := []checkCase{
+		{
+			name:   "every IfU item by inline HTML anchor",
+			device: spec.Device{Networked: true, LayUsers: true},
+			files: map[string]string{"ifu.md": fullDoc(mdcg, "ifu", func(it *catalog.Item) string {
+				return "## Something else entirely <a id=\"" + it.Anchor + "\"></a>"
+			})},
+			docs:   []Doc{{"ifu.md", "ifu"}},
+			status: map[string]check.Status{"IFU-UPDATES": check.Passed, "IFU-LAY-HYGIENE": check.Passed, "ADM-ROLES": check.NotApplicable, "NET-PORTS": check.NotApplicable, "PUB-CVD": check.NotApplicable},
+			none:   true,
+		},
+		{
+			name:   "every IfU item by heading attribute",
+			device: spec.Device{Networked: true, LayUsers: true},
+			files: map[string]string{"ifu.md": fullDoc(mdcg, "ifu", func(it *catalog.Item) string {
+				return "### Other text {#" + it.Anchor + "}"
+			})},
+			docs:   []Doc{{"ifu.md", "ifu"}},
+			status: map[string]check.Status{"IFU-UPDATES": check.Passed, "IFU-MIN-NETWORK": check.Passed},
+			none:   true,
+		},
+		{
+			name:   "every item of every document by heading text, numbered and punctuated",
+			device: spec.Device{Networked: true, LayUsers: true, Cloud: true, RemoteService: true, AdminWS: true},
+			files: map[string]string{
+				"ifu.md": fullDoc(mdcg, "ifu", func(it *catalog.Item) string {
+					return "## 4.2 " + strings.ToUpper(it.Headings[len(it.Headings)-1]) + ":"
+				}),
+				"admin.md":   fullDoc(mdcg, "admin", func(it *catalog.Item) string { return "## A.1 " + it.Headings[0] }),
+				"network.md": fullDoc(mdcg, "network", func(it *catalog.Item) string { return "Section 3: " + it.Title + "\n---" }),
+				"public.md":  fullDoc(mdcg, "public", func(it *catalog.Item) string { return "# " + strings.ReplaceAll(it.Headings[0], " and ", " & ") + "." }),
+			},
+			docs:   []Doc{{"ifu.md", "ifu"}, {"admin.md", "admin"}, {"network.md", "network"}, {"public.md", "public"}},
+			status: map[string]check.Status{"IFU-UPDATES": check.Passed, "ADM-REMOTE": check.Passed, "NET-CLOUD": check.Passed, "PUB-MDS2": check.Passed},
+			none:   true,
+		},
+		{
+			name:  "heading variants",
+			files: map[string]string{"ifu.md": section("## 4.2 Security Updates") + section("## Software updates:") + section("### 7) Backup & Restore")},
+			docs:  []Doc{{"ifu.md", "ifu"}},
+			status: map[string]check.Status{
+				"IFU-UPDATES": check.Passed, "IFU-BACKUP": check.Passed,
+				"IFU-ENV": check.Failed, "IFU-FAILSAFE": check.Warned, "IFU-MIN-NETWORK": check.NotApplicable,
+			},
+		},
+		{
+			name:  "headings in fenced code do not count",
+			files: map[string]string{"ifu.md": "# IfU\n\n```markdown\n## Security updates <a id=\"ifu-updates\"></a>\n```\n"},
+			docs:  []Doc{{"ifu.md", "ifu"}},
+			findings: map[string][]string{"IFU-UPDATES": {
+				"ifu.md:1 error missing section for IFU-UPDATES (Security updates - announcement, obtaining, installing, integrity); " +
+					"add a heading such as `## Updates <a id=\"ifu-updates\"></a>`; these headings also count: `Security updates`, `Software updates`",
+			}},
+		},
+		{
+			name:     "lay-user item not applicable without lay users",
+			files:    map[string]string{"ifu.md": section("## Updates")},
+			docs:     []Doc{{"ifu.md", "ifu"}},
+			status:   map[string]check.Status{"IFU-LAY-HYGIENE": check.NotApplicable, "IFU-UPDATES": check.Passed},
+			findings: map[string][]string{"IFU-LAY-HYGIENE": nil},
+		},
+		{
+			name:     "lay-user item required with lay users",
+			device:   spec.Device{LayUsers: true},
+			files:    map[string]string{"ifu.md": section("## Updates")},
+			docs:     []Doc{{"ifu.md", "ifu"}},
+			status:   map[string]check.Status{"IFU-LAY-HYGIENE": check.Failed},
+			findings: map[string][]string{"IFU-LAY-HYGIENE": {"error missing section for IFU-LAY-HYGIENE"}},
+		},
+		{
+			name:   "only the targets given are checked",
+			files:  map[string]string{"admin.md": section("## Logging")},
+			docs:   []Doc{{"admin.md", "admin"}},
+			status: map[string]check.Status{"ADM-LOGGING": check.Passed, "ADM-ROLES": check.Failed, "ADM-AUTH": check.Warned, "IFU-UPDATES": check.NotApplicable, "PUB-SBOM": check.NotApplicable},
+		},
+		{
+			name:   "an item of two documents is looked for in each",
+			device: spec.Device{Networked: true, Cloud: true},
+			files: map[string]string{
+				"admin.md":   section("## Cloud hosting"),
+				"network.md": section("## Firewall rules"),
+			},
+			docs:     []Doc{{"admin.md", "admin"}, {"network.md", "network"}},
+			status:   map[string]check.Status{"NET-CLOUD": check.Failed, "NET-FIREWALL": check.Passed},
+			findings: map[string][]string{"NET-CLOUD": {"network.md:1 error missing section for NET-CLOUD"}},
+		},
+		{
+			name:   "several documents of one target",
+			files:  map[string]string{"ifu-1.md": section("## Updates"), "ifu-2.md": section("## Backup")},
+			docs:   []Doc{{"ifu-1.md", "ifu"}, {"ifu-2.md", "ifu"}},
+			status: map[string]check.Status{"IFU-UPDATES": check.Passed, "IFU-BACKUP": check.Passed},
+		},
+		{
+			name:     "FDA item addressed by the MDCG section it maps to",
+			profiles: []string{"mdcg-2019-16", "fda-premarket-2023"},
+			files:    map[string]string{"ifu.md": section("## Patching <a id=\"ifu-updates\"></a>")},
+			docs:     []Doc{{"ifu.md", "ifu"}},
+			status:   map[string]check.Status{"IFU-UPDATES": check.Passed, "FDA-L6": check.Passed, "FDA-L9": check.Failed},
+			findings: map[string][]string{"FDA-L9": {"`## Backup and restore <a id=\"ifu-backup\"></a>`"}},
+		},
+		{
+			name:     "FDA item by its own anchor",
+			profiles: []string{"fda-premarket-2023"},
+			files:    map[string]string{"ifu.md": section("## Patching {#fda-updates}")},
+			docs:     []Doc{{"ifu.md", "ifu"}},
+			status:   map[string]check.Status{"FDA-L6": check.Passed},
+		},
+		{
+			name:   "recommended raised to required",
+			device: spec.Device{USMarket: true},
+			files:  map[string]string{"public.md": section("## Security advisories")},
+			docs:   []Doc{{"public.md", "public"}},
+			status: map[string]check.Status{"PUB-CVD": check.Failed, "PUB-ADVISORIES": check.Passed, "PUB-SBOM": check.Warned},
+			findings: map[string][]string{
+				"PUB-CVD":  {"public.md:1 error missing section for PUB-CVD"},
+				"PUB-SBOM": {"warning missing section for PUB-SBOM"},
+			},
+		},
+		{
+			name: "empty sections are notes",
+			files: map[string]string{"ifu.md": "# IfU\n\n## Security updates <a id=\"ifu-updates\"></a>\n\nTODO\n\n" +
+				"## Backup\n### Backup of the data\n\n## Intended environment\n\nA hospital.\n\n## Warnings\n\n## Residual risks\n\nNone.\n"},
+			docs:   []Doc{{"ifu.md", "ifu"}},
+			status: map[string]check.Status{"IFU-UPDATES": check.Passed, "IFU-BACKUP": check.Passed, "IFU-ENV": check.Passed, "IFU-RESIDUAL-RISK": check.Passed},
+			findings: map[string][]string{
+				"IFU-UPDATES":       {"ifu.md:3 note the section `Security updates` for IFU-UPDATES (Security updates - announcement, obtaining, installing, integrity) is empty or holds only a placeholder"},
+				"IFU-BACKUP":        {"ifu.md:7 note the section `Backup` for IFU-BACKUP"},
+				"IFU-ENV":           nil,
+				"IFU-RESIDUAL-RISK": nil, // an empty "Warnings" does not matter beside a written "Residual risks"
+			},
+		},
+		{
+			name: "missing section placed after the closest earlier one",
+			files: map[string]string{"ifu.md": "# IfU\n\n### Intended environment\n\nA hospital.\n\n#### Physical access\n\nLocked room.\n\n" +
+				"### Residual risks\n\nNone.\n"},
+			docs: []Doc{{"ifu.md", "ifu"}},
+			findings: map[string][]string{
+				"IFU-MIN-PLATFORM":  {"ifu.md:7 error missing section for IFU-MIN-PLATFORM (Minimum hardware and software platform); add a heading such as `### Minimum requirements <a id=\"ifu-platform\"></a>` after the section `Intended environment` (line 3)"},
+				"IFU-ENV-CONTROLS":  {"ifu.md:7 error"},
+				"IFU-RESIDUAL-RISK": nil,
+				"IFU-FEATURES":      {"ifu.md:11 error missing section for IFU-FEATURES (Security features and configuration options, secure by default); add a heading such as `### Security features <a id=\"ifu-security-features\"></a>` after the section `Residual risks` (line 11); these headings also count: `Security settings`"},
+			},
+		},
+		{
+			name:  "typo in an anchor",
+			files: map[string]string{"ifu.md": "# IfU\n\n## Patching <a id=\"ifu-update\"></a>\n\nText.\n"},
+			docs:  []Doc{{"ifu.md", "ifu"}},
+			findings: map[string][]string{
+				"IFU-UPDATES": {"; is the anchor `ifu-update` in "},
+				"IFU-BACKUP":  {"error missing section for IFU-BACKUP (Backup and restore of data and configuration); add a heading such as `## Backup and restore <a id=\"ifu-backup\"></a>`; these headings also count: `Backup`"},
+			},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) { runCase(t, tt) })
+	}
+}
+
+func TestCheckClauses(t *testing.T) {
+	res := runCase(t, checkCase{
+		device: spec.Device{Regulation: spec.IVDR},
+		files:  map[string]string{"ifu.md": "# IfU\n"},
+		docs:   []Doc{{"ifu.md", "ifu"}},
+	})
+	fs := findingsOf(t, res, "IFU-UPDATES")
+	if len(fs) != 1 || !slices.Contains(fs[0].Clauses, "IVDR Annex I 20.4.1(s)") || !slices.Equal(fs[0].Clauses, outcome(t, res, "IFU-UPDATES").Clauses) {
+		t.Errorf("clauses %v", fs)
+	}
+	if o := outcome(t, res, "IFU-SERIOUS-INCIDENT"); slices.ContainsFunc(o.Clauses, func(c string) bool { return strings.HasPrefix(c, "MDR") }) {
+		t.Errorf("IVDR device has MDR clauses: %v", o.Clauses)
+	}
+}
+
+func TestCheckErrors(t *testing.T) {
+	cats := loadCatalogs(t, "mdcg-2019-16")
+	dir := writeFiles(t, map[string]string{"ifu.md": "# IfU\n"})
+	tests := []struct {
+		docs []Doc
+		want string
+	}{
+		{nil, "no documents"},
+		{[]Doc{{filepath.Join(dir, "ifu.md"), "manual"}}, "unknown document target `manual`"},
+		{[]Doc{{filepath.Join(dir, "nope.md"), "ifu"}}, filepath.Join(dir, "nope.md") + ": no such file"},
+	}
+	for _, tt := range tests {
+		if _, err := Check(&spec.Spec{}, cats, tt.docs); err == nil || !strings.Contains(err.Error(), tt.want) {
+			t.Errorf("Check(%v) error %v, want %q", tt.docs, err, tt.want)
+		}
+	}
+	// A nil spec is a device with every flag off.
+	res, err := Check(nil, cats, []Doc{{filepath.Join(dir, "ifu.md"), "ifu"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if o := outcome(t, res, "IFU-MIN-NETWORK"); o.Status != check.NotApplicable {
+		t.Errorf("IFU-MIN-NETWORK %s without a spec", o.Status)
+	}
+}
+
+// TestHandWrittenIfU checks a realistic hand-written IfU: numbered and
+// punctuated headings, a {#id} and an inline anchor, a heading inside a code
+// block, a table of contents linking to anchors and a TBD section.
+func TestHandWrittenIfU(t *testing.T) {
+	const path = "testdata/ifu-handwritten.md"
+	docs, err := ParseDocArgs([]string{path})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(docs) != 1 || docs[0] != (Doc{path, "ifu"}) {
+		t.Fatalf("docs %v", docs)
+	}
+	s := &spec.Spec{Device: spec.Device{Networked: true, LayUsers: true, Regulation: spec.MDR}}
+	res, err := Check(s, loadCatalogs(t, "mdcg-2019-16"), docs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkConsistent(t, res)
+	type found struct {
+		id   string
+		sev  catalog.Severity
+		line int
+	}
+	var got []found
+	for _, f := range res.Findings {
+		got = append(got, found{f.RuleID, f.Severity, f.Pos.Line})
+	}
+	want := []found{
+		{"IFU-ENV-CONTROLS", catalog.Error, 29}, // after "2.1 Network requirements", the end of "2. System requirements"
+		{"IFU-BACKUP", catalog.Error, 50},       // after "6 Software Updates"; the heading in its code block does not count
+		{"IFU-FAILSAFE", catalog.Warning, 50},   // after "6 Software Updates"
+		{"IFU-ALERTS", catalog.Note, 60},        // TBD
+		{"IFU-COMPAT", catalog.Warning, 74},     // after "Training"
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("findings\n got %v\nwant %v", got, want)
+	}
+	if res.File != path || res.Summary.Errors != 2 || res.Summary.Warnings != 2 || res.Summary.Notes != 1 {
+		t.Errorf("file %s, summary %+v", res.File, res.Summary)
+	}
+	for _, id := range []string{"IFU-ENV", "IFU-MIN-PLATFORM", "IFU-MIN-NETWORK", "IFU-RESIDUAL-RISK", "IFU-FEATURES",
+		"IFU-INITIAL-SETUP", "IFU-UPDATES", "IFU-ALERTS", "IFU-INCIDENT", "IFU-SERIOUS-INCIDENT", "IFU-USER-SKILLS",
+		"IFU-LAY-HYGIENE", "IFU-EOS", "IFU-DECOMMISSION", "IFU-REVISION"} {
+		if o := outcome(t, res, id); o.Status != check.Passed {
+			t.Errorf("%s: %s %v", id, o.Status, findingsOf(t, res, id))
+		}
+	}
+
+	// Every reporter prints the result.
+	for _, format := range report.Formats {
+		var b bytes.Buffer
+		if err := report.Write(&b, format, []*check.Result{res}, report.Options{}); err != nil {
+			t.Errorf("%s: %v", format, err)
+		}
+		if !strings.Contains(b.String(), "IFU-BACKUP") {
+			t.Errorf("%s report does not mention IFU-BACKUP:\n%s", format, b.String())
+		}
+	}
+	var b bytes.Buffer
+	if err := report.Write(&b, "text", []*check.Result{res}, report.Options{}); err != nil {
+		t.Fatal(err)
+	}
+	wantLine := path + ":50:1: error IFU-BACKUP: missing section for IFU-BACKUP (Backup and restore of data and configuration); " +
+		"add a heading such as `## Backup and restore <a id=\"ifu-backup\"></a>` after the section `6 Software Updates` (line 50); " +
+		"these headings also count: `Backup` [MDCG 2019-16 §4.2; MDCG 2019-16 §4.3 #3]"
+	if !strings.Contains(b.String(), wantLine) {
+		t.Errorf("text report lacks\n%s\n%s", wantLine, b.String())
+	}
+}

@@ -1,0 +1,199 @@
+package sbom
+
+import (
+	"strings"
+
+	cdx "github.com/CycloneDX/cyclonedx-go"
+)
+
+// fromCDX converts a decoded CycloneDX BOM into the model. The caller sets
+// Encoding and SpecVersion.
+func fromCDX(raw *cdx.BOM) *BOM {
+	b := &BOM{
+		Format:       FormatCycloneDX,
+		SerialNumber: raw.SerialNumber,
+		Version:      raw.Version,
+	}
+	if m := raw.Metadata; m != nil {
+		b.Timestamp = m.Timestamp
+		for _, a := range deref(m.Authors) {
+			if s := contactName(a); s != "" {
+				b.Authors = append(b.Authors, s)
+			}
+		}
+		b.Tools = toolNames(m.Tools)
+		if m.Component != nil {
+			subj := component(m.Component, "")
+			b.Subject = &subj
+			for i := range deref(m.Component.Components) {
+				b.addComponent(&(*m.Component.Components)[i], parentKey(m.Component))
+			}
+		}
+	}
+	for i := range deref(raw.Components) {
+		b.addComponent(&(*raw.Components)[i], "")
+	}
+	for _, d := range deref(raw.Dependencies) {
+		b.Dependencies = append(b.Dependencies, Dependency{Ref: d.Ref, DependsOn: deref(d.Dependencies)})
+	}
+	for i := range deref(raw.Vulnerabilities) {
+		b.Vulnerabilities = append(b.Vulnerabilities, vulnerability(&(*raw.Vulnerabilities)[i]))
+	}
+	return b
+}
+
+// addComponent appends c and, right after it, its nested components.
+func (b *BOM) addComponent(c *cdx.Component, parent string) {
+	b.Components = append(b.Components, component(c, parent))
+	for i := range deref(c.Components) {
+		b.addComponent(&(*c.Components)[i], parentKey(c))
+	}
+}
+
+func parentKey(c *cdx.Component) string {
+	if c.BOMRef != "" {
+		return c.BOMRef
+	}
+	return c.Name
+}
+
+func component(c *cdx.Component, parent string) Component {
+	out := Component{
+		BOMRef:    c.BOMRef,
+		Type:      string(c.Type),
+		Group:     c.Group,
+		Name:      c.Name,
+		Version:   c.Version,
+		Author:    c.Author,
+		Publisher: c.Publisher,
+		Purl:      c.PackageURL,
+		CPE:       c.CPE,
+		Scope:     string(c.Scope),
+		Parent:    parent,
+	}
+	switch {
+	case c.Supplier != nil && c.Supplier.Name != "":
+		out.Supplier = c.Supplier.Name
+	case c.Manufacturer != nil && c.Manufacturer.Name != "":
+		out.Supplier = c.Manufacturer.Name
+	}
+	if out.Author == "" && c.Authors != nil {
+		var names []string
+		for _, a := range *c.Authors {
+			if s := contactName(a); s != "" {
+				names = append(names, s)
+			}
+		}
+		out.Author = strings.Join(names, ", ")
+	}
+	if c.SWID != nil {
+		out.SWID = c.SWID.TagID
+	}
+	out.Licenses = licenses(c.Licenses)
+	for _, h := range deref(c.Hashes) {
+		out.Hashes = append(out.Hashes, Hash{Alg: string(h.Algorithm), Value: strings.TrimSpace(h.Value)})
+	}
+	for _, p := range deref(c.Properties) {
+		out.Properties = append(out.Properties, Property{Name: p.Name, Value: p.Value})
+	}
+	out.applySupport()
+	out.normalize()
+	return out
+}
+
+// licenses lists SPDX ids, names and expressions of a licence choice.
+func licenses(ls *cdx.Licenses) []string {
+	var out []string
+	if ls == nil {
+		return out
+	}
+	for _, l := range *ls {
+		switch {
+		case l.Expression != "":
+			out = append(out, strings.TrimSpace(l.Expression))
+		case l.License != nil && l.License.ID != "":
+			out = append(out, l.License.ID)
+		case l.License != nil && l.License.Name != "":
+			out = append(out, strings.TrimSpace(l.License.Name))
+		}
+	}
+	return out
+}
+
+func contactName(c cdx.OrganizationalContact) string {
+	if c.Name != "" {
+		return c.Name
+	}
+	return c.Email
+}
+
+// toolNames lists tools as "name version", legacy tools with their vendor.
+func toolNames(tc *cdx.ToolsChoice) []string {
+	var out []string
+	if tc == nil {
+		return out
+	}
+	join := func(parts ...string) string {
+		var nonEmpty []string
+		for _, p := range parts {
+			if p = strings.TrimSpace(p); p != "" {
+				nonEmpty = append(nonEmpty, p)
+			}
+		}
+		return strings.Join(nonEmpty, " ")
+	}
+	for _, t := range deref(tc.Tools) {
+		out = append(out, join(t.Vendor, t.Name, t.Version))
+	}
+	for _, c := range deref(tc.Components) {
+		out = append(out, join(c.Group, c.Name, c.Version))
+	}
+	for _, s := range deref(tc.Services) {
+		out = append(out, join(s.Group, s.Name, s.Version))
+	}
+	return out
+}
+
+func vulnerability(v *cdx.Vulnerability) Vulnerability {
+	out := Vulnerability{
+		ID:             v.ID,
+		Description:    v.Description,
+		Detail:         v.Detail,
+		Recommendation: v.Recommendation,
+		Published:      v.Published,
+		Updated:        v.Updated,
+	}
+	if v.Source != nil {
+		out.SourceName, out.SourceURL = v.Source.Name, v.Source.URL
+	}
+	for _, r := range deref(v.Ratings) {
+		rt := Rating{Severity: string(r.Severity), Method: string(r.Method), Vector: r.Vector}
+		if r.Source != nil {
+			rt.Source = r.Source.Name
+		}
+		if r.Score != nil {
+			rt.Score = *r.Score
+		}
+		out.Ratings = append(out.Ratings, rt)
+	}
+	for _, a := range deref(v.Affects) {
+		out.Affects = append(out.Affects, a.Ref)
+	}
+	if a := v.Analysis; a != nil {
+		out.State = string(a.State)
+		out.Justification = string(a.Justification)
+		out.AnalysisDetail = a.Detail
+		for _, r := range deref(a.Response) {
+			out.Responses = append(out.Responses, string(r))
+		}
+	}
+	return out
+}
+
+// deref returns the slice p points to, or nil.
+func deref[T any](p *[]T) []T {
+	if p == nil {
+		return nil
+	}
+	return *p
+}

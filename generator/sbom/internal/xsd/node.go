@@ -1,0 +1,218 @@
+package xsd
+
+import (
+	"bytes"
+	"encoding/xml"
+	"errors"
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+)
+
+// Node is one XML element of a parsed document.
+type Node struct {
+	Name xml.Name
+	// Attrs are the attributes, without namespace declarations.
+	Attrs []xml.Attr
+	// Children are the child elements in document order.
+	Children []*Node
+	// Text is the character data directly inside the element (CDATA
+	// included), concatenated. It is "" for an element with child elements
+	// and only white space between them.
+	Text string
+	// Line is the line of the end of the start tag.
+	Line   int
+	Parent *Node
+	// ns are the namespace declarations made on this element, prefix to
+	// URI ("" for the default namespace); needed to resolve QNames in
+	// attribute values of schema documents.
+	ns map[string]string
+}
+
+// Attr returns the value of the attribute with no namespace called local,
+// and whether it is present.
+func (n *Node) Attr(local string) (string, bool) {
+	for _, a := range n.Attrs {
+		if a.Name.Space == "" && a.Name.Local == local {
+			return a.Value, true
+		}
+	}
+	return "", false
+}
+
+// Child returns the first child element with the given local name, or nil.
+func (n *Node) Child(local string) *Node {
+	for _, c := range n.Children {
+		if c.Name.Local == local {
+			return c
+		}
+	}
+	return nil
+}
+
+// ChildText returns the trimmed text of the first child element with the
+// given local name, or "".
+func (n *Node) ChildText(local string) string {
+	if c := n.Child(local); c != nil {
+		return strings.TrimSpace(c.Text)
+	}
+	return ""
+}
+
+// lookupPrefix returns the namespace URI bound to prefix at n.
+func (n *Node) lookupPrefix(prefix string) (string, bool) {
+	for e := n; e != nil; e = e.Parent {
+		if uri, ok := e.ns[prefix]; ok {
+			return uri, true
+		}
+	}
+	if prefix == "xml" {
+		return "http://www.w3.org/XML/1998/namespace", true
+	}
+	return "", prefix == ""
+}
+
+// Path returns the element path of n, such as
+// /bom/components/component[3]/hashes/hash[1]. Indexes count siblings of
+// the same name, from 1, as in XPath; they are left out for an element that
+// is the only one of its name.
+func (n *Node) Path() string {
+	var parts []string
+	for e := n; e != nil; e = e.Parent {
+		seg := e.Name.Local
+		if p := e.Parent; p != nil {
+			idx, count := 0, 0
+			for _, s := range p.Children {
+				if s.Name == e.Name {
+					count++
+					if s == e {
+						idx = count
+					}
+				}
+			}
+			if count > 1 || idx > 1 {
+				seg += "[" + strconv.Itoa(idx) + "]"
+			}
+		}
+		parts = append(parts, seg)
+	}
+	var b strings.Builder
+	for i := len(parts) - 1; i >= 0; i-- {
+		b.WriteByte('/')
+		b.WriteString(parts[i])
+	}
+	return b.String()
+}
+
+// SyntaxError is an XML syntax error or a document that breaks a parse
+// limit.
+type SyntaxError struct {
+	Line int
+	// Depth is set when the document nests deeper than allowed.
+	Depth int
+	Msg   string
+}
+
+func (e *SyntaxError) Error() string {
+	if e.Depth > 0 {
+		return fmt.Sprintf("line %d: nesting deeper than %d levels", e.Line, e.Depth)
+	}
+	return fmt.Sprintf("line %d: %s", e.Line, e.Msg)
+}
+
+// ErrEncoding is wrapped by the SyntaxError of a document in an encoding
+// other than UTF-8 or US-ASCII.
+var ErrEncoding = errors.New("unsupported encoding")
+
+// Parse reads an XML document into a tree of Nodes. Elements nested deeper
+// than maxDepth make it fail before the rest is read. Comments, processing
+// instructions and the DOCTYPE are dropped; external entities are never
+// resolved.
+func Parse(r io.Reader, maxDepth int) (*Node, error) {
+	d := xml.NewDecoder(r)
+	d.CharsetReader = func(label string, in io.Reader) (io.Reader, error) {
+		switch strings.ToLower(label) {
+		case "utf-8", "utf8", "us-ascii", "ascii":
+			return in, nil
+		}
+		return nil, fmt.Errorf("%w %q", ErrEncoding, label)
+	}
+	var root, cur *Node
+	var text bytes.Buffer
+	depth := 0
+	flush := func() {
+		if cur != nil && text.Len() > 0 {
+			cur.Text += text.String()
+		}
+		text.Reset()
+	}
+	for {
+		tok, err := d.Token()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			line, _ := d.InputPos()
+			var se *xml.SyntaxError
+			if errors.As(err, &se) {
+				return nil, &SyntaxError{Line: se.Line, Msg: se.Msg}
+			}
+			return nil, &SyntaxError{Line: line, Msg: err.Error()}
+		}
+		switch t := tok.(type) {
+		case xml.StartElement:
+			flush()
+			depth++
+			line, _ := d.InputPos()
+			if depth > maxDepth {
+				return nil, &SyntaxError{Line: line, Depth: maxDepth}
+			}
+			n := &Node{Name: t.Name, Line: line, Parent: cur}
+			for _, a := range t.Attr {
+				switch {
+				case a.Name.Space == "xmlns":
+					n.setNS(a.Name.Local, a.Value)
+				case a.Name.Space == "" && a.Name.Local == "xmlns":
+					n.setNS("", a.Value)
+				default:
+					n.Attrs = append(n.Attrs, a)
+				}
+			}
+			if cur == nil {
+				if root != nil {
+					return nil, &SyntaxError{Line: line, Msg: "more than one root element"}
+				}
+				root = n
+			} else {
+				cur.Children = append(cur.Children, n)
+			}
+			cur = n
+		case xml.EndElement:
+			flush()
+			if len(cur.Children) > 0 && strings.TrimSpace(cur.Text) == "" {
+				cur.Text = ""
+			}
+			cur = cur.Parent
+			depth--
+		case xml.CharData:
+			if cur != nil {
+				text.Write(t)
+			} else if len(bytes.TrimSpace(t)) > 0 {
+				line, _ := d.InputPos()
+				return nil, &SyntaxError{Line: line, Msg: "text outside the root element"}
+			}
+		}
+	}
+	if root == nil {
+		return nil, &SyntaxError{Line: 1, Msg: "no root element"}
+	}
+	return root, nil
+}
+
+func (n *Node) setNS(prefix, uri string) {
+	if n.ns == nil {
+		n.ns = map[string]string{}
+	}
+	n.ns[prefix] = uri
+}

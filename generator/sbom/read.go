@@ -1,0 +1,148 @@
+package sbom
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+
+	"github.com/docgen/docgen/generator/msg"
+	"github.com/docgen/docgen/generator/yamlx"
+)
+
+// MaxSize is the largest SBOM file docgen reads: 256 MiB.
+const MaxSize = 256 << 20
+
+// MaxDepth is the deepest nesting of JSON values or XML elements accepted.
+// Real SBOMs nest a few dozen levels at most; the limit is checked by a
+// streaming scan before any decoding.
+const MaxDepth = 200
+
+// Read reads and validates the SBOM file at path. The format, encoding and
+// version are detected from the content, never from the file name.
+//
+// The error is a *ValidationError if the file is a supported SBOM that breaks
+// its format's rules, an *UnsupportedError if it is another kind of file
+// (SPDX 3.0, SPDX tag-value, CycloneDX 1.1, ...), and a *ParseError or an
+// I/O error if it cannot be read.
+func Read(path string) (*BOM, error) {
+	data, err := readFile(path)
+	if err != nil {
+		return nil, err
+	}
+	return Parse(path, data)
+}
+
+// readFile reads path, refusing files larger than MaxSize without reading
+// them.
+func readFile(path string) ([]byte, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	if st, err := f.Stat(); err == nil && st.Size() > MaxSize {
+		return nil, tooLarge(path, st.Size())
+	}
+	data, err := io.ReadAll(io.LimitReader(f, MaxSize+1))
+	if err != nil {
+		return nil, err
+	}
+	if len(data) > MaxSize {
+		return nil, tooLarge(path, int64(len(data)))
+	}
+	return data, nil
+}
+
+func tooLarge(name string, size int64) error {
+	return &ParseError{Pos: yamlx.Pos{File: name}, Msg: msg.Format("sbom.too_large", size>>20, MaxSize>>20)}
+}
+
+// Parse reads and validates an SBOM held in memory; name is used in error
+// messages only. See [Read].
+func Parse(name string, data []byte) (*BOM, error) {
+	if len(data) > MaxSize {
+		return nil, tooLarge(name, int64(len(data)))
+	}
+	body := bytes.TrimPrefix(data, []byte("\xEF\xBB\xBF"))
+	trimmed := bytes.TrimLeft(body, " \t\r\n")
+	if len(trimmed) == 0 {
+		return nil, &ParseError{Pos: yamlx.Pos{File: name}, Msg: msg.Get("sbom.empty")}
+	}
+	var b *BOM
+	var err error
+	switch trimmed[0] {
+	case '{', '[':
+		b, err = parseJSON(name, body)
+	case '<':
+		b, err = parseXML(name, body)
+	default:
+		return nil, unsupported(name, sniffText(trimmed))
+	}
+	if err != nil {
+		return nil, err
+	}
+	b.Normalize()
+	return b, nil
+}
+
+// ReadVEX reads a separate CycloneDX VEX document (or any CycloneDX BOM)
+// and returns its vulnerabilities. It is validated like [Read] does; SPDX
+// documents carry no VEX data and are refused with an *UnsupportedError.
+func ReadVEX(path string) ([]Vulnerability, error) {
+	b, err := Read(path)
+	if err != nil {
+		return nil, err
+	}
+	if b.Format != FormatCycloneDX {
+		return nil, &UnsupportedError{File: path, Found: b.Format + " " + b.SpecVersion, Supported: msg.Get("sbom.supported_vex")}
+	}
+	return b.Vulnerabilities, nil
+}
+
+// sniffText names a non-JSON, non-XML file for an UnsupportedError.
+func sniffText(data []byte) string {
+	head := data[:min(len(data), 64<<10)]
+	for line := range bytes.Lines(head) {
+		line = bytes.TrimSpace(line)
+		switch {
+		case bytes.HasPrefix(line, []byte("SPDXVersion:")):
+			return msg.Format("sbom.found.spdx_tagvalue", string(bytes.TrimSpace(line[len("SPDXVersion:"):])))
+		case bytes.HasPrefix(line, []byte("spdxVersion:")):
+			return msg.Get("sbom.found.spdx_yaml")
+		case bytes.HasPrefix(line, []byte("bomFormat:")):
+			return msg.Get("sbom.found.cdx_yaml")
+		case bytes.HasPrefix(line, []byte("@prefix")) && bytes.Contains(head, []byte("spdx.org/rdf")):
+			return msg.Get("sbom.found.spdx_rdf")
+		}
+	}
+	return msg.Get("sbom.found.unknown")
+}
+
+// posAt converts a byte offset in data to a 1-based line and column.
+func posAt(name string, data []byte, off int64) yamlx.Pos {
+	if off < 0 || off > int64(len(data)) {
+		return yamlx.Pos{File: name}
+	}
+	before := data[:off]
+	line := bytes.Count(before, []byte("\n")) + 1
+	col := int(off) - (bytes.LastIndexByte(before, '\n') + 1) + 1
+	return yamlx.Pos{File: name, Line: line, Col: col}
+}
+
+// errorsAs is errors.As, kept short for the readers.
+func errorsAs[T error](err error) (T, bool) {
+	var t T
+	ok := errors.As(err, &t)
+	return t, ok
+}
+
+// versionLabel formats "CycloneDX 1.6 JSON" and the like.
+func versionLabel(format, version, encoding string) string {
+	enc := "JSON"
+	if encoding == EncodingXML {
+		enc = "XML"
+	}
+	return fmt.Sprintf("%s %s %s", format, version, enc)
+}

@@ -1,0 +1,153 @@
+package sbom
+
+import (
+	"bytes"
+	"embed"
+	"encoding/json"
+	"fmt"
+	"path"
+	"strings"
+	"sync"
+
+	"github.com/santhosh-tekuri/jsonschema/v6"
+)
+
+// schemaFS holds the official CycloneDX schemas (see schema/README.md).
+//
+//go:embed schema/*.json schema/*.xsd
+var schemaFS embed.FS
+
+// cdxVersions are the CycloneDX versions docgen validates, oldest first.
+var cdxVersions = []string{"1.2", "1.3", "1.4", "1.5", "1.6", "1.7"}
+
+// schemaBase is the URL prefix under which CycloneDX publishes its schemas;
+// the embedded copies are served for it, and nothing is ever fetched.
+const schemaBase = "http://cyclonedx.org/schema/"
+
+func knownCDXVersion(v string) bool {
+	for _, k := range cdxVersions {
+		if k == v {
+			return true
+		}
+	}
+	return false
+}
+
+// embeddedLoader serves schema URLs from schemaFS by file name.
+type embeddedLoader struct{}
+
+// Load implements jsonschema.URLLoader.
+func (embeddedLoader) Load(url string) (any, error) {
+	rest, ok := strings.CutPrefix(url, schemaBase)
+	if !ok {
+		rest, ok = strings.CutPrefix(url, "https://cyclonedx.org/schema/")
+	}
+	if !ok || strings.Contains(rest, "/") {
+		return nil, fmt.Errorf("schema %s is not embedded and is never fetched", url)
+	}
+	data, err := schemaFS.ReadFile(path.Join("schema", rest))
+	if err != nil {
+		return nil, fmt.Errorf("schema %s is not embedded and is never fetched", url)
+	}
+	return jsonschema.UnmarshalJSON(bytes.NewReader(data))
+}
+
+// compiledSchema is a lazily compiled JSON schema of one CycloneDX version.
+type compiledSchema struct {
+	once sync.Once
+	v    *cdxValidator
+	err  error
+}
+
+var jsonSchemas = func() map[string]*compiledSchema {
+	m := map[string]*compiledSchema{}
+	for _, v := range cdxVersions {
+		m[v] = &compiledSchema{}
+	}
+	return m
+}()
+
+// splitLists are the top-level lists that may be long enough to be worth
+// validating in parallel.
+var splitLists = []string{"components", "services", "dependencies", "vulnerabilities"}
+
+// cdxJSONSchema returns the validator of the official JSON schema of
+// CycloneDX version v (one of cdxVersions). For 1.2 and 1.3 it is the
+// non-strict variant, as upstream's own validator uses.
+func cdxJSONSchema(v string) (*cdxValidator, error) {
+	cs, ok := jsonSchemas[v]
+	if !ok {
+		return nil, fmt.Errorf("no JSON schema for CycloneDX %s", v)
+	}
+	cs.once.Do(func() { cs.v, cs.err = compileCDX(v) })
+	return cs.v, cs.err
+}
+
+func compileCDX(v string) (*cdxValidator, error) {
+	c := jsonschema.NewCompiler()
+	c.UseLoader(jsonschema.SchemeURLLoader{"http": embeddedLoader{}, "https": embeddedLoader{}})
+	c.DefaultDraft(jsonschema.Draft7)
+	c.AssertFormat()
+	// Upstream accepts iri-reference without checking it; unknown formats
+	// (1.2 uses "string") are ignored by the compiler.
+	c.RegisterFormat(&jsonschema.Format{Name: "iri-reference", Validate: func(any) error { return nil }})
+	url := schemaBase + "bom-" + v + ".schema.json"
+	full, err := c.Compile(url)
+	if err != nil {
+		return nil, err
+	}
+	cv := &cdxValidator{full: full, items: map[string]*jsonschema.Schema{}, unique: map[string]bool{}}
+	data, err := schemaFS.ReadFile("schema/bom-" + v + ".schema.json")
+	if err != nil {
+		return nil, err
+	}
+	var raw struct {
+		Properties map[string]map[string]any `json:"properties"`
+	}
+	if err := json.Unmarshal(data, &raw); err != nil {
+		return nil, err
+	}
+	for _, name := range splitLists {
+		ref, unique, ok := plainList(raw.Properties[name])
+		if !ok {
+			continue
+		}
+		items, err := c.Compile(url + ref)
+		if err != nil {
+			return nil, err
+		}
+		cv.items[name], cv.unique[name] = items, unique
+	}
+	return cv, nil
+}
+
+// plainList reports whether the schema of a top-level property is a plain
+// list: type array, items a single $ref, and uniqueItems, with nothing else
+// that constrains the list. Only such lists are split for parallel
+// validation, so that splitting cannot change the result.
+func plainList(s map[string]any) (ref string, unique, ok bool) {
+	if s == nil || s["type"] != "array" {
+		return "", false, false
+	}
+	for k, v := range s {
+		switch k {
+		case "type", "title", "description", "$comment", "additionalItems":
+		case "$id":
+			if id, _ := v.(string); !strings.HasPrefix(id, "#") {
+				return "", false, false
+			}
+		case "uniqueItems":
+			unique, _ = v.(bool)
+		case "items":
+			items, _ := v.(map[string]any)
+			r, isStr := items["$ref"].(string)
+			if len(items) != 1 || !isStr || !strings.HasPrefix(r, "#/") {
+				return "", false, false
+			}
+			ref = r
+		default:
+			return "", false, false
+		}
+	}
+	return ref, unique, ref != ""
+}
