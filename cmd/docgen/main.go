@@ -88,6 +88,7 @@ func newApp(stdout, stderr io.Writer) *cli.App {
 			checkCommand(),
 			rulesCommand(),
 			initCommand(),
+			sbomCommand(),
 			schemaCommand(),
 		},
 		OnUsageError: func(c *cli.Context, err error, isSubcommand bool) error {
