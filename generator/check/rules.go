@@ -29,6 +29,10 @@ var checks = map[string]func(*ruleRun){
 	"sbom-vuln-analysis":      sbomVulnAnalysis,
 	"sbom-past-eos":           sbomPastEOS,
 	"ip-stream-has-port":      ipStreamHasPort,
+	"duties-valid":            dutiesValid,
+	"duty-has-owner":          dutyHasOwner,
+	"lay-duties":              layDuties,
+	"env-control-owner":       envControlOwner,
 	"waivers-valid":           waiversValid,
 }
 

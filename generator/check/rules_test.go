@@ -255,6 +255,43 @@ sbom: {path: no-such-sbom.json, format: CycloneDX 1.6 JSON}
 sbom: {path: rules_test.go, format: CycloneDX 1.6 JSON}
 `, 0, ""},
 
+		// RESP-*: the responsibility matrix.
+		{"known activity override", "RESP-ACTIVITY", `
+responsibilities: [{activity: backups, responsible: [manufacturer]}]
+`, 0, ""},
+		{"typo in activity", "RESP-ACTIVITY", `
+responsibilities: [{activity: bakups, responsible: [manufacturer]}]
+`, 1, "responsibility entry `bakups` names no default activity, did you mean `backups`?"},
+		{"new activity with title", "RESP-ACTIVITY", `
+responsibilities: [{activity: key-rotation, title: Rotating certificates, responsible: [operator]}]
+`, 0, ""},
+		{"duty with owner", "RESP-OWNER", "", 0, ""},
+		{"duty without owner", "RESP-OWNER", `
+responsibilities: [{activity: backups, responsible: []}]
+`, 1, "nobody is responsible for `backups`"},
+		{"lay defaults have no operator duty", "RESP-LAY-OPERATOR", `
+device: {lay_users: true}
+`, 0, ""},
+		{"lay device with operator duty", "RESP-LAY-OPERATOR", `
+device: {lay_users: true}
+responsibilities: [{activity: backups, responsible: [operator]}]
+`, 1, "`backups` (Backing up data and configuration, and testing restores) is assigned to operator, but the device is used by lay persons"},
+		{"professional device with operator duty", "RESP-LAY-OPERATOR", `
+responsibilities: [{activity: backups, responsible: [operator]}]
+`, 0, ""},
+
+		// ENV-CONTROL-OWNER: relied-on environment controls have an owner.
+		{"control with owner", "ENV-CONTROL-OWNER", `
+environment: {required_controls: [{id: fw, description: Firewall, relied_on: true, owner: operator}]}
+`, 0, ""},
+		{"relied-on control without owner", "ENV-CONTROL-OWNER", `
+environment: {required_controls: [{id: fw, description: Firewall, relied_on: true}]}
+`, 1, "the device relies on environment control `fw`, but it has no `owner:`"},
+		{"operator control on a lay device", "ENV-CONTROL-OWNER", `
+device: {lay_users: true}
+environment: {required_controls: [{id: wifi, description: Home Wi-Fi with WPA3, relied_on: true, owner: operator}]}
+`, 1, "is owned by the operator, but the device is used by lay persons"},
+
 		// SPEC-WAIVER: waivers name known rules, are used and current.
 		{"waiver used", "SPEC-WAIVER", `
 waivers: [{rule: IFU-FAILSAFE, rationale: No critical function.}]
@@ -272,8 +309,11 @@ waivers: [{rule: NET-CLEARTEXT, rationale: nothing to waive}]
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			src := net + tc.yaml
-			if strings.Contains(tc.yaml, "\ndevice:") {
+			switch {
+			case strings.Contains(tc.yaml, "device: {networked: false}"):
 				src = strings.Replace(net, "networked: true", "networked: false", 1) + strings.Replace(tc.yaml, "device: {networked: false}\n", "", 1)
+			case strings.Contains(tc.yaml, "device: {lay_users: true}"):
+				src = strings.Replace(net, "networked: true", "networked: true, lay_users: true", 1) + strings.Replace(tc.yaml, "device: {lay_users: true}\n", "", 1)
 			}
 			got := findings(t, src, tc.rule)
 			if tc.want < 0 { // not applicable

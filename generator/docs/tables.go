@@ -3,6 +3,7 @@ package docs
 import (
 	"strings"
 
+	"github.com/docgen/docgen/generator/duties"
 	"github.com/docgen/docgen/generator/msg"
 	"github.com/docgen/docgen/generator/spec"
 )
@@ -31,6 +32,10 @@ type Tables struct {
 	LogExports      *Table
 	Components      *Table
 	Vulnerabilities *Table
+	// Duties is the whole responsibility matrix; DutiesShare the rows that
+	// involve the user or the operator, for the IfU.
+	Duties      *Table
+	DutiesShare *Table
 }
 
 // CSVTables lists the tables written as CSV files next to the documents.
@@ -216,9 +221,29 @@ func buildTables(s *spec.Spec) *Tables {
 		t.LogExports.Add(e.Protocol, endpointName(s, e.Destination), e.Format.Value)
 	}
 
+	t.Duties = newTable("duties", "activity", "responsible", "consulted", "notes")
+	t.DutiesShare = newTable("duties", "activity", "responsible", "consulted", "notes")
+	if m, err := duties.Matrix(s); err == nil {
+		for _, d := range m {
+			row := []string{d.Title, stakeholderNames(d.Responsible), stakeholderNames(d.Consulted), d.Notes}
+			t.Duties.Add(row...)
+			if d.Has("user") || (!s.Device.LayUsers && d.Has("operator")) {
+				t.DutiesShare.Add(row...)
+			}
+		}
+	}
+
 	t.Components = newTable("components", "name", "version", "supplier", "licence", "purl*", "support", "eos")
 	t.Vulnerabilities = newTable("vulnerabilities", "id*", "severity", "affects", "state", "justification", "response")
 	return t
+}
+
+func stakeholderNames(ss []spec.Stakeholder) string {
+	names := make([]string, len(ss))
+	for i, s := range ss {
+		names[i] = msg.Get("stakeholder." + string(s))
+	}
+	return strings.Join(names, ", ")
 }
 
 func platformTable(id string, os, other []spec.PlatformItem) *Table {

@@ -421,11 +421,12 @@ func TestHandWrittenIfU(t *testing.T) {
 		{"IFU-FAILSAFE", catalog.Warning, 50},   // after "6 Software Updates"
 		{"IFU-ALERTS", catalog.Note, 60},        // TBD
 		{"IFU-COMPAT", catalog.Warning, 74},     // after "Training"
+		{"IFU-RESPONSIBILITIES", catalog.Error, 78},
 	}
 	if !slices.Equal(got, want) {
 		t.Errorf("findings\n got %v\nwant %v", got, want)
 	}
-	if res.File != path || res.Summary.Errors != 2 || res.Summary.Warnings != 2 || res.Summary.Notes != 1 {
+	if res.File != path || res.Summary.Errors != 3 || res.Summary.Warnings != 2 || res.Summary.Notes != 1 {
 		t.Errorf("file %s, summary %+v", res.File, res.Summary)
 	}
 	for _, id := range []string{"IFU-ENV", "IFU-MIN-PLATFORM", "IFU-MIN-NETWORK", "IFU-RESIDUAL-RISK", "IFU-FEATURES",

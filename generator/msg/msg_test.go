@@ -100,7 +100,7 @@ func TestKeysUsed(t *testing.T) {
 // "table." + table + "." + column; their keys cannot be found literally.
 var composed = []string{
 	"report.count.", "report.items.", "sbom.count.", "table.", "capability.", "support.", "status.",
-	"regulation.", "addressing.", "control.", "word.",
+	"regulation.", "addressing.", "control.", "word.", "stakeholder.",
 }
 
 func TestFormatMissingKey(t *testing.T) {

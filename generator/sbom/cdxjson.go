@@ -9,6 +9,16 @@ func parseJSON(name string, data []byte) (*BOM, error) {
 	if off := jsonTooDeep(data, MaxDepth); off >= 0 {
 		return nil, &ParseError{Pos: posAt(name, data, off), Msg: msg.Format("sbom.too_deep", MaxDepth)}
 	}
+	// A CycloneDX document of a known version is streamed; everything else
+	// (SPDX, errors, other formats) is decoded whole first.
+	top, ok := sniffTop(data, MaxDepth, "@context", "spdxVersion", "bomFormat", "specVersion")
+	if ok {
+		_, ld := top["@context"]
+		_, spdx := top["spdxVersion"]
+		if v, isStr := top["specVersion"].(string); isStr && !ld && !spdx && knownCDXVersion(v) {
+			return parseCDXJSON(name, data, v)
+		}
+	}
 	doc, err := decodeJSON(name, data)
 	if err != nil {
 		return nil, err
@@ -43,7 +53,7 @@ func parseJSON(name string, data []byte) (*BOM, error) {
 	case !knownCDXVersion(version):
 		return nil, unsupported(name, msg.Format("sbom.found.cdx_version", version, "JSON"))
 	}
-	return parseCDXJSON(name, obj, version)
+	return parseCDXJSON(name, data, version)
 }
 
 // decodeJSON decodes one JSON value with numbers kept as json.Number, as the
@@ -57,24 +67,32 @@ func decodeJSON(name string, data []byte) (any, error) {
 	return v, nil
 }
 
-// parseCDXJSON validates a CycloneDX JSON document against the official
-// schema of its version, applies docgen's extra checks and converts it.
-func parseCDXJSON(name string, doc map[string]any, version string) (*BOM, error) {
-	against := msg.Format("sbom.against.schema", versionLabel(FormatCycloneDX, version, EncodingJSON))
+// parseCDXJSON reads a CycloneDX JSON document of a known version: it
+// validates it against the official schema of that version, applies
+// docgen's extra checks and converts it, streaming the long lists.
+func parseCDXJSON(name string, data []byte, version string) (*BOM, error) {
 	schema, err := cdxJSONSchema(version)
 	if err != nil {
 		return nil, err // embedded schema broken: a bug, caught by the tests
 	}
-	var problems problemList
-	schema.validate(doc, &problems)
-	if problems.total == 0 {
-		checkJSON(doc, &problems)
+	st := schema.newStream(data)
+	doc, err := parseJSONStream(data, MaxDepth, st.hooks())
+	if err != nil {
+		st.wait()
+		je := err.(*jsonError)
+		return nil, &ParseError{Pos: posAt(name, data, int64(je.off)), Msg: msg.Format("sbom.json.syntax", je.msg)}
 	}
-	if err := problems.err(name, against); err != nil {
+	skeleton, ok := doc.(map[string]any)
+	if !ok { // cannot happen: sniffTop saw an object
+		st.wait()
+		return nil, unsupported(name, msg.Get("sbom.found.json_not_object"))
+	}
+	var problems problemList
+	b := st.finish(skeleton, &problems)
+	if err := problems.err(name, msg.Format("sbom.against.schema", versionLabel(FormatCycloneDX, version, EncodingJSON))); err != nil {
 		return nil, err
 	}
-	b := fromJSONDoc(doc)
 	b.Encoding = EncodingJSON
-	b.SpecVersion = version
+	b.SpecVersion = canonicalVersion(version) // version may alias data
 	return b, nil
 }

@@ -67,7 +67,7 @@ func parseXML(name string, data []byte) (*BOM, error) {
 	}
 	b := fromCDX(&raw)
 	b.Encoding = EncodingXML
-	b.SpecVersion = version
+	b.SpecVersion = canonicalVersion(version)
 	return b, nil
 }
 
@@ -77,13 +77,19 @@ func xmlParseError(name string, err error) error {
 		return &ParseError{Pos: yamlx.Pos{File: name}, Msg: msg.Format("sbom.xml.syntax", err.Error())}
 	}
 	pos := yamlx.Pos{File: name, Line: se.Line}
-	switch {
-	case se.Depth > 0:
-		return &ParseError{Pos: pos, Msg: msg.Format("sbom.too_deep", se.Depth)}
-	case strings.Contains(se.Msg, xsd.ErrEncoding.Error()):
-		return &ParseError{Pos: pos, Msg: msg.Format("sbom.xml.encoding", se.Msg)}
+	switch se.Code {
+	case xsd.CodeDepth:
+		return &ParseError{Pos: pos, Msg: msg.Format("sbom.too_deep", MaxDepth)}
+	case xsd.CodeEncoding:
+		return &ParseError{Pos: pos, Msg: msg.Format("sbom.xml.encoding", se.Detail)}
+	case xsd.CodeNoRoot:
+		return &ParseError{Pos: pos, Msg: msg.Get("sbom.xml.no_root")}
+	case xsd.CodeManyRoots:
+		return &ParseError{Pos: pos, Msg: msg.Get("sbom.xml.many_roots")}
+	case xsd.CodeOutside:
+		return &ParseError{Pos: pos, Msg: msg.Get("sbom.xml.outside")}
 	}
-	return &ParseError{Pos: pos, Msg: msg.Format("sbom.xml.syntax", se.Msg)}
+	return &ParseError{Pos: pos, Msg: msg.Format("sbom.xml.syntax", se.Detail)}
 }
 
 // xsdSchemas are the compiled XML schemas by CycloneDX version.

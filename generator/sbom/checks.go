@@ -1,6 +1,7 @@
 package sbom
 
 import (
+	"cmp"
 	"slices"
 	"strings"
 
@@ -52,11 +53,87 @@ func hashProblem(alg, value string) string {
 // isBOMLink reports whether ref points into another BOM.
 func isBOMLink(ref string) bool { return strings.HasPrefix(ref, "urn:cdx:") }
 
-// checkJSON applies the extra checks to a schema-valid CycloneDX JSON
-// document. Problems are reported in pointer order.
-func checkJSON(doc map[string]any, out *problemList) {
-	c := &jsonChecker{refs: map[string]bool{}, owners: map[string][]string{}}
+// jsonChecker applies the extra checks to (parts of) a schema-valid
+// CycloneDX JSON document: it walks values collecting bom-refs and hash
+// problems, and finish then reports duplicate bom-refs and dependencies
+// that point nowhere. Checkers of parts read in parallel are merged.
+type jsonChecker struct {
+	refs     map[string]bool
+	owners   map[string][]string // bom-ref of components and services -> pointers
+	problems []Problem
+	deps     []depRefs
+	path     []pathTok
+}
+
+// depRefs are the references of one dependency, for the dependency-ref
+// check.
+type depRefs struct {
+	index     int
+	ref       string
+	hasRef    bool
+	dependsOn []string
+	provides  []string
+}
+
+type pathTok struct {
+	key string
+	idx int // -1 for object members
+}
+
+func newJSONChecker() *jsonChecker {
+	return &jsonChecker{refs: map[string]bool{}, owners: map[string][]string{}}
+}
+
+// document walks a document (or its skeleton, with streamed lists empty).
+func (c *jsonChecker) document(doc map[string]any) {
+	c.path = c.path[:0]
 	c.walk(doc, "")
+	deps, _ := doc["dependencies"].([]any)
+	for i, d := range deps {
+		c.dependency(i, d)
+	}
+}
+
+// item walks item i of the top-level list.
+func (c *jsonChecker) item(list string, i int, v any) {
+	c.path = append(c.path[:0], pathTok{key: list, idx: -1}, pathTok{key: list, idx: i})
+	c.walk(v, list)
+	if list == "dependencies" {
+		c.dependency(i, v)
+	}
+}
+
+func (c *jsonChecker) dependency(i int, v any) {
+	dep, _ := v.(map[string]any)
+	r, ok := dep["ref"].(string)
+	d := depRefs{index: i, ref: r, hasRef: ok}
+	for _, x := range arr(dep, "dependsOn") {
+		if s, ok := x.(string); ok {
+			d.dependsOn = append(d.dependsOn, s)
+		}
+	}
+	for _, x := range arr(dep, "provides") {
+		if s, ok := x.(string); ok {
+			d.provides = append(d.provides, s)
+		}
+	}
+	c.deps = append(c.deps, d)
+}
+
+// merge adds what o collected to c.
+func (c *jsonChecker) merge(o *jsonChecker) {
+	for r := range o.refs {
+		c.refs[r] = true
+	}
+	for r, ptrs := range o.owners {
+		c.owners[r] = append(c.owners[r], ptrs...)
+	}
+	c.problems = append(c.problems, o.problems...)
+	c.deps = append(c.deps, o.deps...)
+}
+
+// finish reports the problems found, in pointer order.
+func (c *jsonChecker) finish(out *problemList) {
 	var ps []Problem
 	for _, ref := range sortedKeys(c.owners) {
 		ptrs := c.owners[ref]
@@ -69,41 +146,29 @@ func checkJSON(doc map[string]any, out *problemList) {
 		}
 	}
 	ps = append(ps, c.problems...)
-	deps, _ := doc["dependencies"].([]any)
-	for i, d := range deps {
-		dep, _ := d.(map[string]any)
-		base := "/dependencies/" + itoa(i)
-		if r, ok := dep["ref"].(string); ok && !c.refs[r] && !isBOMLink(r) {
-			ps = append(ps, Problem{Pointer: base + "/ref", Rule: "dependency-ref", Message: msg.Format("sbom.check.unknown_ref", r)})
+	for _, d := range c.deps {
+		base := "/dependencies/" + itoa(d.index)
+		if d.hasRef && !c.refs[d.ref] && !isBOMLink(d.ref) {
+			ps = append(ps, Problem{Pointer: base + "/ref", Rule: "dependency-ref", Message: msg.Format("sbom.check.unknown_ref", d.ref)})
 		}
-		for _, key := range []string{"dependsOn", "provides"} {
-			list, _ := dep[key].([]any)
-			for j, x := range list {
-				if r, ok := x.(string); ok && !c.refs[r] && !isBOMLink(r) {
+		for _, l := range []struct {
+			key  string
+			refs []string
+		}{{"dependsOn", d.dependsOn}, {"provides", d.provides}} {
+			key := l.key
+			for j, r := range l.refs {
+				if !c.refs[r] && !isBOMLink(r) {
 					ps = append(ps, Problem{Pointer: base + "/" + key + "/" + itoa(j), Rule: "dependency-ref", Message: msg.Format("sbom.check.unknown_ref", r)})
 				}
 			}
 		}
 	}
-	slices.SortStableFunc(ps, func(a, b Problem) int { return comparePointers(a.Pointer, b.Pointer) })
+	slices.SortStableFunc(ps, func(a, b Problem) int {
+		return cmp.Or(comparePointers(a.Pointer, b.Pointer), cmp.Compare(a.Message, b.Message))
+	})
 	for _, p := range ps {
 		out.add(p)
 	}
-}
-
-// jsonChecker walks a document collecting bom-refs and hash problems. The
-// path to the current value is kept as a stack of tokens and turned into a
-// JSON pointer only when needed.
-type jsonChecker struct {
-	refs     map[string]bool
-	owners   map[string][]string // bom-ref of components and services -> pointers
-	problems []Problem
-	path     []pathTok
-}
-
-type pathTok struct {
-	key string
-	idx int // -1 for object members
 }
 
 func (c *jsonChecker) pointer() string {

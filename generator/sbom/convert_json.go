@@ -11,13 +11,14 @@ import (
 // fails to decode (attestation evidence, patent assertions), which would
 // otherwise make valid files unreadable.
 func fromJSONDoc(doc map[string]any) *BOM {
+	cv := newJSONConv()
 	b := &BOM{
 		Format:       FormatCycloneDX,
-		SerialNumber: str(doc, "serialNumber"),
+		SerialNumber: cv.str(doc, "serialNumber"),
 		Version:      int(num(doc, "version")),
 	}
 	if m := obj(doc, "metadata"); m != nil {
-		b.Timestamp = str(m, "timestamp")
+		b.Timestamp = cv.str(m, "timestamp")
 		for _, a := range arr(m, "authors") {
 			if s := jsonContactName(asObj(a)); s != "" {
 				b.Authors = append(b.Authors, s)
@@ -25,62 +26,114 @@ func fromJSONDoc(doc map[string]any) *BOM {
 		}
 		b.Tools = jsonTools(m["tools"])
 		if mc := obj(m, "component"); mc != nil {
-			subj := jsonComponent(mc, "")
+			subj := cv.component(mc, "")
 			b.Subject = &subj
 			for _, c := range arr(mc, "components") {
-				b.addJSONComponent(asObj(c), jsonParentKey(mc))
+				cv.addComponent(b, asObj(c), subj.parentKey())
 			}
 		}
 	}
 	b.Components = make([]Component, 0, len(arr(doc, "components")))
 	for _, c := range arr(doc, "components") {
-		b.addJSONComponent(asObj(c), "")
+		cv.addComponent(b, asObj(c), "")
 	}
 	for _, d := range arr(doc, "dependencies") {
-		dm := asObj(d)
-		b.Dependencies = append(b.Dependencies, Dependency{Ref: str(dm, "ref"), DependsOn: strs(arr(dm, "dependsOn"))})
+		b.Dependencies = append(b.Dependencies, cv.dependency(asObj(d)))
 	}
 	for _, v := range arr(doc, "vulnerabilities") {
-		b.Vulnerabilities = append(b.Vulnerabilities, jsonVulnerability(asObj(v)))
+		b.Vulnerabilities = append(b.Vulnerabilities, cv.vulnerability(asObj(v)))
 	}
 	return b
 }
 
-func (b *BOM) addJSONComponent(c map[string]any, parent string) {
+// jsonConv converts generic JSON values into the model. The decoder slices
+// strings from the input, which the model must not keep alive, so every
+// string is copied; strings that repeat across components (types, licence
+// ids, hash algorithms, property names and values, suppliers, references)
+// are copied once and shared.
+type jsonConv struct {
+	pool map[string]string
+}
+
+func newJSONConv() *jsonConv { return &jsonConv{pool: map[string]string{}} }
+
+// str returns a copy of the string member key of m.
+func (cv *jsonConv) str(m map[string]any, key string) string {
+	s, _ := m[key].(string)
+	return strings.Clone(s)
+}
+
+// common returns a shared copy of the string member key of m.
+func (cv *jsonConv) common(m map[string]any, key string) string {
+	s, _ := m[key].(string)
+	return cv.intern(s)
+}
+
+func (cv *jsonConv) intern(s string) string {
+	if c, ok := cv.pool[s]; ok {
+		return c
+	}
+	c := strings.Clone(s)
+	cv.pool[c] = c
+	return c
+}
+
+func (cv *jsonConv) strs(list []any) []string {
+	out := make([]string, 0, len(list))
+	for _, x := range list {
+		if s, ok := x.(string); ok {
+			out = append(out, cv.intern(s))
+		}
+	}
+	return out
+}
+
+func (cv *jsonConv) dependency(d map[string]any) Dependency {
+	return Dependency{Ref: cv.common(d, "ref"), DependsOn: cv.strs(arr(d, "dependsOn"))}
+}
+
+// addComponent appends c and, right after it, its nested components.
+func (cv *jsonConv) addComponent(b *BOM, c map[string]any, parent string) {
 	if c == nil {
 		return
 	}
-	b.Components = append(b.Components, jsonComponent(c, parent))
+	comp := cv.component(c, parent)
+	b.Components = append(b.Components, comp)
 	for _, n := range arr(c, "components") {
-		b.addJSONComponent(asObj(n), jsonParentKey(c))
+		cv.addComponent(b, asObj(n), comp.parentKey())
 	}
 }
 
-func jsonParentKey(c map[string]any) string {
-	if r := str(c, "bom-ref"); r != "" {
-		return r
+// parentKey is what nested components name as their Parent.
+func (c *Component) parentKey() string {
+	if c.BOMRef != "" {
+		return c.BOMRef
 	}
-	return str(c, "name")
+	return c.Name
 }
 
-func jsonComponent(c map[string]any, parent string) Component {
+func (cv *jsonConv) component(c map[string]any, parent string) Component {
 	out := Component{
-		BOMRef:    str(c, "bom-ref"),
-		Type:      str(c, "type"),
-		Group:     str(c, "group"),
-		Name:      str(c, "name"),
-		Version:   str(c, "version"),
-		Author:    str(c, "author"),
-		Publisher: str(c, "publisher"),
-		Purl:      str(c, "purl"),
-		CPE:       str(c, "cpe"),
-		Scope:     str(c, "scope"),
+		BOMRef:    cv.common(c, "bom-ref"),
+		Type:      cv.common(c, "type"),
+		Group:     cv.common(c, "group"),
+		Name:      cv.str(c, "name"),
+		Version:   cv.str(c, "version"),
+		Author:    cv.common(c, "author"),
+		Publisher: cv.common(c, "publisher"),
+		CPE:       cv.str(c, "cpe"),
+		Scope:     cv.common(c, "scope"),
 		Parent:    parent,
-		SWID:      str(obj(c, "swid"), "tagId"),
+		SWID:      cv.str(obj(c, "swid"), "tagId"),
 	}
-	out.Supplier = str(obj(c, "supplier"), "name")
+	if p, _ := c["purl"].(string); p == out.BOMRef {
+		out.Purl = out.BOMRef
+	} else {
+		out.Purl = strings.Clone(p)
+	}
+	out.Supplier = cv.common(obj(c, "supplier"), "name")
 	if out.Supplier == "" {
-		out.Supplier = str(obj(c, "manufacturer"), "name")
+		out.Supplier = cv.common(obj(c, "manufacturer"), "name")
 	}
 	if out.Author == "" {
 		var names []string
@@ -89,33 +142,33 @@ func jsonComponent(c map[string]any, parent string) Component {
 				names = append(names, s)
 			}
 		}
-		out.Author = strings.Join(names, ", ")
+		out.Author = cv.intern(strings.Join(names, ", "))
 	}
 	for _, l := range arr(c, "licenses") {
 		lm := asObj(l)
 		if e := str(lm, "expression"); e != "" {
-			out.Licenses = append(out.Licenses, strings.TrimSpace(e))
+			out.Licenses = append(out.Licenses, cv.intern(strings.TrimSpace(e)))
 			continue
 		}
 		lic := obj(lm, "license")
 		if id := str(lic, "id"); id != "" {
-			out.Licenses = append(out.Licenses, id)
+			out.Licenses = append(out.Licenses, cv.intern(id))
 		} else if n := str(lic, "name"); n != "" {
-			out.Licenses = append(out.Licenses, strings.TrimSpace(n))
+			out.Licenses = append(out.Licenses, cv.intern(strings.TrimSpace(n)))
 		}
 	}
 	if hs := arr(c, "hashes"); len(hs) > 0 {
 		out.Hashes = make([]Hash, 0, len(hs))
 		for _, h := range hs {
 			hm := asObj(h)
-			out.Hashes = append(out.Hashes, Hash{Alg: str(hm, "alg"), Value: strings.TrimSpace(str(hm, "content"))})
+			out.Hashes = append(out.Hashes, Hash{Alg: cv.common(hm, "alg"), Value: strings.Clone(strings.TrimSpace(str(hm, "content")))})
 		}
 	}
 	if ps := arr(c, "properties"); len(ps) > 0 {
 		out.Properties = make([]Property, 0, len(ps))
 		for _, p := range ps {
 			pm := asObj(p)
-			out.Properties = append(out.Properties, Property{Name: str(pm, "name"), Value: str(pm, "value")})
+			out.Properties = append(out.Properties, Property{Name: cv.common(pm, "name"), Value: cv.common(pm, "value")})
 		}
 	}
 	out.applySupport()
@@ -125,9 +178,9 @@ func jsonComponent(c map[string]any, parent string) Component {
 
 func jsonContactName(c map[string]any) string {
 	if n := str(c, "name"); n != "" {
-		return n
+		return strings.Clone(n)
 	}
-	return str(c, "email")
+	return strings.Clone(str(c, "email"))
 }
 
 // jsonTools reads metadata.tools: a list of legacy tools (1.2-1.4) or an
@@ -147,48 +200,48 @@ func jsonTools(v any) []string {
 	case []any:
 		for _, x := range t {
 			m := asObj(x)
-			out = append(out, join(str(m, "vendor"), str(m, "name"), str(m, "version")))
+			out = append(out, strings.Clone(join(str(m, "vendor"), str(m, "name"), str(m, "version"))))
 		}
 	case map[string]any:
 		for _, key := range []string{"components", "services"} {
 			for _, x := range arr(t, key) {
 				m := asObj(x)
-				out = append(out, join(str(m, "group"), str(m, "name"), str(m, "version")))
+				out = append(out, strings.Clone(join(str(m, "group"), str(m, "name"), str(m, "version"))))
 			}
 		}
 	}
 	return out
 }
 
-func jsonVulnerability(v map[string]any) Vulnerability {
+func (cv *jsonConv) vulnerability(v map[string]any) Vulnerability {
 	out := Vulnerability{
-		ID:             str(v, "id"),
-		Description:    str(v, "description"),
-		Detail:         str(v, "detail"),
-		Recommendation: str(v, "recommendation"),
-		Published:      str(v, "published"),
-		Updated:        str(v, "updated"),
+		ID:             cv.str(v, "id"),
+		Description:    cv.str(v, "description"),
+		Detail:         cv.str(v, "detail"),
+		Recommendation: cv.str(v, "recommendation"),
+		Published:      cv.str(v, "published"),
+		Updated:        cv.str(v, "updated"),
 	}
 	src := obj(v, "source")
-	out.SourceName, out.SourceURL = str(src, "name"), str(src, "url")
+	out.SourceName, out.SourceURL = cv.common(src, "name"), cv.str(src, "url")
 	for _, r := range arr(v, "ratings") {
 		rm := asObj(r)
 		out.Ratings = append(out.Ratings, Rating{
-			Source:   str(obj(rm, "source"), "name"),
+			Source:   cv.common(obj(rm, "source"), "name"),
 			Score:    num(rm, "score"),
-			Severity: str(rm, "severity"),
-			Method:   str(rm, "method"),
-			Vector:   str(rm, "vector"),
+			Severity: cv.common(rm, "severity"),
+			Method:   cv.common(rm, "method"),
+			Vector:   cv.str(rm, "vector"),
 		})
 	}
 	for _, a := range arr(v, "affects") {
-		out.Affects = append(out.Affects, str(asObj(a), "ref"))
+		out.Affects = append(out.Affects, cv.common(asObj(a), "ref"))
 	}
 	if a := obj(v, "analysis"); a != nil {
-		out.State = str(a, "state")
-		out.Justification = str(a, "justification")
-		out.AnalysisDetail = str(a, "detail")
-		out.Responses = strs(arr(a, "response"))
+		out.State = cv.common(a, "state")
+		out.Justification = cv.common(a, "justification")
+		out.AnalysisDetail = cv.str(a, "detail")
+		out.Responses = cv.strs(arr(a, "response"))
 	}
 	return out
 }
@@ -209,12 +262,11 @@ func arr(m map[string]any, key string) []any {
 	return a
 }
 
-// str returns the string member key of m. It copies the string: the
-// decoder slices strings from the input, which the model must not keep
-// alive.
+// str returns the string member key of m, or "". The string may alias
+// the input; jsonConv copies what the model keeps.
 func str(m map[string]any, key string) string {
 	s, _ := m[key].(string)
-	return strings.Clone(s)
+	return s
 }
 
 func num(m map[string]any, key string) float64 {
@@ -226,14 +278,4 @@ func num(m map[string]any, key string) float64 {
 		return n
 	}
 	return 0
-}
-
-func strs(list []any) []string {
-	out := make([]string, 0, len(list))
-	for _, x := range list {
-		if s, ok := x.(string); ok {
-			out = append(out, strings.Clone(s))
-		}
-	}
-	return out
 }

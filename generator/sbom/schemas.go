@@ -24,13 +24,16 @@ var cdxVersions = []string{"1.2", "1.3", "1.4", "1.5", "1.6", "1.7"}
 // the embedded copies are served for it, and nothing is ever fetched.
 const schemaBase = "http://cyclonedx.org/schema/"
 
-func knownCDXVersion(v string) bool {
+func knownCDXVersion(v string) bool { return canonicalVersion(v) != "" }
+
+// canonicalVersion returns the entry of cdxVersions equal to v, or "".
+func canonicalVersion(v string) string {
 	for _, k := range cdxVersions {
 		if k == v {
-			return true
+			return k
 		}
 	}
-	return false
+	return ""
 }
 
 // embeddedLoader serves schema URLs from schemaFS by file name.

@@ -25,7 +25,7 @@ func parseSPDXJSON(name string, data []byte, doc map[string]any) (*BOM, error) {
 	var version string
 	switch {
 	case sv == "SPDX-2.2" || sv == "SPDX-2.3":
-		version = strings.TrimPrefix(sv, "SPDX-")
+		version = strings.Clone(strings.TrimPrefix(sv, "SPDX-")) // sv aliases data
 	case strings.HasPrefix(sv, "SPDX-3"):
 		return nil, unsupported(name, msg.Get("sbom.found.spdx3"))
 	default:

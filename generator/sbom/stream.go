@@ -71,6 +71,7 @@ func (st *cdxStream) hooks() map[string]itemHook {
 
 func (st *cdxStream) work() {
 	c := newJSONChecker()
+	cv := newJSONConv()
 	for it := range st.jobs {
 		if err := st.cv.items[it.list].Validate(it.v); err != nil {
 			it.problems = schemaProblems(err, []string{it.list, itoa(it.index)})
@@ -83,12 +84,13 @@ func (st *cdxStream) work() {
 			switch it.list {
 			case "components":
 				var b BOM
-				b.addJSONComponent(m, "")
+				cv.addComponent(&b, m, "")
 				it.comps = b.Components
 			case "dependencies":
-				it.dep = &Dependency{Ref: str(m, "ref"), DependsOn: strs(arr(m, "dependsOn"))}
+				d := cv.dependency(m)
+				it.dep = &d
 			case "vulnerabilities":
-				v := jsonVulnerability(m)
+				v := cv.vulnerability(m)
 				it.vuln = &v
 			}
 		}

@@ -1,9 +1,12 @@
 package sbom
 
 import (
+	"errors"
 	"fmt"
 	"slices"
 	"time"
+
+	"github.com/docgen/docgen/generator/msg"
 )
 
 // sortedKeys returns the keys of m in order.
@@ -27,7 +30,7 @@ func isRFC3339(s string) bool {
 func safely(f func() error) (err error) {
 	defer func() {
 		if r := recover(); r != nil {
-			err = fmt.Errorf("decoder failed: %v", r)
+			err = errors.New(msg.Format("sbom.decoder_panic", fmt.Sprint(r)))
 		}
 	}()
 	return f()

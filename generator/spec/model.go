@@ -30,34 +30,36 @@ type Spec struct {
 	Accounts       []Account      `yaml:"accounts" doc:"Every account on the device, including service and default accounts."`
 	Authentication Authentication `yaml:"authentication" doc:"Authentication policy: passwords, lockout, timeout, SSO, MFA, emergency access."`
 
-	Installation    Installation    `yaml:"installation" doc:"Installation and initial secure setup."`
-	Updates         Updates         `yaml:"updates" doc:"Security updates: how they are announced, obtained, verified and installed."`
-	Antimalware     Antimalware     `yaml:"antimalware" doc:"Anti-malware compatibility."`
-	Backup          Backup          `yaml:"backup" doc:"Backup and restore of data and configuration."`
-	Failsafe        Failsafe        `yaml:"failsafe" doc:"Failsafe or degraded mode and protection of critical functions."`
-	SecurityEvents  []SecurityEvent `yaml:"security_events" doc:"Security events and alerts the device raises, with the user's action for each."`
-	IncidentResp    IncidentResp    `yaml:"incident_response" doc:"What to do on a suspected security incident, and whom to contact."`
-	Logging         Logging         `yaml:"logging" doc:"Security logging: events, format, location, capacity, retention, export."`
-	Hardening       []Hardening     `yaml:"hardening" doc:"Hardening settings, their recommended values and the risk of changing them."`
-	Hardware        []HardwarePart  `yaml:"hardware" doc:"Hardware components and their security-relevant properties."`
-	Interfaces      []Interface     `yaml:"interfaces" doc:"Ports and interfaces: protocol, direction, purpose, default state, allowed end-points."`
-	DataStreams     []DataStream    `yaml:"data_streams" doc:"Complete matrix of data streams between nodes (MDCG 2019-16 §4.2)."`
-	FirewallRules   []FirewallRule  `yaml:"firewall_rules" doc:"Firewall rules the operator configures for the device."`
-	Hosting         Hosting         `yaml:"hosting" doc:"Cloud or external hosting: what data, where, how protected, who operates it."`
-	RemoteAccess    RemoteAccess    `yaml:"remote_access" doc:"Remote service access."`
-	DataStores      []DataStore     `yaml:"data_stores" doc:"Where data, in particular personal data, is stored and how."`
-	Integration     Integration     `yaml:"integration" doc:"Going live and integration into the hospital information system."`
-	Operations      Operations      `yaml:"operations" doc:"Operation, monitoring and support."`
-	Deployment      Deployment      `yaml:"deployment" doc:"Secure network deployment and servicing."`
-	Support         Support         `yaml:"support" doc:"Support period and end-of-support dates."`
-	Decommissioning Decommissioning `yaml:"decommissioning" doc:"Secure decommissioning and data sanitisation."`
-	CVD             CVD             `yaml:"cvd" doc:"Coordinated vulnerability disclosure policy and contact."`
-	Advisories      Advisories      `yaml:"advisories" doc:"How customers learn of vulnerabilities, mitigations and patches."`
-	UpdatePolicy    UpdatePolicy    `yaml:"update_policy" doc:"Regular patch cycle and handling of critical fixes."`
-	SBOM            SBOMRef         `yaml:"sbom" doc:"The software bill of materials."`
-	Components      []ComponentInfo `yaml:"components" doc:"Support data for SBOM components, added to or overriding the SBOM (matched by purl or bom-ref)."`
-	MDS2            MDS2            `yaml:"mds2" doc:"Manufacturer Disclosure Statement for Medical Device Security."`
-	Waivers         []Waiver        `yaml:"waivers" doc:"Findings accepted on purpose, each with a written rationale."`
+	Installation     Installation     `yaml:"installation" doc:"Installation and initial secure setup."`
+	Updates          Updates          `yaml:"updates" doc:"Security updates: how they are announced, obtained, verified and installed."`
+	Antimalware      Antimalware      `yaml:"antimalware" doc:"Anti-malware compatibility."`
+	Backup           Backup           `yaml:"backup" doc:"Backup and restore of data and configuration."`
+	Failsafe         Failsafe         `yaml:"failsafe" doc:"Failsafe or degraded mode and protection of critical functions."`
+	SecurityEvents   []SecurityEvent  `yaml:"security_events" doc:"Security events and alerts the device raises, with the user's action for each."`
+	IncidentResp     IncidentResp     `yaml:"incident_response" doc:"What to do on a suspected security incident, and whom to contact."`
+	Logging          Logging          `yaml:"logging" doc:"Security logging: events, format, location, capacity, retention, export."`
+	Hardening        []Hardening      `yaml:"hardening" doc:"Hardening settings, their recommended values and the risk of changing them."`
+	Hardware         []HardwarePart   `yaml:"hardware" doc:"Hardware components and their security-relevant properties."`
+	Interfaces       []Interface      `yaml:"interfaces" doc:"Ports and interfaces: protocol, direction, purpose, default state, allowed end-points."`
+	DataStreams      []DataStream     `yaml:"data_streams" doc:"Complete matrix of data streams between nodes (MDCG 2019-16 §4.2)."`
+	FirewallRules    []FirewallRule   `yaml:"firewall_rules" doc:"Firewall rules the operator configures for the device."`
+	Hosting          Hosting          `yaml:"hosting" doc:"Cloud or external hosting: what data, where, how protected, who operates it."`
+	RemoteAccess     RemoteAccess     `yaml:"remote_access" doc:"Remote service access."`
+	DataStores       []DataStore      `yaml:"data_stores" doc:"Where data, in particular personal data, is stored and how."`
+	Integration      Integration      `yaml:"integration" doc:"Going live and integration into the hospital information system."`
+	Operations       Operations       `yaml:"operations" doc:"Operation, monitoring and support."`
+	Deployment       Deployment       `yaml:"deployment" doc:"Secure network deployment and servicing."`
+	Support          Support          `yaml:"support" doc:"Support period and end-of-support dates."`
+	Decommissioning  Decommissioning  `yaml:"decommissioning" doc:"Secure decommissioning and data sanitisation."`
+	CVD              CVD              `yaml:"cvd" doc:"Coordinated vulnerability disclosure policy and contact."`
+	Advisories       Advisories       `yaml:"advisories" doc:"How customers learn of vulnerabilities, mitigations and patches."`
+	UpdatePolicy     UpdatePolicy     `yaml:"update_policy" doc:"Regular patch cycle and handling of critical fixes."`
+	SBOM             SBOMRef          `yaml:"sbom" doc:"The software bill of materials."`
+	Components       []ComponentInfo  `yaml:"components" doc:"Support data for SBOM components, added to or overriding the SBOM (matched by purl or bom-ref)."`
+	MDS2             MDS2             `yaml:"mds2" doc:"Manufacturer Disclosure Statement for Medical Device Security."`
+	Responsibilities []Responsibility `yaml:"responsibilities" doc:"Who does what (MDCG 2019-16 §2.6): entries override docgen's default responsibility matrix by activity id; an entry with a new id and a title adds an activity."`
+	Standards        []Text           `yaml:"standards" doc:"Regulations, guidance and standards the device and its documentation follow, as listed in the public security information."`
+	Waivers          []Waiver         `yaml:"waivers" doc:"Findings accepted on purpose, each with a written rationale."`
 
 	// File is the path the spec was loaded from.
 	File string `yaml:"-"`
@@ -512,6 +514,15 @@ type ComponentInfo struct {
 type MDS2 struct {
 	Version string `yaml:"version" doc:"Form version, e.g. HN 1-2019."`
 	URI     URL    `yaml:"uri" doc:"Where the current MDS2 is published."`
+}
+
+// Responsibility assigns a security activity to stakeholders.
+type Responsibility struct {
+	Activity    string        `yaml:"activity" doc:"Activity id, e.g. os-patching; see docgen rules for the defaults."`
+	Title       Text          `yaml:"title" doc:"What the activity is; required for a new activity."`
+	Responsible []Stakeholder `yaml:"responsible" doc:"Who does it: manufacturer, integrator, operator, user."`
+	Consulted   []Stakeholder `yaml:"consulted" doc:"Who is consulted or supports it."`
+	Notes       Text          `yaml:"notes" doc:"How, when, or with what."`
 }
 
 // Waiver accepts a finding on purpose.

@@ -106,24 +106,36 @@ func (n *Node) Path() string {
 }
 
 // SyntaxError is an XML syntax error or a document that breaks a parse
-// limit.
+// limit. Code says which; callers turn it into a message.
 type SyntaxError struct {
 	Line int
-	// Depth is set when the document nests deeper than allowed.
-	Depth int
-	Msg   string
+	Code SyntaxCode
+	// Detail is the decoder's message for CodeXML, the encoding label for
+	// CodeEncoding, and the limit for CodeDepth.
+	Detail string
 }
 
+// SyntaxCode classifies a SyntaxError.
+type SyntaxCode int
+
+// The syntax error codes.
+const (
+	CodeXML       SyntaxCode = iota // not well-formed, per encoding/xml
+	CodeDepth                       // nested deeper than the limit
+	CodeEncoding                    // declared encoding other than UTF-8 or US-ASCII
+	CodeNoRoot                      // no root element
+	CodeManyRoots                   // a second root element
+	CodeOutside                     // text outside the root element
+)
+
+// Error formats e with its line, for logs; user messages are built by the
+// caller from Code.
 func (e *SyntaxError) Error() string {
-	if e.Depth > 0 {
-		return fmt.Sprintf("line %d: nesting deeper than %d levels", e.Line, e.Depth)
-	}
-	return fmt.Sprintf("line %d: %s", e.Line, e.Msg)
+	return fmt.Sprintf("line %d: syntax error %d: %s", e.Line, e.Code, e.Detail)
 }
 
-// ErrEncoding is wrapped by the SyntaxError of a document in an encoding
-// other than UTF-8 or US-ASCII.
-var ErrEncoding = errors.New("unsupported encoding")
+// errEncoding marks the error of the charset reader.
+var errEncoding = errors.New("unsupported encoding")
 
 // Parse reads an XML document into a tree of Nodes. Elements nested deeper
 // than maxDepth make it fail before the rest is read. Comments, processing
@@ -136,7 +148,7 @@ func Parse(r io.Reader, maxDepth int) (*Node, error) {
 		case "utf-8", "utf8", "us-ascii", "ascii":
 			return in, nil
 		}
-		return nil, fmt.Errorf("%w %q", ErrEncoding, label)
+		return nil, fmt.Errorf("%w: %s", errEncoding, label)
 	}
 	var root, cur *Node
 	var text bytes.Buffer
@@ -154,11 +166,15 @@ func Parse(r io.Reader, maxDepth int) (*Node, error) {
 		}
 		if err != nil {
 			line, _ := d.InputPos()
+			if errors.Is(err, errEncoding) {
+				_, label, _ := strings.Cut(err.Error(), ": ")
+				return nil, &SyntaxError{Line: line, Code: CodeEncoding, Detail: label}
+			}
 			var se *xml.SyntaxError
 			if errors.As(err, &se) {
-				return nil, &SyntaxError{Line: se.Line, Msg: se.Msg}
+				return nil, &SyntaxError{Line: se.Line, Detail: se.Msg}
 			}
-			return nil, &SyntaxError{Line: line, Msg: err.Error()}
+			return nil, &SyntaxError{Line: line, Detail: err.Error()}
 		}
 		switch t := tok.(type) {
 		case xml.StartElement:
@@ -166,7 +182,7 @@ func Parse(r io.Reader, maxDepth int) (*Node, error) {
 			depth++
 			line, _ := d.InputPos()
 			if depth > maxDepth {
-				return nil, &SyntaxError{Line: line, Depth: maxDepth}
+				return nil, &SyntaxError{Line: line, Code: CodeDepth, Detail: strconv.Itoa(maxDepth)}
 			}
 			n := &Node{Name: t.Name, Line: line, Parent: cur}
 			for _, a := range t.Attr {
@@ -181,7 +197,7 @@ func Parse(r io.Reader, maxDepth int) (*Node, error) {
 			}
 			if cur == nil {
 				if root != nil {
-					return nil, &SyntaxError{Line: line, Msg: "more than one root element"}
+					return nil, &SyntaxError{Line: line, Code: CodeManyRoots}
 				}
 				root = n
 			} else {
@@ -200,12 +216,12 @@ func Parse(r io.Reader, maxDepth int) (*Node, error) {
 				text.Write(t)
 			} else if len(bytes.TrimSpace(t)) > 0 {
 				line, _ := d.InputPos()
-				return nil, &SyntaxError{Line: line, Msg: "text outside the root element"}
+				return nil, &SyntaxError{Line: line, Code: CodeOutside}
 			}
 		}
 	}
 	if root == nil {
-		return nil, &SyntaxError{Line: 1, Msg: "no root element"}
+		return nil, &SyntaxError{Line: 1, Code: CodeNoRoot}
 	}
 	return root, nil
 }

@@ -1,0 +1,59 @@
+package duties_test
+
+import (
+	"slices"
+	"testing"
+
+	"github.com/docgen/docgen/generator/duties"
+	"github.com/docgen/docgen/generator/spec"
+)
+
+// TestDefaults checks the data file: unique ids, titles, clauses, and only
+// known stakeholders, with an owner for every activity in both variants.
+func TestDefaults(t *testing.T) {
+	for _, lay := range []bool{false, true} {
+		s := &spec.Spec{Device: spec.Device{LayUsers: lay}}
+		m, err := duties.Matrix(s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(m) < 10 {
+			t.Fatalf("only %d default activities", len(m))
+		}
+		var ids []string
+		for _, d := range m {
+			if slices.Contains(ids, d.ID) || d.Title == "" || len(d.Clauses) == 0 || len(d.Responsible) == 0 {
+				t.Errorf("lay=%v: bad default %+v", lay, d)
+			}
+			ids = append(ids, d.ID)
+			for _, st := range append(append([]spec.Stakeholder{}, d.Responsible...), d.Consulted...) {
+				if !slices.Contains(spec.Stakeholder("").EnumValues(), string(st)) {
+					t.Errorf("unknown stakeholder %q in %s", st, d.ID)
+				}
+			}
+			if lay && slices.Contains(d.Responsible, "operator") {
+				t.Errorf("lay default of %s is owned by the operator", d.ID)
+			}
+		}
+	}
+}
+
+func TestOverridesAndAdditions(t *testing.T) {
+	s := &spec.Spec{Responsibilities: []spec.Responsibility{
+		{Activity: "backups", Responsible: []spec.Stakeholder{"manufacturer"}, Notes: spec.T("cloud")},
+		{Activity: "new-duty", Title: spec.T("A new duty"), Responsible: []spec.Stakeholder{"user"}},
+	}}
+	m, err := duties.Matrix(s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	i := slices.IndexFunc(m, func(d duties.Duty) bool { return d.ID == "backups" })
+	if i < 0 || !slices.Equal(m[i].Responsible, []spec.Stakeholder{"manufacturer"}) || m[i].Notes != "cloud" ||
+		len(m[i].Consulted) == 0 || m[i].Path != "responsibilities[0]" {
+		t.Errorf("override not applied: %+v", m[i])
+	}
+	last := m[len(m)-1]
+	if last.ID != "new-duty" || last.Title != "A new duty" || last.Path != "responsibilities[1]" {
+		t.Errorf("addition not appended: %+v", last)
+	}
+}
