@@ -68,6 +68,7 @@ FUZZ_TARGETS := \
 	./generator/sbom:FuzzParseSPDX \
 	./generator/sbom:FuzzJSONParser \
 	./generator/docs:FuzzInline \
+	./generator/report:FuzzReport \
 	./generator/docscheck:FuzzHeadings
 
 fuzz:

@@ -2,6 +2,7 @@ package generator
 
 import (
 	"bytes"
+	"context"
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
@@ -19,6 +20,7 @@ import (
 	"github.com/docgen/docgen/generator/docs"
 	"github.com/docgen/docgen/generator/fsutil"
 	"github.com/docgen/docgen/generator/msg"
+	"github.com/docgen/docgen/generator/paths"
 	"github.com/docgen/docgen/generator/render/html"
 	"github.com/docgen/docgen/generator/sbom"
 	"github.com/docgen/docgen/generator/spec"
@@ -52,6 +54,8 @@ type BuildOptions struct {
 	Today time.Time
 	// Version is the docgen version recorded in the outputs.
 	Version string
+	// AllowOutside lets the spec refer to files outside its directory tree.
+	AllowOutside bool
 }
 
 // File is one output file of a build.
@@ -79,7 +83,7 @@ func BuildSpec(path string, opts BuildOptions) (*Built, error) {
 	if err != nil {
 		return nil, err
 	}
-	bom, err := LoadSBOM(s)
+	bom, err := LoadSBOM(s, opts.AllowOutside)
 	if err != nil {
 		return nil, err
 	}
@@ -144,18 +148,27 @@ func BuildSpec(path string, opts BuildOptions) (*Built, error) {
 
 // LoadSBOM reads the SBOM (and the VEX file) the spec names, relative to the
 // spec, and applies the spec's per-component support data. It returns nil
-// when the spec names no SBOM.
-func LoadSBOM(s *spec.Spec) (*sbom.BOM, error) {
+// when the spec names no SBOM. Both files must lie in the spec's directory
+// tree unless allowOutside is set (see package paths).
+func LoadSBOM(s *spec.Spec, allowOutside bool) (*sbom.BOM, error) {
 	if spec.IsPlaceholder(s.SBOM.Path) {
 		return nil, nil
 	}
 	dir := filepath.Dir(s.File)
-	bom, err := sbom.Read(filepath.Join(dir, filepath.FromSlash(s.SBOM.Path)))
+	p, err := paths.Confine(dir, s.SBOM.Path, allowOutside)
+	if err != nil {
+		return nil, err
+	}
+	bom, err := sbom.Read(p)
 	if err != nil {
 		return nil, err
 	}
 	if !spec.IsPlaceholder(s.SBOM.VEX) {
-		vulns, err := sbom.ReadVEX(filepath.Join(dir, filepath.FromSlash(s.SBOM.VEX)))
+		vp, err := paths.Confine(dir, s.SBOM.VEX, allowOutside)
+		if err != nil {
+			return nil, err
+		}
+		vulns, err := sbom.ReadVEX(vp)
 		if err != nil {
 			return nil, err
 		}
@@ -212,7 +225,11 @@ func buildManifest(path string, s *spec.Spec, res *check.Result, cats []*catalog
 		}
 	}
 	for _, in := range inputs {
-		data, err := os.ReadFile(filepath.Join(filepath.Dir(path), filepath.FromSlash(in)))
+		p, err := paths.Confine(filepath.Dir(path), in, opts.AllowOutside)
+		if err != nil {
+			return nil, err
+		}
+		data, err := os.ReadFile(p)
 		if err != nil {
 			return nil, err
 		}
@@ -228,27 +245,47 @@ func buildManifest(path string, s *spec.Spec, res *check.Result, cats []*catalog
 	return append(data, '\n'), nil
 }
 
+// writeFile writes one staged file; tests replace it to simulate a full disk.
+var writeFile = fsutil.WriteFile
+
 // WriteFiles writes files into dir, creating it if needed. Every file is
 // first written to a staging folder inside dir and then renamed into place,
-// so a build that fails while writing leaves no partial file, and a build
-// that fails earlier (in BuildSpec) never reaches this point.
-func WriteFiles(dir string, files []File) (err error) {
+// so a build that fails or is interrupted (ctx cancelled) while writing leaves
+// the earlier outputs untouched and no temporary file behind; a build that
+// fails earlier (in BuildSpec) never reaches this point. Builds into the same
+// folder take a lock on dir/.docgen.lock, so two of them cannot interleave.
+func WriteFiles(ctx context.Context, dir string, files []File) (err error) {
+	for _, f := range files {
+		if strings.ContainsAny(f.Name, `/\`) || f.Name == "" || strings.HasPrefix(f.Name, ".") {
+			return errors.New(msg.Format("build.bad_output_name", f.Name))
+		}
+	}
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return err
 	}
+	unlock, err := fsutil.Lock(filepath.Join(dir, ".docgen.lock"))
+	if err != nil {
+		return err
+	}
+	defer unlock()
 	stage, err := os.MkdirTemp(dir, ".docgen-build-")
 	if err != nil {
 		return err
 	}
 	defer os.RemoveAll(stage)
 	for _, f := range files {
-		if strings.ContainsAny(f.Name, `/\`) || f.Name == "" || strings.HasPrefix(f.Name, ".") {
-			return errors.New(msg.Format("build.bad_output_name", f.Name))
+		if err := ctx.Err(); err != nil {
+			return err
 		}
-		if err := fsutil.WriteFile(filepath.Join(stage, f.Name), f.Data, 0o644); err != nil {
+		if err := writeFile(filepath.Join(stage, f.Name), f.Data, 0o644); err != nil {
 			return err
 		}
 	}
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	// From here on the files are moved into place; renames within one
+	// folder are quick and are not interrupted half-way.
 	for _, f := range files {
 		if err := os.Rename(filepath.Join(stage, f.Name), filepath.Join(dir, f.Name)); err != nil {
 			return err

@@ -50,11 +50,12 @@ func LoadCatalogs(s *spec.Spec, profiles []string) ([]*catalog.Catalog, error) {
 }
 
 // Check runs every check of the catalogs on s. Unless opts already carries
-// it, the SBOM the spec names is read first, so that the SBOM rules see it;
-// an SBOM that cannot be read becomes a finding, not a failure.
+// it, the SBOM the spec names is read first (confined to the spec's folder),
+// so that the SBOM rules see it; an SBOM that cannot be read becomes a
+// finding, not a failure.
 func Check(s *spec.Spec, cats []*catalog.Catalog, opts check.Options) *check.Result {
 	if opts.BOM == nil && opts.SBOMErr == nil {
-		opts.BOM, opts.SBOMErr = LoadSBOM(s)
+		opts.BOM, opts.SBOMErr = LoadSBOM(s, false)
 	}
 	return check.Run(s, cats, opts)
 }

@@ -1,12 +1,17 @@
 package main
 
 import (
+	"context"
+	"errors"
 	"fmt"
+	"os"
+	"os/signal"
 	"path/filepath"
 	"runtime"
 	"slices"
 	"strings"
 	"sync"
+	"syscall"
 
 	"github.com/urfave/cli/v2"
 
@@ -28,6 +33,7 @@ func buildCommand() *cli.Command {
 			&cli.IntFlag{Name: "ifu-heading-offset", Usage: msg.Get("cli.flag.heading_offset")},
 			&cli.StringFlag{Name: "date", Usage: msg.Get("cli.flag.date")},
 			&cli.BoolFlag{Name: "strict", Usage: msg.Get("cli.flag.strict")},
+			&cli.BoolFlag{Name: "allow-outside-files", Usage: msg.Get("cli.flag.allow_outside")},
 		},
 		Action: runBuild,
 	}
@@ -88,9 +94,13 @@ func runBuild(c *cli.Context) error {
 	opts := generator.BuildOptions{
 		Formats: formats, Profiles: c.StringSlice("profile"), TemplatesDir: c.String("templates"),
 		IFUHeadingOffset: c.Int("ifu-heading-offset"), Today: ref, Version: version,
+		AllowOutside: c.Bool("allow-outside-files"),
 	}
 	specs := c.Args().Slice()
 	dirs := outputDirs(c.String("out"), specs)
+	// Ctrl-C or SIGTERM stops the build before anything is moved into place.
+	ctx, stop := signal.NotifyContext(c.Context, os.Interrupt, syscall.SIGTERM)
+	defer stop()
 
 	// Build every spec in parallel; report in command-line order.
 	type outcome struct {
@@ -108,7 +118,7 @@ func runBuild(c *cli.Context) error {
 			defer func() { <-sem }()
 			b, err := generator.BuildSpec(p, opts)
 			if err == nil {
-				err = generator.WriteFiles(dirs[i], b.Files)
+				err = generator.WriteFiles(ctx, dirs[i], b.Files)
 			}
 			results[i] = outcome{b, err}
 		}()
@@ -120,7 +130,11 @@ func runBuild(c *cli.Context) error {
 	for i, r := range results {
 		if r.err != nil {
 			code = exitInput
-			problems = append(problems, r.err.Error())
+			if errors.Is(r.err, context.Canceled) {
+				problems = append(problems, msg.Format("cli.build.interrupted", specs[i]))
+			} else {
+				problems = append(problems, r.err.Error())
+			}
 			continue
 		}
 		sum := r.built.Result.Summary

@@ -19,6 +19,7 @@ import (
 	"github.com/docgen/docgen/generator/docscheck"
 	"github.com/docgen/docgen/generator/fsutil"
 	"github.com/docgen/docgen/generator/msg"
+	"github.com/docgen/docgen/generator/paths"
 	"github.com/docgen/docgen/generator/report"
 	"github.com/docgen/docgen/generator/spec"
 	"github.com/docgen/docgen/generator/yamlx"
@@ -39,6 +40,7 @@ func checkCommand() *cli.Command {
 			&cli.StringFlag{Name: "fail-on", Value: "error", Usage: msg.Get("cli.flag.fail_on")},
 			&cli.BoolFlag{Name: "list-rules", Usage: msg.Get("cli.flag.list_rules")},
 			&cli.StringSliceFlag{Name: "docs", Usage: msg.Get("cli.flag.docs")},
+			&cli.BoolFlag{Name: "allow-outside-files", Usage: msg.Get("cli.flag.allow_outside")},
 		},
 		Action: runCheck,
 	}
@@ -123,7 +125,13 @@ func runCheck(c *cli.Context) error {
 				return fail(exitInput, err.Error())
 			}
 		} else {
-			res = generator.Check(s, cats, opts)
+			o := opts
+			o.BOM, o.SBOMErr = generator.LoadSBOM(s, c.Bool("allow-outside-files"))
+			var outside *paths.OutsideError
+			if errors.As(o.SBOMErr, &outside) {
+				return fail(exitInput, outside.Error())
+			}
+			res = generator.Check(s, cats, o)
 		}
 		results = append(results, res)
 		if res.Summary.Errors > 0 || (failOn == "warning" && res.Summary.Warnings > 0) {

@@ -44,8 +44,16 @@ func main() {
 	os.Exit(run(os.Args, os.Stdout, os.Stderr))
 }
 
-// run executes the command line args and returns the exit code.
-func run(args []string, stdout, stderr io.Writer) int {
+// run executes the command line args and returns the exit code. A panic,
+// which would be a bug in docgen, is reported in one line rather than as a
+// stack trace.
+func run(args []string, stdout, stderr io.Writer) (code int) {
+	defer func() {
+		if r := recover(); r != nil {
+			fmt.Fprintln(stderr, msg.Format("cli.internal_error", r))
+			code = exitInput
+		}
+	}()
 	app := newApp(stdout, stderr)
 	err := app.Run(args)
 	if err == nil {
@@ -91,6 +99,8 @@ func newApp(stdout, stderr io.Writer) *cli.App {
 			sbomCommand(),
 			schemaCommand(),
 		},
+		Flags:  limitFlags(),
+		Before: applyLimits,
 		OnUsageError: func(c *cli.Context, err error, isSubcommand bool) error {
 			return fail(exitInput, msg.Format("cli.usage_error", err))
 		},

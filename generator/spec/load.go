@@ -21,13 +21,18 @@ import (
 	"io/fs"
 	"os"
 	"reflect"
+	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
 
 	"github.com/docgen/docgen/generator/msg"
 	"github.com/docgen/docgen/generator/yamlx"
 )
 
-// MaxSize is the largest spec file Load accepts, in bytes.
-const MaxSize = 16 << 20
+// MaxSize is the largest spec file Load accepts, in bytes. The default, 16
+// MiB, is many times the size of a spec with thousands of firewall rules;
+// docgen's --max-spec-size flag changes it.
+var MaxSize int64 = 16 << 20
 
 // ReadError is returned when the spec file cannot be read at all.
 type ReadError struct {
@@ -67,8 +72,14 @@ func Load(path string) (*Spec, error) {
 	return Parse(path, data)
 }
 
-// Parse decodes and validates spec data; name is used in positions.
+// Parse decodes and validates spec data; name is used in positions. The data
+// must be UTF-8 (a byte-order mark and CRLF line ends are fine); text is
+// normalised to Unicode NFC, so "é" written as e + combining accent and as
+// one character compare and render the same.
 func Parse(name string, data []byte) (*Spec, error) {
+	if utf8.Valid(data) {
+		data = norm.NFC.Bytes(data)
+	}
 	s := &Spec{File: name}
 	d := yamlx.NewDecoder(name)
 	root := d.Decode(data, s)

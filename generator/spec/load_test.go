@@ -239,3 +239,41 @@ func TestPorts(t *testing.T) {
 		t.Error("Overlaps is wrong")
 	}
 }
+
+// TestTextEdgeCases covers the encodings people's editors produce: each is
+// either accepted and read correctly, or refused with a clear message.
+func TestTextEdgeCases(t *testing.T) {
+	nfd := "Cafe\u0301 Me\u0301dical" // e + combining acute accent
+	nfc := "Caf\u00e9 M\u00e9dical"   // precomposed é
+	tests := []struct {
+		name, src string
+		wantName  string // "" means an error is expected
+		wantErr   string
+	}{
+		{"byte-order mark", "\ufeffspec_version: 1\ndevice: {name: Monitor}\n", "Monitor", ""},
+		{"CRLF line ends", "spec_version: 1\r\ndevice:\r\n  name: Monitor\r\n", "Monitor", ""},
+		{"tab inside a value", "spec_version: 1\ndevice: {name: \"a\\tb\"}\n", "a\tb", ""},
+		{"non-NFC text is normalised", "spec_version: 1\ndevice: {name: \"" + nfd + "\"}\n", nfc, ""},
+		{"tab indentation", "spec_version: 1\ndevice:\n\tname: x\n", "", "d.yaml:3:1: YAML does not allow tabs for indentation"},
+		{"invalid UTF-8", "spec_version: 1\ndevice: {name: \"a\xffb\"}\n", "", "d.yaml:2:18: the file is not valid UTF-8 (byte 0xFF here)"},
+		{"Latin-1 file", "spec_version: 1\ndevice: {name: Caf\xe9}\n", "", "not valid UTF-8"},
+		{"NUL byte", "spec_version: 1\ndevice: {name: \"a\x00b\"}\n", "", "YAML syntax error"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			s, err := spec.Parse("d.yaml", []byte(tc.src))
+			if tc.wantErr != "" {
+				if err == nil || !strings.Contains(err.Error(), tc.wantErr) {
+					t.Fatalf("error %v, want %q", err, tc.wantErr)
+				}
+				return
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			if s.Device.Name != tc.wantName {
+				t.Errorf("name %q, want %q", s.Device.Name, tc.wantName)
+			}
+		})
+	}
+}

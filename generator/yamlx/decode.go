@@ -31,6 +31,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"gopkg.in/yaml.v3"
 
@@ -69,6 +70,7 @@ const MaxDepth = 100
 // positions. A Decoder is used for one file.
 type Decoder struct {
 	file    string
+	data    []byte
 	errs    Errors
 	sources *SourceMap
 	aliases int
@@ -126,6 +128,13 @@ var yamlLineRE = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
 // Parse parses data into a document node. It reports syntax errors, empty
 // input and multiple documents, and returns nil when nothing can be decoded.
 func (d *Decoder) Parse(data []byte) *yaml.Node {
+	if !utf8.Valid(data) {
+		line, col, b := firstInvalidUTF8(data)
+		d.ReportAt(Pos{File: d.file, Line: line, Col: col}, "yaml.not_utf8", b)
+		return nil
+	}
+	data = bytes.TrimPrefix(data, []byte("\ufeff")) // a byte-order mark is allowed
+	d.data = data
 	dec := yaml.NewDecoder(bytes.NewReader(data))
 	var doc yaml.Node
 	if err := dec.Decode(&doc); err != nil {
@@ -159,6 +168,14 @@ func (d *Decoder) syntaxError(err error) {
 		s = m[2]
 	} else {
 		s = strings.TrimPrefix(s, "yaml: ")
+	}
+	// yaml.v3 reports a tab in the indentation as a character that cannot
+	// start a token, on the line where it occurs or the one after it.
+	for _, l := range []int{line, line - 1} {
+		if col := tabIndent(d.data, l); col > 0 {
+			d.ReportAt(Pos{File: d.file, Line: l, Col: col}, "yaml.tab_indent")
+			return
+		}
 	}
 	d.ReportAt(Pos{File: d.file, Line: line, Col: 1}, "yaml.syntax", s)
 }
@@ -315,6 +332,47 @@ func (d *Decoder) decodeSlice(n *yaml.Node, path string, v reflect.Value, depth 
 		d.decode(item, ipath, s.Index(i), depth+1)
 	}
 	v.Set(s)
+}
+
+// firstInvalidUTF8 returns the line, column and value of the first byte of
+// data that is not valid UTF-8.
+func firstInvalidUTF8(data []byte) (line, col int, b byte) {
+	line, col = 1, 1
+	for i := 0; i < len(data); {
+		r, size := utf8.DecodeRune(data[i:])
+		if r == utf8.RuneError && size <= 1 {
+			return line, col, data[i]
+		}
+		if r == '\n' {
+			line, col = line+1, 1
+		} else {
+			col++
+		}
+		i += size
+	}
+	return line, col, 0
+}
+
+// tabIndent returns the 1-based column of a tab in the indentation of the
+// given 1-based line, or 0.
+func tabIndent(data []byte, line int) int {
+	if line < 1 {
+		return 0
+	}
+	lines := bytes.Split(data, []byte("\n"))
+	if line > len(lines) {
+		return 0
+	}
+	for i, c := range lines[line-1] {
+		switch c {
+		case '\t':
+			return i + 1
+		case ' ':
+			continue
+		}
+		return 0
+	}
+	return 0
 }
 
 func isEmptyString(n *yaml.Node) bool {
