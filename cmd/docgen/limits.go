@@ -7,6 +7,7 @@ import (
 	"github.com/urfave/cli/v2"
 
 	"github.com/docgen/docgen/generator/msg"
+	"github.com/docgen/docgen/generator/sbom"
 	"github.com/docgen/docgen/generator/spec"
 )
 
@@ -14,6 +15,7 @@ import (
 func limitFlags() []cli.Flag {
 	return []cli.Flag{
 		&cli.StringFlag{Name: "max-spec-size", Value: "16MiB", Usage: msg.Get("cli.flag.max_spec")},
+		&cli.StringFlag{Name: "max-sbom-size", Value: "256MiB", Usage: msg.Get("cli.flag.max_sbom")},
 	}
 }
 
@@ -24,6 +26,10 @@ func applyLimits(c *cli.Context) error {
 		return fail(exitInput, "--max-spec-size: "+err.Error())
 	}
 	spec.MaxSize = n
+	if n, err = parseSize(c.String("max-sbom-size")); err != nil {
+		return fail(exitInput, "--max-sbom-size: "+err.Error())
+	}
+	sbom.MaxSize = n
 	return nil
 }
 

@@ -11,8 +11,10 @@ import (
 	"github.com/docgen/docgen/generator/yamlx"
 )
 
-// MaxSize is the largest SBOM file docgen reads: 256 MiB.
-const MaxSize = 256 << 20
+// MaxSize is the largest SBOM file docgen reads, in bytes; the default is
+// 256 MiB (about a million components). docgen's --max-sbom-size flag
+// changes it.
+var MaxSize int64 = 256 << 20
 
 // MaxDepth is the deepest nesting of JSON values or XML elements accepted.
 // Real SBOMs nest a few dozen levels at most; the limit is checked by a
@@ -49,7 +51,7 @@ func readFile(path string) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	if len(data) > MaxSize {
+	if int64(len(data)) > MaxSize {
 		return nil, tooLarge(path, int64(len(data)))
 	}
 	return data, nil
@@ -62,7 +64,7 @@ func tooLarge(name string, size int64) error {
 // Parse reads and validates an SBOM held in memory; name is used in error
 // messages only. See [Read].
 func Parse(name string, data []byte) (*BOM, error) {
-	if len(data) > MaxSize {
+	if int64(len(data)) > MaxSize {
 		return nil, tooLarge(name, int64(len(data)))
 	}
 	body := bytes.TrimPrefix(data, []byte("\xEF\xBB\xBF"))

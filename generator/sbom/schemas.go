@@ -70,6 +70,20 @@ var jsonSchemas = func() map[string]*compiledSchema {
 	return m
 }()
 
+// cdxValidator validates CycloneDX JSON documents against the official
+// schema of one version. The top-level lists (components, dependencies, ...)
+// are streamed: each item is validated against the list's item schema as
+// soon as it is read, uniqueItems is checked separately, and the rest of the
+// document is validated against the full schema with those lists emptied.
+// This gives the verdict of validating the whole document (splitting is
+// only done for lists whose schema is a plain item list, see plainList),
+// uses both cores, and never holds all items in memory at once.
+type cdxValidator struct {
+	full   *jsonschema.Schema
+	items  map[string]*jsonschema.Schema // list name -> item schema
+	unique map[string]bool               // list name -> uniqueItems
+}
+
 // splitLists are the top-level lists that may be long enough to be worth
 // validating in parallel.
 var splitLists = []string{"components", "services", "dependencies", "vulnerabilities"}

@@ -73,7 +73,8 @@ func (st *cdxStream) work() {
 	c := newJSONChecker()
 	cv := newJSONConv()
 	for it := range st.jobs {
-		if err := st.cv.items[it.list].Validate(it.v); err != nil {
+		err := safely(func() error { return st.cv.items[it.list].Validate(it.v) })
+		if err != nil {
 			it.problems = schemaProblems(err, []string{it.list, itoa(it.index)})
 		}
 		if st.cv.unique[it.list] {
@@ -112,7 +113,7 @@ func (st *cdxStream) wait() {
 // satisfied, and returns the BOM or the problems.
 func (st *cdxStream) finish(skeleton map[string]any, out *problemList) *BOM {
 	var ps []Problem
-	if err := st.cv.full.Validate(any(skeleton)); err != nil {
+	if err := safely(func() error { return st.cv.full.Validate(any(skeleton)) }); err != nil {
 		ps = schemaProblems(err, nil)
 	}
 	st.wait()

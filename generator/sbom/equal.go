@@ -1,28 +1,15 @@
 package sbom
 
+// JSON value hashing and equality, for checking uniqueItems of streamed
+// lists (see stream.go).
+
 import (
 	"encoding/json"
 	"hash/maphash"
 	"math"
 	"math/big"
 	"strconv"
-
-	"github.com/santhosh-tekuri/jsonschema/v6"
 )
-
-// cdxValidator validates CycloneDX JSON documents against the official
-// schema of one version. The top-level lists (components, dependencies, ...)
-// are streamed: each item is validated against the list's item schema as
-// soon as it is read, uniqueItems is checked separately, and the rest of the
-// document is validated against the full schema with those lists emptied.
-// This gives the verdict of validating the whole document (splitting is
-// only done for lists whose schema is a plain item list, see plainList),
-// uses both cores, and never holds all items in memory at once.
-type cdxValidator struct {
-	full   *jsonschema.Schema
-	items  map[string]*jsonschema.Schema // list name -> item schema
-	unique map[string]bool               // list name -> uniqueItems
-}
 
 // hashJSON hashes a generic JSON value so that equal values hash equally,
 // without allocating.
