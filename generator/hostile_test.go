@@ -148,3 +148,26 @@ func TestHostileCSV(t *testing.T) {
 		}
 	}
 }
+
+// TestHugeInputs builds a spec with a 2 MB description and deeply nested
+// YAML: the first renders, the second is refused with a position.
+func TestHugeInputs(t *testing.T) {
+	dir := t.TempDir()
+	big := strings.Repeat("All work and no play makes a long description. ", 40000)
+	p := filepath.Join(dir, "device.yaml")
+	src := "spec_version: 1\ndevice: {name: Big, regulation: MDR, class: I, description: \"" + big + "\"}\n"
+	if err := os.WriteFile(p, []byte(src), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := generator.BuildSpec(p, generator.BuildOptions{Today: goldenDate}); err != nil {
+		t.Fatalf("a 2 MB text field: %v", err)
+	}
+	deep := "spec_version: 1\nsecurity_objectives: " + strings.Repeat("[", 50000) + strings.Repeat("]", 50000) + "\n"
+	if err := os.WriteFile(p, []byte(deep), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	_, err := generator.BuildSpec(p, generator.BuildOptions{Today: goldenDate})
+	if err == nil || !strings.Contains(err.Error(), "device.yaml:2:") {
+		t.Fatalf("50,000 nested lists: %v", err)
+	}
+}
