@@ -69,7 +69,8 @@ FUZZ_TARGETS := \
 	./generator/sbom:FuzzJSONParser \
 	./generator/docs:FuzzInline \
 	./generator/report:FuzzReport \
-	./generator/docscheck:FuzzHeadings
+	./generator/docscheck:FuzzHeadings \
+	./generator/render/pdf:FuzzRender
 
 fuzz:
 	@for t in $(FUZZ_TARGETS); do \

@@ -22,6 +22,7 @@ import (
 	"github.com/docgen/docgen/generator/msg"
 	"github.com/docgen/docgen/generator/paths"
 	"github.com/docgen/docgen/generator/render/html"
+	"github.com/docgen/docgen/generator/render/pdf"
 	"github.com/docgen/docgen/generator/sbom"
 	"github.com/docgen/docgen/generator/spec"
 )
@@ -33,8 +34,8 @@ const (
 	FormatPDF      = "pdf"
 )
 
-// BuildFormats lists the formats Build can write.
-var BuildFormats = []string{FormatMarkdown, FormatHTML}
+// BuildFormats lists the formats Build can write; all are written by default.
+var BuildFormats = []string{FormatMarkdown, FormatHTML, FormatPDF}
 
 // DiagramFile is the file name of the network diagram next to the documents.
 const DiagramFile = "network-diagram.svg"
@@ -56,6 +57,8 @@ type BuildOptions struct {
 	Version string
 	// AllowOutside lets the spec refer to files outside its directory tree.
 	AllowOutside bool
+	// PageSize is the PDF page size: A4 (default) or Letter.
+	PageSize string
 }
 
 // File is one output file of a build.
@@ -69,6 +72,9 @@ type Built struct {
 	Spec   *spec.Spec
 	Result *check.Result
 	Files  []File
+	// Warnings are problems that did not stop the build, such as a
+	// character the PDF fonts cannot show, as "file: message" lines.
+	Warnings []string
 }
 
 // BuildSpec runs the whole pipeline for the spec at path and returns the
@@ -115,6 +121,7 @@ func BuildSpec(path string, opts BuildOptions) (*Built, error) {
 		formats = BuildFormats
 	}
 	var files []File
+	var warnings []string
 	for _, doc := range set.Documents {
 		if slices.Contains(formats, FormatMarkdown) {
 			files = append(files, File{doc.Name + ".md", doc.Markdown})
@@ -130,6 +137,16 @@ func BuildSpec(path string, opts BuildOptions) (*Built, error) {
 			}
 			files = append(files, File{doc.Name + ".html", b.Bytes()})
 		}
+		if slices.Contains(formats, FormatPDF) {
+			data, warns, err := renderPDF(s, doc, d, opts)
+			if err != nil {
+				return nil, fmt.Errorf("%s.pdf: %w", doc.Name, err)
+			}
+			for _, w := range warns {
+				warnings = append(warnings, doc.Name+".pdf: "+w)
+			}
+			files = append(files, File{doc.Name + ".pdf", data})
+		}
 	}
 	if svg != nil {
 		files = append(files, File{DiagramFile, svg})
@@ -143,7 +160,46 @@ func BuildSpec(path string, opts BuildOptions) (*Built, error) {
 		return nil, err
 	}
 	files = append(files, File{"manifest.json", manifest})
-	return &Built{Spec: s, Result: res, Files: files}, nil
+	return &Built{Spec: s, Result: res, Files: files, Warnings: warnings}, nil
+}
+
+// renderPDF renders one document as PDF with its title page, running
+// header, diagram as vector graphics and, for the administrator guide, the
+// SBOM file attached.
+func renderPDF(s *spec.Spec, doc docs.Document, d *diagram.Diagram, opts BuildOptions) ([]byte, []string, error) {
+	po := pdf.Options{
+		Title: s.Device.Name + " – " + doc.Title, Subject: msg.Get("build.pdf_subject"), Author: s.Device.Manufacturer.Name,
+		Keywords: []string{"cybersecurity", "MDCG 2019-16", string(s.Device.Regulation), s.Device.Name},
+		Lang:     s.Language, DocumentID: doc.ID, Revision: s.Document.Revision, Date: s.Document.Date.Time,
+		PageSize: opts.PageSize, TitlePage: true,
+	}
+	for _, row := range doc.Control {
+		po.Control = append(po.Control, pdf.Row{Name: row[0], Value: row[1]})
+	}
+	if d != nil {
+		po.Images = map[string]pdf.Image{DiagramFile: {Diagram: d}}
+	}
+	if doc.Target == "admin" && !spec.IsPlaceholder(s.SBOM.Path) {
+		p, err := paths.Confine(filepath.Dir(s.File), s.SBOM.Path, opts.AllowOutside)
+		if err != nil {
+			return nil, nil, err
+		}
+		data, err := os.ReadFile(p)
+		if err != nil {
+			return nil, nil, err
+		}
+		po.Attachments = []pdf.Attachment{{Name: filepath.Base(p), Description: msg.Get("build.sbom_attachment"), Data: data}}
+	}
+	var b bytes.Buffer
+	warns, err := pdf.Render(&b, doc.Body, po)
+	if err != nil {
+		return nil, nil, err
+	}
+	out := make([]string, len(warns))
+	for i, w := range warns {
+		out[i] = w.String()
+	}
+	return b.Bytes(), out, nil
 }
 
 // LoadSBOM reads the SBOM (and the VEX file) the spec names, relative to the

@@ -34,6 +34,7 @@ func buildCommand() *cli.Command {
 			&cli.StringFlag{Name: "date", Usage: msg.Get("cli.flag.date")},
 			&cli.BoolFlag{Name: "strict", Usage: msg.Get("cli.flag.strict")},
 			&cli.BoolFlag{Name: "allow-outside-files", Usage: msg.Get("cli.flag.allow_outside")},
+			&cli.StringFlag{Name: "page-size", Value: "A4", Usage: msg.Get("cli.flag.page_size")},
 		},
 		Action: runBuild,
 	}
@@ -76,13 +77,13 @@ func runBuild(c *cli.Context) error {
 		if f == "" {
 			continue
 		}
-		if f == generator.FormatPDF {
-			return fail(exitInput, msg.Get("cli.build.pdf_later"))
-		}
 		if !slices.Contains(generator.BuildFormats, f) {
 			return fail(exitInput, msg.Format("cli.bad_format", f, strings.Join(generator.BuildFormats, ", ")))
 		}
 		formats = append(formats, f)
+	}
+	if err := checkPageSize(c.String("page-size")); err != nil {
+		return err
 	}
 	if c.Int("ifu-heading-offset") < 0 || c.Int("ifu-heading-offset") > 4 {
 		return fail(exitInput, msg.Get("cli.build.bad_offset"))
@@ -94,7 +95,7 @@ func runBuild(c *cli.Context) error {
 	opts := generator.BuildOptions{
 		Formats: formats, Profiles: c.StringSlice("profile"), TemplatesDir: c.String("templates"),
 		IFUHeadingOffset: c.Int("ifu-heading-offset"), Today: ref, Version: version,
-		AllowOutside: c.Bool("allow-outside-files"),
+		AllowOutside: c.Bool("allow-outside-files"), PageSize: c.String("page-size"),
 	}
 	specs := c.Args().Slice()
 	dirs := outputDirs(c.String("out"), specs)
@@ -139,6 +140,9 @@ func runBuild(c *cli.Context) error {
 		}
 		sum := r.built.Result.Summary
 		fmt.Fprintln(c.App.Writer, msg.Format("cli.build.done", specs[i], dirs[i], len(r.built.Files)))
+		for _, w := range r.built.Warnings {
+			fmt.Fprintln(c.App.ErrWriter, msg.Format("cli.build.warning", specs[i], w))
+		}
 		if sum.Errors > 0 {
 			fmt.Fprintln(c.App.ErrWriter, msg.Format("cli.build.check_errors", specs[i], sum.Errors))
 			if c.Bool("strict") && code == exitOK {

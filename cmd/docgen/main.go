@@ -55,7 +55,7 @@ func run(args []string, stdout, stderr io.Writer) (code int) {
 		}
 	}()
 	app := newApp(stdout, stderr)
-	err := app.Run(args)
+	err := app.Run(reorderArgs(app, args))
 	if err == nil {
 		return exitOK
 	}
@@ -69,6 +69,55 @@ func run(args []string, stdout, stderr io.Writer) (code int) {
 	// Anything else comes from flag parsing or an unknown command.
 	fmt.Fprintln(stderr, msg.Format("cli.usage_error", err))
 	return exitInput
+}
+
+// reorderArgs moves a command's flags in front of its other arguments, so
+// that "docgen render IN.md -o OUT.pdf" works as well as
+// "docgen render -o OUT.pdf IN.md"; the flag parser stops at the first
+// argument that is not a flag. Everything after "--" is left alone.
+func reorderArgs(app *cli.App, args []string) []string {
+	i := 1
+	for i < len(args) && strings.HasPrefix(args[i], "-") {
+		i++ // global flags, such as --max-spec-size 1MiB
+		if i < len(args) && !strings.Contains(args[i-1], "=") && !strings.HasPrefix(args[i], "-") && app.Command(args[i]) == nil {
+			i++
+		}
+	}
+	if i >= len(args) {
+		return args
+	}
+	cmd := app.Command(args[i])
+	if cmd == nil {
+		return args
+	}
+	takesValue := map[string]bool{}
+	for _, f := range cmd.Flags {
+		_, isBool := f.(*cli.BoolFlag)
+		for _, n := range f.Names() {
+			takesValue[n] = !isBool
+		}
+	}
+	var flags, rest []string
+	tail := args[i+1:]
+	for j := 0; j < len(tail); j++ {
+		a := tail[j]
+		if a == "--" {
+			rest = append(rest, tail[j:]...)
+			break
+		}
+		if len(a) < 2 || a[0] != '-' {
+			rest = append(rest, a)
+			continue
+		}
+		flags = append(flags, a)
+		name := strings.TrimLeft(a, "-")
+		if !strings.Contains(name, "=") && takesValue[name] && j+1 < len(tail) {
+			flags = append(flags, tail[j+1])
+			j++
+		}
+	}
+	out := append(append([]string{}, args[:i+1]...), flags...)
+	return append(out, rest...)
 }
 
 // help returns the long help text of a command from templates/help.
@@ -96,6 +145,7 @@ func newApp(stdout, stderr io.Writer) *cli.App {
 			checkCommand(),
 			rulesCommand(),
 			initCommand(),
+			renderCommand(),
 			sbomCommand(),
 			schemaCommand(),
 		},

@@ -83,6 +83,14 @@ type Document struct {
 	Markdown []byte
 	// Anchors lists the anchors of the catalog sections it contains.
 	Anchors []string
+	// ID is the document's identifier (the spec's document id and the
+	// document's code), and Control its document-control block as rows of
+	// name and value, for renderers that print them on a title page.
+	ID      string
+	Control [][2]string
+	// Body is Markdown without the title and document-control block, for
+	// renderers that print those on a title page of their own (PDF).
+	Body []byte
 }
 
 // Set is the result of a build.
@@ -156,6 +164,8 @@ type view struct {
 	Regulation string
 	// Control is the document-control block of this document.
 	Control *Table
+	// NoHeader leaves out the title and document-control block.
+	NoHeader bool
 	// DefaultAccounts are the accounts delivered with a default credential.
 	DefaultAccounts []spec.Account
 }
@@ -198,12 +208,22 @@ func (b *builder) document(tset *template.Template, def docDef) (Document, error
 			return strings.TrimSpace(out.String()) + "\n", nil
 		},
 	})
-	var out bytes.Buffer
+	var out, body bytes.Buffer
 	if err := t.ExecuteTemplate(&out, def.Template, v); err != nil {
 		return Document{}, fmt.Errorf("docs: %s: %w", def.Name, err)
 	}
+	full := anchors
+	v.NoHeader = true
+	if err := t.ExecuteTemplate(&body, def.Template, v); err != nil {
+		return Document{}, fmt.Errorf("docs: %s: %w", def.Name, err)
+	}
+	anchors = full
 	b.rendered[def.Name] = anchors
-	return Document{Name: def.Name, Target: def.Target, Title: def.Title, Markdown: tidy(out.Bytes()), Anchors: anchors}, nil
+	doc := Document{Name: def.Name, Target: def.Target, Title: def.Title, Markdown: tidy(out.Bytes()), Body: tidy(body.Bytes()), Anchors: anchors, ID: documentID(b.in.Spec, def)}
+	for _, row := range v.Control.Rows {
+		doc.Control = append(doc.Control, [2]string{row[0], row[1]})
+	}
+	return doc, nil
 }
 
 // applies reports whether any catalog item addressed by the section anchor
@@ -413,14 +433,18 @@ func controlTable(s *spec.Spec, def docDef) *Table {
 		class += ", " + msg.Format("control.class_value", d.Class)
 	}
 	add("regulation", class)
-	id := doc.ID
-	if id != "" && def.Code != "" {
-		id += "-" + def.Code
-	}
-	add("document", id)
+	add("document", documentID(s, def))
 	add("revision", doc.Revision)
 	add("date", doc.Date.String())
 	return t
+}
+
+// documentID is the spec's document id with the document's code appended.
+func documentID(s *spec.Spec, def docDef) string {
+	if s.Document.ID == "" || def.Code == "" {
+		return s.Document.ID
+	}
+	return s.Document.ID + "-" + def.Code
 }
 
 // Link formats an absolute URL or e-mail address as a Markdown autolink when

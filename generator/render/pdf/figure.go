@@ -1,0 +1,223 @@
+package pdf
+
+import (
+	"bytes"
+	"image"
+	_ "image/jpeg" // DecodeConfig reads JPEG sizes
+	_ "image/png"  // and PNG sizes
+	"math"
+	"strings"
+
+	"github.com/yuin/goldmark/ast"
+
+	"github.com/docgen/docgen/generator/diagram"
+	"github.com/docgen/docgen/generator/msg"
+	"github.com/docgen/docgen/generator/render/pdf/fonts"
+	"github.com/docgen/docgen/generator/render/pdf/fpdfbackend"
+	"github.com/docgen/docgen/generator/render/pdf/layout"
+)
+
+// minLabel is the smallest size, in points, at which diagram labels stay
+// readable in print.
+const minLabel = 6
+
+// pxToPt converts image pixels to points, at 96 pixels per inch.
+const pxToPt = 0.75
+
+// figure lays out an image that stands in a paragraph of its own (or
+// between its text) and reports whether it added anything: a network
+// diagram as vector graphics, a PNG or JPEG image scaled to fit, or, for
+// an image that is not available, its description in a box.
+func (r *renderer) figure(img *ast.Image, c ctx, space float64) bool {
+	key := string(img.Destination)
+	alt := strings.TrimSpace(nodeText(img, r.src))
+	caption := strings.TrimSpace(unescape(img.Title))
+	if caption == "" {
+		caption = alt
+	}
+	line := r.line(img.Parent())
+	im, ok := r.opts.Images[key]
+	switch {
+	case ok && im.Diagram != nil && im.Diagram.Width > 0 && im.Diagram.Height > 0:
+		r.diagram(im.Diagram, caption, c, space, line)
+	case ok && len(im.Data) > 0:
+		data, _, good := fpdfbackend.Normalize(im.Data)
+		if !good {
+			r.warn.add(line, msg.Format("pdf.warn.image_bad", key))
+			r.placeholder(alt, key, c, space)
+			break
+		}
+		r.raster(key, data, caption, c, space)
+	default:
+		r.warn.add(line, msg.Format("pdf.warn.image_missing", key))
+		r.placeholder(alt, key, c, space)
+	}
+	return true
+}
+
+// placeholder shows the description of an image that cannot be shown, in
+// a dashed box.
+func (r *renderer) placeholder(alt, key string, c ctx, space float64) {
+	if alt == "" {
+		alt = key
+	}
+	st := plain(fonts.Italic, sizeCaption, colorMuted)
+	inner := c.indent(8)
+	inner.w -= 8
+	items := r.textItems(msg.Format("pdf.image_missing", alt), st, inner, 1.35, 0)
+	fr := &layout.Frame{X: c.x, W: c.w, Fill: layout.None, Border: colorRule, Bar: layout.None, PadTop: 5, PadBottom: 5}
+	r.open(fr, space)
+	keepLines(items)
+	r.add(items...)
+	r.flow.Close(fr)
+}
+
+// raster places a PNG or JPEG image, at most at its natural size (96 dpi),
+// scaled to the column and to most of a page's height.
+func (r *renderer) raster(key string, data []byte, caption string, c ctx, space float64) {
+	cfg, _, err := image.DecodeConfig(bytes.NewReader(data))
+	if err != nil || cfg.Width <= 0 || cfg.Height <= 0 {
+		return
+	}
+	w := math.Min(float64(cfg.Width)*pxToPt, c.w)
+	h := w * float64(cfg.Height) / float64(cfg.Width)
+	capItems := r.caption(caption, c)
+	maxH := r.tpl.ContentHeight() - itemsHeight(capItems) - 4
+	if h > maxH {
+		w, h = w*maxH/h, maxH
+	}
+	r.images[key] = data
+	it := &layout.Item{H: h, SpaceBefore: space, KeepWithNext: len(capItems) > 0,
+		Ops: []layout.Op{layout.Image{X: c.x + (c.w-w)/2, Y: 0, W: w, H: h, Key: key}}}
+	r.add(it)
+	r.add(capItems...)
+}
+
+// caption returns the caption lines of a figure, centred under it.
+func (r *renderer) caption(s string, c ctx) []*layout.Item {
+	if s == "" {
+		return nil
+	}
+	st := r.st.get(plain(fonts.Italic, sizeCaption, colorMuted))
+	var in layout.Inline
+	r.text.add(&in, s, st, 0, false)
+	lines := in.Lines(c.w, 1.35, st)
+	items := make([]*layout.Item, len(lines))
+	for i := range lines {
+		items[i] = lines[i].Item(c.x, c.w, layout.AlignCenter)
+	}
+	keepLines(items)
+	if len(items) > 0 {
+		items[0].SpaceBefore = 5
+	}
+	return items
+}
+
+func itemsHeight(items []*layout.Item) float64 {
+	h := 0.0
+	for _, it := range items {
+		h += it.SpaceBefore + it.H
+	}
+	return h
+}
+
+// diagram places the network diagram as vector graphics: across the
+// column if its labels stay at least minLabel points high at that scale,
+// else alone on a page, turned to landscape or on the larger paper size
+// (A3 or Ledger) if that is what it takes.
+func (r *renderer) diagram(d *diagram.Diagram, caption string, c ctx, space float64, line int) {
+	smallest := smallestLabel(d)
+	capItems := r.caption(caption, c)
+	capH := itemsHeight(capItems)
+	s := math.Min(1, c.w/d.Width)
+	if smallest*s >= minLabel && d.Height*s+capH <= r.tpl.ContentHeight() {
+		x := c.x + (c.w-d.Width*s)/2
+		it := &layout.Item{H: d.Height * s, SpaceBefore: space, KeepWithNext: len(capItems) > 0, Ops: r.diagramOps(d, s, x, 0, line)}
+		r.add(it)
+		r.add(capItems...)
+		return
+	}
+	normal, large := paper(r.opts.PageSize)
+	sizes := [][2]float64{normal, {normal[1], normal[0]}, large, {large[1], large[0]}}
+	var best *layout.Template
+	bestS := 0.0
+	for _, sz := range sizes {
+		t := template(sz[0], sz[1])
+		cw := t.ContentWidth()
+		capH := itemsHeight(r.caption(caption, ctx{w: cw}))
+		sc := math.Min(1, math.Min(cw/d.Width, (t.ContentHeight()-capH)/d.Height))
+		if sc > bestS*1.001 {
+			best, bestS = t, sc
+		}
+		if smallest*sc >= minLabel {
+			best, bestS = t, sc
+			break
+		}
+	}
+	if smallest*bestS < minLabel {
+		r.warn.add(line, msg.Format("pdf.warn.image_small", d.Title, float64(minLabel)))
+	}
+	cw := best.ContentWidth()
+	pc := ctx{x: 0, w: cw, size: sizeBody, color: colorText}
+	ops := r.diagramOps(d, bestS, (cw-d.Width*bestS)/2, 0, line)
+	y := d.Height * bestS
+	for _, it := range r.caption(caption, pc) {
+		y += it.SpaceBefore
+		ops = append(ops, layout.Translate(it.Ops, 0, y)...)
+		y += it.H
+	}
+	r.add(&layout.Item{H: y, Page: best, Ops: ops})
+}
+
+// smallestLabel returns the size of the smallest text of d.
+func smallestLabel(d *diagram.Diagram) float64 {
+	s := math.Inf(1)
+	see := func(ts []diagram.TextLine) {
+		for _, t := range ts {
+			if t.Text != "" && t.Size > 0 {
+				s = math.Min(s, t.Size)
+			}
+		}
+	}
+	for i := range d.Zones {
+		see(d.Zones[i].Text)
+	}
+	for i := range d.Nodes {
+		see(d.Nodes[i].Text)
+	}
+	for i := range d.Edges {
+		see(d.Edges[i].Text)
+	}
+	for i := range d.Legend {
+		see([]diagram.TextLine{d.Legend[i].Text})
+	}
+	if math.IsInf(s, 1) {
+		return minLabel
+	}
+	return s
+}
+
+// nodeText returns the plain text of n's inline content.
+func nodeText(n ast.Node, src []byte) string {
+	var b strings.Builder
+	var walk func(n ast.Node)
+	walk = func(n ast.Node) {
+		for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+			switch c := c.(type) {
+			case *ast.Text:
+				b.WriteString(unescape(c.Value(src)))
+				if c.SoftLineBreak() || c.HardLineBreak() {
+					b.WriteByte(' ')
+				}
+			case *ast.String:
+				b.Write(c.Value)
+			case *ast.AutoLink:
+				b.Write(c.Label(src))
+			default:
+				walk(c)
+			}
+		}
+	}
+	walk(n)
+	return b.String()
+}

@@ -1,0 +1,54 @@
+package pdf
+
+import (
+	"strconv"
+
+	east "github.com/yuin/goldmark/extension/ast"
+
+	"github.com/docgen/docgen/generator/msg"
+	"github.com/docgen/docgen/generator/render/pdf/fonts"
+	"github.com/docgen/docgen/generator/render/pdf/layout"
+)
+
+// footnotes lays out the footnotes at the end of the document, under a
+// short rule and a title, in a smaller size.
+func (r *renderer) footnotes(n *east.FootnoteList, c ctx) {
+	rule := &layout.Item{H: 10, SpaceBefore: spaceFigure, KeepWithNext: true, Ops: []layout.Op{
+		layout.Path{Points: []layout.Point{{X: c.x, Y: 4}, {X: c.x + 120, Y: 4}}, Stroke: colorRule, Fill: layout.None, LineWidth: 0.8},
+	}}
+	r.add(rule)
+	fc := c
+	fc.size = sizeFootnote
+	st := r.st.get(plain(fonts.Bold, sizeFootnote, colorHeading))
+	var in layout.Inline
+	r.text.add(&in, msg.Get("pdf.footnotes"), st, 0, false)
+	for _, ln := range in.Lines(c.w, leadBody, st) {
+		it := ln.Item(c.x, c.w, layout.AlignLeft)
+		it.KeepWithNext = true
+		r.add(it)
+	}
+	num := r.st.get(plain(fonts.Regular, sizeFootnote, colorText))
+	markerW := float64(indentList)
+	inner := fc.indent(markerW)
+	for fn := n.FirstChild(); fn != nil; fn = fn.NextSibling() {
+		f, ok := fn.(*east.Footnote)
+		if !ok {
+			continue
+		}
+		before := r.flow.Len()
+		r.blocks(f, inner, spaceListItem)
+		first := r.flow.ContentFrom(before)
+		if first == nil {
+			first = &layout.Item{H: sizeFootnote * leadBody, SpaceBefore: spaceListItem}
+			r.add(first)
+		}
+		label := strconv.Itoa(f.Index) + "."
+		base := first.Baseline
+		if base == 0 {
+			base = sizeFootnote * 1.05
+		}
+		first.Ops = append(first.Ops,
+			layout.Anchor{Name: "fn:" + strconv.Itoa(f.Index)},
+			layout.Text{X: c.x + markerW - 5 - num.Face.Width(label, num.Size), Y: base, Face: num.Face, Size: num.Size, Color: num.Color, S: label})
+	}
+}

@@ -1,0 +1,188 @@
+package fpdfbackend
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"image"
+	"image/png"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/pdfcpu/pdfcpu/pkg/api"
+	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu"
+	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/model"
+
+	"github.com/docgen/docgen/generator/render/pdf/fonts"
+	"github.com/docgen/docgen/generator/render/pdf/layout"
+)
+
+func init() { api.DisableConfigDir() }
+
+var a4 = &layout.Template{Width: 595.28, Height: 841.89}
+
+// testDoc has three pages, the second larger, with outline entries, links
+// between the pages and a web link.
+func testDoc(attachments int) *layout.Document {
+	big := &layout.Template{Width: 1190.55, Height: 841.89}
+	d := &layout.Document{
+		Info: layout.Info{Title: "Tëst 😀", Author: "A", Lang: "en) /Bad", Created: time.Unix(0, 0), Modified: time.Unix(0, 0)},
+		Pages: []*layout.Page{
+			{Template: a4, Ops: []layout.Op{
+				layout.Text{X: 50, Y: 50, Face: fonts.Regular, Size: 10, S: "page one"},
+				layout.Mark{Title: "One", Level: 0, Y: 40},
+				layout.Link{X: 50, Y: 40, W: 50, H: 12, Page: 3, DestY: 100},
+				layout.Link{X: 50, Y: 60, W: 50, H: 12, URL: "https://example.com/(x)"},
+			}},
+			{Template: big, Ops: []layout.Op{
+				layout.Mark{Title: "Two", Level: 1, Y: 40},
+				layout.Rect{X: 10, Y: 10, W: 100, H: 50, Fill: layout.RGB(200, 0, 0), Stroke: layout.Black, LineWidth: 1, Radius: 4, Dash: []float64{2, 2}},
+				layout.Path{Points: []layout.Point{{X: 10, Y: 10}, {X: 50, Y: 50}, {X: 90, Y: 10}}, Closed: true, Fill: layout.Black, Stroke: layout.None},
+			}},
+			{Template: a4, Ops: []layout.Op{
+				layout.Mark{Title: "Three", Level: 2, Y: 90},
+				layout.Mark{Title: "Four", Level: 0, Y: 200},
+				layout.Text{X: 50, Y: 100, Face: fonts.Mono, Size: 9, S: "page three"},
+				layout.Link{X: 50, Y: 40, W: 50, H: 12, Page: 1, DestY: 0},
+			}},
+		},
+	}
+	for i := 0; i < attachments; i++ {
+		d.Attachments = append(d.Attachments, layout.Attachment{Name: "file" + strings.Repeat("x", i) + ".json", Description: "Ä file", Data: []byte("{}")})
+	}
+	return d
+}
+
+func write(t *testing.T, d *layout.Document) (*model.Context, []byte) {
+	t.Helper()
+	var buf bytes.Buffer
+	if err := (Backend{}).Write(&buf, d); err != nil {
+		t.Fatal(err)
+	}
+	conf := model.NewDefaultConfiguration()
+	conf.ValidationMode = model.ValidationStrict
+	ctx, err := api.ReadContext(bytes.NewReader(buf.Bytes()), conf)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := api.ValidateContext(ctx); err != nil {
+		t.Fatalf("strict validation: %v", err)
+	}
+	return ctx, buf.Bytes()
+}
+
+// TestWrite checks that destinations lead to the right pages whatever the
+// number of attachments (fpdf gets them wrong), outline counts, and
+// that the file is valid in strict mode.
+func TestWrite(t *testing.T) {
+	for _, n := range []int{0, 1, 3} {
+		ctx, data := write(t, testDoc(n))
+		bms, err := pdfcpu.Bookmarks(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(bms) != 2 || bms[0].Title != "One" || bms[0].PageFrom != 1 || len(bms[0].Kids) != 1 ||
+			bms[0].Kids[0].PageFrom != 2 || bms[0].Kids[0].Kids[0].PageFrom != 3 || bms[1].PageFrom != 3 {
+			t.Errorf("%d attachments: bookmarks %+v", n, bms)
+		}
+		atts, err := ctx.ListAttachments()
+		if err != nil || len(atts) != n {
+			t.Errorf("attachments %v, %v", atts, err)
+		}
+		for p, want := range map[int]int{1: 3, 3: 1} {
+			d, _, _, err := ctx.PageDict(p, false)
+			if err != nil {
+				t.Fatal(err)
+			}
+			arr, _ := ctx.DereferenceArray(d["Annots"])
+			a, _ := ctx.DereferenceDict(arr[0])
+			dest, _ := a.Find("Dest")
+			if got, err := pdfcpu.PageNrFromDestination(ctx, dest); err != nil || got != want {
+				t.Errorf("%d attachments: link on page %d leads to %d (%v), want %d", n, p, got, err, want)
+			}
+		}
+		if !bytes.HasPrefix(data, []byte("%PDF-1.7\n")) || bytes.Contains(data, []byte("/Bad")) {
+			t.Errorf("header or language tag not as written")
+		}
+	}
+}
+
+func TestDeterministic(t *testing.T) {
+	_, a := write(t, testDoc(1))
+	_, b := write(t, testDoc(1))
+	if !bytes.Equal(a, b) {
+		t.Error("output differs between runs")
+	}
+}
+
+// pristine are the digests of the font files before any test wrote a
+// document.
+var pristine = func() map[fonts.Face][32]byte {
+	sums := map[fonts.Face][32]byte{}
+	for _, f := range fonts.Faces {
+		sums[f] = sha256.Sum256(f.TTF())
+	}
+	return sums
+}()
+
+// TestFontsUnchanged checks that writing leaves the embedded font files as
+// they were (fpdf writes into the data it is given), so that the output
+// does not depend on what was written before.
+func TestFontsUnchanged(t *testing.T) {
+	d := testDoc(0)
+	var ops []layout.Op
+	for _, f := range fonts.Faces {
+		ops = append(ops, layout.Text{X: 10, Y: 10, Face: f, Size: 10, S: "Öffnen ÿ ǅ ﬁ ŀ ő ✓ ☐ → Ω Ж"})
+	}
+	d.Pages[0].Ops = append(d.Pages[0].Ops, ops...)
+	_, first := write(t, d)
+	_, second := write(t, d)
+	for _, f := range fonts.Faces {
+		if sha256.Sum256(f.TTF()) != pristine[f] {
+			t.Errorf("%v changed", f)
+		}
+	}
+	if !bytes.Equal(first, second) {
+		t.Error("the second document differs from the first")
+	}
+}
+
+func TestOutlineCounts(t *testing.T) {
+	got := OutlineCounts([]int{0, 1, 2, 2, 1, 0, 0, 1})
+	want := []int{2, -2, 0, 0, 0, 0, 1, 0}
+	for i := range want {
+		if got[i] != want[i] {
+			t.Fatalf("OutlineCounts = %v, want %v", got, want)
+		}
+	}
+}
+
+func TestNormalize(t *testing.T) {
+	var b bytes.Buffer
+	_ = png.Encode(&b, image.NewGray16(image.Rect(0, 0, 4, 3)))
+	data, kind, ok := Normalize(b.Bytes())
+	if !ok || kind != "png" {
+		t.Fatal("16-bit PNG rejected")
+	}
+	cfg, err := png.DecodeConfig(bytes.NewReader(data))
+	if err != nil || cfg.Width != 4 {
+		t.Errorf("re-encoded: %v %v", cfg, err)
+	}
+	for _, bad := range [][]byte{nil, []byte("GIF89a"), []byte("\x89PNG\r\n\x1a\n")} {
+		if _, _, ok := Normalize(bad); ok {
+			t.Errorf("%q accepted", bad)
+		}
+	}
+}
+
+func TestStrings(t *testing.T) {
+	if got := text("a\x00b😀\xff"); got != "a b\uFFFD\uFFFD" {
+		t.Errorf("text = %q", got)
+	}
+	if langTag("de-AT") != "de-AT" || langTag("en) /X") != "" {
+		t.Error("langTag")
+	}
+	if got := uri("https://example.com/ä b"); got != "https://example.com/%C3%A4%20b" {
+		t.Errorf("uri = %q", got)
+	}
+}

@@ -1,0 +1,43 @@
+package pdf
+
+import (
+	"strings"
+
+	"github.com/yuin/goldmark/ast"
+
+	"github.com/docgen/docgen/generator/render/pdf/fonts"
+	"github.com/docgen/docgen/generator/render/pdf/layout"
+)
+
+// htmlBlock shows the text of a raw HTML block.
+func (r *renderer) htmlBlock(n *ast.HTMLBlock, c ctx, space float64) {
+	var b strings.Builder
+	lines := n.Lines()
+	for i := 0; i < lines.Len(); i++ {
+		seg := lines.At(i)
+		b.Write(seg.Value(r.src))
+	}
+	if n.HasClosure() {
+		b.Write(n.ClosureLine.Value(r.src))
+	}
+	text, anchors := htmlText(b.String())
+	if len(text) == 0 && len(anchors) == 0 {
+		return
+	}
+	st := r.st.get(plain(fonts.Regular, c.size, c.color))
+	bl := &inliner{r: r, in: &layout.Inline{}, line: r.line(n), anchors: anchors}
+	for i, l := range text {
+		if i > 0 {
+			bl.in.Break()
+		}
+		r.text.add(bl.in, l, st, bl.line, false)
+	}
+	items := r.lineItems(bl, c, *st, space)
+	if len(items) == 0 {
+		items = []*layout.Item{{SpaceBefore: space}}
+		for _, a := range anchors {
+			items[0].Ops = append(items[0].Ops, layout.Anchor{Name: a})
+		}
+	}
+	r.add(items...)
+}

@@ -1,0 +1,298 @@
+package pdf
+
+import (
+	"bytes"
+	"errors"
+	"os"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu"
+	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/model"
+	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/types"
+
+	"github.com/docgen/docgen/generator/diagram"
+	"github.com/docgen/docgen/generator/spec"
+)
+
+// exampleDiagram builds the network diagram of an example device.
+func exampleDiagram(t testing.TB, name string) *diagram.Diagram {
+	t.Helper()
+	s, err := spec.Load("../../../examples/" + name + "/device.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	d, err := diagram.Build(s)
+	if err != nil || d == nil {
+		t.Fatalf("diagram: %v", err)
+	}
+	return d
+}
+
+// docgenOptions are options as docgen build passes them.
+func docgenOptions(t testing.TB) Options {
+	return Options{
+		Subject:    "Cybersecurity documentation",
+		Author:     "Meridian Imaging Systems GmbH",
+		Keywords:   []string{"cybersecurity", "MDR"},
+		DocumentID: "MIS-CYB-0412-ADM",
+		Revision:   "D",
+		Date:       time.Date(2026, 10, 15, 0, 0, 0, 0, time.UTC),
+		TitlePage:  true,
+		Control: []Row{
+			{Name: "Device", Value: "Meridian ViewPoint RX"},
+			{Name: "Document", Value: "MIS-CYB-0412-ADM"},
+			{Name: "Revision", Value: "D"},
+		},
+		Images:      map[string]Image{"network-diagram.svg": {Diagram: exampleDiagram(t, "imaging-workstation")}},
+		Attachments: []Attachment{{Name: "sbom.cdx.json", Description: "Software bill of materials", Data: []byte(`{"bomFormat":"CycloneDX"}`)}},
+	}
+}
+
+func readFixture(t testing.TB, name string) string {
+	t.Helper()
+	data, err := os.ReadFile("testdata/" + name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(data)
+}
+
+// TestExamples renders docgen documents with every option set and checks
+// the result as a reader would: valid, with metadata, attachment,
+// bookmarks to the right pages, all text present and nothing reported.
+func TestExamples(t *testing.T) {
+	for _, name := range []string{"admin-guide.md", "network-admin-guide.md"} {
+		t.Run(name, func(t *testing.T) {
+			md := readFixture(t, name)
+			data, warns := render(t, md, docgenOptions(t))
+			if len(warns) > 0 {
+				t.Errorf("warnings: %v", warns)
+			}
+			ctx := readPDF(t, data)
+			if ctx.PageCount < 8 {
+				t.Errorf("%d pages", ctx.PageCount)
+			}
+			info := infoDict(t, ctx)
+			title := strings.TrimPrefix(strings.SplitN(md, "\n", 2)[0], "# ")
+			for key, want := range map[string]string{"Title": title, "Author": "Meridian Imaging Systems GmbH",
+				"Subject": "Cybersecurity documentation", "Keywords": "cybersecurity, MDR", "CreationDate": "D:20261015000000"} {
+				if got := infoString(t, info, key); got != want {
+					t.Errorf("/%s = %q, want %q", key, got, want)
+				}
+			}
+			if lang := ctx.RootDict.StringEntry("Lang"); lang == nil || *lang != "en" {
+				t.Errorf("/Lang = %v", lang)
+			}
+			atts, err := ctx.ListAttachments()
+			if err != nil || len(atts) != 1 || atts[0].FileName != "sbom.cdx.json" {
+				t.Errorf("attachments %+v, %v", atts, err)
+			}
+			text := pageTexts(t, ctx)
+			all := strings.Join(text, "\n")
+			if w := missingWords(visibleText(mdToText(md)), all); w != "" {
+				t.Errorf("%q is not in the PDF text", w)
+			}
+			if !strings.Contains(text[len(text)-1], "Page "+strconv.Itoa(ctx.PageCount)+" of "+strconv.Itoa(ctx.PageCount)) {
+				t.Errorf("last page footer missing: %q", text[len(text)-1])
+			}
+			checkBookmarks(t, ctx, text)
+		})
+	}
+}
+
+// checkBookmarks checks that every bookmark leads to the page that shows
+// its title.
+func checkBookmarks(t *testing.T, ctx *model.Context, text []string) {
+	t.Helper()
+	bms, err := pdfcpu.Bookmarks(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := 0
+	var walk func(bs []pdfcpu.Bookmark)
+	walk = func(bs []pdfcpu.Bookmark) {
+		for _, b := range bs {
+			n++
+			if b.PageFrom < 1 || b.PageFrom > len(text) || !strings.Contains(strings.ReplaceAll(text[b.PageFrom-1], "\n", " "), b.Title) {
+				t.Errorf("bookmark %q leads to page %d, which does not show it", b.Title, b.PageFrom)
+			}
+			walk(b.Kids)
+		}
+	}
+	walk(bms)
+	if n < 5 {
+		t.Errorf("only %d bookmarks", n)
+	}
+}
+
+func infoDict(t *testing.T, ctx *model.Context) types.Dict {
+	t.Helper()
+	d, err := ctx.DereferenceDict(*ctx.Info)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return d
+}
+
+func infoString(t *testing.T, d types.Dict, key string) string {
+	t.Helper()
+	o, ok := d.Find(key)
+	if !ok {
+		return ""
+	}
+	s, err := types.StringOrHexLiteral(o)
+	if err != nil || s == nil {
+		t.Fatalf("/%s: %v", key, err)
+	}
+	return *s
+}
+
+// mdToText renders Markdown to HTML with the parser of this package, for
+// the words a reader expects to see.
+func mdToText(md string) string {
+	var b bytes.Buffer
+	_ = markdown.Convert([]byte(md), &b)
+	return b.String()
+}
+
+// TestDeterminism renders the same document twice: the bytes must be
+// the same.
+func TestDeterminism(t *testing.T) {
+	md := readFixture(t, "network-admin-guide.md")
+	a, _ := render(t, md, docgenOptions(t))
+	b, _ := render(t, md, docgenOptions(t))
+	if !bytes.Equal(a, b) {
+		t.Fatal("two renderings differ")
+	}
+	if bytes.Contains(a, []byte("/ID [()()]")) || !bytes.Contains(a, []byte("/ID [<")) {
+		t.Error("no file identifier, or an empty one")
+	}
+}
+
+// TestDates checks where the document dates come from.
+func TestDates(t *testing.T) {
+	date := func(t *testing.T, opts Options) string {
+		data, _ := render(t, "Text.\n", opts)
+		return infoString(t, infoDict(t, readPDF(t, data)), "ModDate")
+	}
+	t.Setenv("SOURCE_DATE_EPOCH", "")
+	if got := date(t, Options{}); got != "D:19700101000000" {
+		t.Errorf("default date %q", got)
+	}
+	t.Setenv("SOURCE_DATE_EPOCH", "1700000000")
+	if got := date(t, Options{}); got != "D:20231114221320" {
+		t.Errorf("SOURCE_DATE_EPOCH date %q", got)
+	}
+	if got := date(t, Options{Date: time.Date(2026, 1, 2, 3, 4, 5, 0, time.FixedZone("CET", 3600))}); got != "D:20260102020405" {
+		t.Errorf("option date %q", got)
+	}
+}
+
+// TestPageSize checks A4 and Letter.
+func TestPageSize(t *testing.T) {
+	for size, want := range map[string][2]float64{"": {595.28, 841.89}, "A4": {595.28, 841.89}, "letter": {612, 792}} {
+		data, _ := render(t, "# T\n\nText.\n", Options{PageSize: size})
+		ctx := readPDF(t, data)
+		dims, err := ctx.PageDims()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if d := dims[0]; d.Width != want[0] || d.Height != want[1] {
+			t.Errorf("%q: %v x %v", size, d.Width, d.Height)
+		}
+	}
+}
+
+// TestEULanguages renders a sentence in each of the 24 official languages
+// of the EU and reads it back from the PDF.
+func TestEULanguages(t *testing.T) {
+	sentences := map[string]string{
+		"bg": "Устройството трябва да се актуализира редовно.",
+		"cs": "Zařízení musí být pravidelně aktualizováno – příliš žluťoučký kůň.",
+		"da": "Enheden skal opdateres regelmæssigt; blåbærsyltetøj og æbler.",
+		"de": "Das Gerät muss regelmäßig aktualisiert werden; Größe, Übergänge.",
+		"el": "Η συσκευή πρέπει να ενημερώνεται τακτικά· ψυχή, ξέφωτο.",
+		"en": "The device must be updated regularly.",
+		"es": "El dispositivo debe actualizarse con regularidad; ¿señal? ¡Sí!",
+		"et": "Seadet tuleb regulaarselt uuendada; öö, õun, äär, üks.",
+		"fi": "Laite on päivitettävä säännöllisesti; hääyö, öljy.",
+		"fr": "L’appareil doit être mis à jour régulièrement ; Œuvre, garçon, « déjà ».",
+		"ga": "Ní mór an gléas a nuashonrú go rialta; Éire, fáilte, dúnadh.",
+		"hr": "Uređaj se mora redovito ažurirati; čćđšž ČĆĐŠŽ.",
+		"hu": "Az eszközt rendszeresen frissíteni kell; árvíztűrő tükörfúrógép.",
+		"it": "Il dispositivo deve essere aggiornato regolarmente; perché, città.",
+		"lt": "Įrenginys turi būti reguliariai atnaujinamas; ąčęėįšųūž.",
+		"lv": "Ierīce ir regulāri jāatjaunina; āčēģīķļņšūž.",
+		"mt": "L-apparat għandu jiġi aġġornat regolarment; ċ, ġ, ħ, ż.",
+		"nl": "Het apparaat moet regelmatig worden bijgewerkt; ĳs, café, reeën.",
+		"pl": "Urządzenie musi być regularnie aktualizowane; zażółć gęślą jaźń.",
+		"pt": "O dispositivo deve ser atualizado regularmente; ação, pão, você.",
+		"ro": "Dispozitivul trebuie actualizat în mod regulat; științe, țară, ăâî.",
+		"sk": "Zariadenie sa musí pravidelne aktualizovať; ďťňľŕĺô ä.",
+		"sl": "Naprava mora biti redno posodobljena; čšž ČŠŽ.",
+		"sv": "Enheten måste uppdateras regelbundet; räksmörgås, ÅÄÖ.",
+	}
+	if len(sentences) != 24 {
+		t.Fatalf("%d languages", len(sentences))
+	}
+	for lang, s := range sentences {
+		md := "# " + lang + "\n\n" + s + "\n\n**" + s + "**\n\n*" + s + "*\n\n***" + s + "***\n\n`" + s + "`\n"
+		data, warns := render(t, md, Options{Lang: lang})
+		if len(warns) > 0 {
+			t.Errorf("%s: %v", lang, warns)
+		}
+		text := allText(t, data)
+		if n := strings.Count(strings.ReplaceAll(text, "\n", " "), s); n < 5 {
+			t.Errorf("%s: %q found %d times in %q", lang, s, n, text)
+		}
+	}
+}
+
+// TestMissingGlyphs checks that characters the fonts lack are replaced
+// visibly and reported with their line, never a crash.
+func TestMissingGlyphs(t *testing.T) {
+	md := "# Title\n\nChinese 中文 here.\n\nEmoji 😀 and `code 😀` and **bold 😀**.\n\n| a | b |\n| - | - |\n| 漢 | x |\n"
+	data, warns := render(t, md, Options{TitlePage: true, Control: []Row{{Name: "Name", Value: "値"}}})
+	text := allText(t, data)
+	if !strings.Contains(text, "Chinese \uFFFD\uFFFD here.") || !strings.Contains(text, "Emoji \uFFFD and ") {
+		t.Errorf("not replaced: %q", text)
+	}
+	lines := map[int]bool{}
+	for _, w := range warns {
+		lines[w.Line] = true
+		if !strings.Contains(w.Message, "U+") {
+			t.Errorf("warning without the character: %v", w)
+		}
+	}
+	for _, l := range []int{3, 5, 9, 0} {
+		if !lines[l] {
+			t.Errorf("no warning for line %d: %v", l, warns)
+		}
+	}
+}
+
+// TestInvalidUTF8 checks that invalid UTF-8 gives a PDF and a warning.
+func TestInvalidUTF8(t *testing.T) {
+	data, warns := render(t, "ok\n\nbad \xff\xfe byte\n", Options{})
+	if len(warns) == 0 || warns[0].Line != 3 {
+		t.Errorf("warnings %v", warns)
+	}
+	if text := allText(t, data); !strings.Contains(text, "bad \uFFFD byte") {
+		t.Errorf("text %q", text)
+	}
+}
+
+// TestWriterError checks that a failing writer is reported.
+func TestWriterError(t *testing.T) {
+	want := errors.New("disk full")
+	if _, err := Render(failWriter{want}, []byte("x"), Options{}); !errors.Is(err, want) {
+		t.Errorf("err = %v", err)
+	}
+}
+
+type failWriter struct{ err error }
+
+func (w failWriter) Write([]byte) (int, error) { return 0, w.err }
