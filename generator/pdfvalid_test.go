@@ -1,0 +1,51 @@
+package generator_test
+
+import (
+	"bytes"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/pdfcpu/pdfcpu/pkg/api"
+	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/model"
+
+	"github.com/docgen/docgen/generator"
+)
+
+// TestExamplePDFsValid validates every PDF docgen builds for the examples
+// with pdfcpu in strict mode, and checks the administrator guide carries the
+// SBOM as an attachment.
+func TestExamplePDFsValid(t *testing.T) {
+	for _, name := range examples(t) {
+		built, err := generator.BuildSpec(filepath.Join(root, "examples", name, "device.yaml"), generator.BuildOptions{Today: goldenDate})
+		if err != nil {
+			t.Fatal(err)
+		}
+		n := 0
+		for _, f := range built.Files {
+			if !strings.HasSuffix(f.Name, ".pdf") {
+				continue
+			}
+			n++
+			conf := model.NewDefaultConfiguration()
+			conf.ValidationMode = model.ValidationStrict
+			ctx, err := api.ReadContext(bytes.NewReader(f.Data), conf)
+			if err == nil {
+				err = api.ValidateContext(ctx)
+			}
+			if err != nil {
+				t.Errorf("%s/%s: %v", name, f.Name, err)
+				continue
+			}
+			if f.Name == "admin-guide.pdf" {
+				atts, err := api.Attachments(bytes.NewReader(f.Data), conf)
+				if err != nil || len(atts) != 1 || !strings.HasSuffix(atts[0].FileName, ".json") {
+					t.Errorf("%s/admin-guide.pdf attachments %v, %v; want the SBOM", name, atts, err)
+				}
+			}
+		}
+		if n != 4 {
+			t.Errorf("%s: %d PDFs, want 4", name, n)
+		}
+	}
+}
