@@ -345,9 +345,16 @@ func pathWithin(path, scope string) bool {
 	return strings.HasPrefix(path, scope+".") || strings.HasPrefix(path, scope+"[")
 }
 
-// finish sorts findings, sets outcome statuses and counts the summary.
-func (r *run) finish() {
-	res := r.res
+// finish completes the run's result.
+func (r *run) finish() { Finish(r.res) }
+
+// Finish completes a result whose findings and outcomes have been added: it
+// sorts the findings by position (keeping the outcomes' indexes right), sets
+// each applicable outcome's status from its findings, and counts the
+// summary. Run calls it; other producers of results, such as the check of
+// hand-written documents, call it too, so every result means the same.
+// Outcomes must have Status NotApplicable or "" (to be computed) on entry.
+func Finish(res *Result) {
 	// Sort findings by position, keeping a stable order for equal ones, and
 	// remap the outcome indexes.
 	order := make([]int, len(res.Findings))

@@ -80,7 +80,7 @@ func Check(s *spec.Spec, cats []*catalog.Catalog, docs []Doc) (*check.Result, er
 			c.checkItem(cat, i)
 		}
 	}
-	finish(c.res)
+	check.Finish(c.res)
 	return c.res, nil
 }
 
@@ -273,66 +273,4 @@ func (c *run) typo(anchors []string, docs []*document) string {
 		}
 	}
 	return ""
-}
-
-// finish sorts the findings by position, sets the outcome statuses and
-// counts the summary, with the semantics of check.Run.
-func finish(res *check.Result) {
-	order := make([]int, len(res.Findings))
-	for i := range order {
-		order[i] = i
-	}
-	slices.SortStableFunc(order, func(a, b int) int {
-		fa, fb := res.Findings[a], res.Findings[b]
-		if fa.Pos != fb.Pos {
-			if fa.Pos.Less(fb.Pos) {
-				return -1
-			}
-			return 1
-		}
-		return strings.Compare(fa.RuleID, fb.RuleID)
-	})
-	newIndex := make([]int, len(order))
-	sorted := make([]check.Finding, len(order))
-	for to, from := range order {
-		newIndex[from] = to
-		sorted[to] = res.Findings[from]
-	}
-	res.Findings = sorted
-	for i := range res.Outcomes {
-		o := &res.Outcomes[i]
-		for j, k := range o.Findings {
-			o.Findings[j] = newIndex[k]
-		}
-		slices.Sort(o.Findings)
-		if o.Status == check.NotApplicable {
-			res.Summary.NotApplicable++
-			continue
-		}
-		res.Summary.Applicable++
-		o.Status = check.Passed
-		for _, k := range o.Findings {
-			switch res.Findings[k].Severity {
-			case catalog.Error:
-				o.Status = check.Failed
-			case catalog.Warning:
-				if o.Status != check.Failed {
-					o.Status = check.Warned
-				}
-			}
-		}
-		if o.Status == check.Passed {
-			res.Summary.Satisfied++
-		}
-	}
-	for _, f := range res.Findings {
-		switch f.Severity {
-		case catalog.Error:
-			res.Summary.Errors++
-		case catalog.Warning:
-			res.Summary.Warnings++
-		default:
-			res.Summary.Notes++
-		}
-	}
 }
