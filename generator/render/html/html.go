@@ -74,7 +74,7 @@ func Render(w io.Writer, markdown []byte, opts Options) error {
 	if data.Lang == "" {
 		data.Lang = "en"
 	}
-	if h := leadingTitle(doc); h != nil {
+	if h := LeadingTitle(doc); h != nil {
 		data.TitleID = headingID(h)
 		if data.Title == "" {
 			data.Title = plainText(h, source)
@@ -119,9 +119,11 @@ func checkUTF8(b []byte) error {
 	return errors.New(msg.Format("html.bad_utf8", off))
 }
 
-// leadingTitle returns the level-1 heading that opens doc, if any; raw HTML
-// blocks before it (such as a "generated file" comment) do not count.
-func leadingTitle(doc ast.Node) *ast.Heading {
+// LeadingTitle returns the level-1 heading that opens doc, if any; raw HTML
+// blocks before it (such as a "generated file" comment) do not count. The
+// HTML page shows it in its header and the PDF renderer on its title page,
+// so both formats agree on what a document's title is.
+func LeadingTitle(doc ast.Node) *ast.Heading {
 	for n := doc.FirstChild(); n != nil; n = n.NextSibling() {
 		switch n := n.(type) {
 		case *ast.HTMLBlock:

@@ -62,7 +62,7 @@ func newRenderer(markdown []byte, opts *Options) *renderer {
 
 // document lays the document out and returns it.
 func (r *renderer) document() *layout.Document {
-	r.titleNode = leadingTitle(r.doc)
+	r.titleNode = html.LeadingTitle(r.doc)
 	r.title = strings.TrimSpace(r.opts.Title)
 	if r.title == "" && r.titleNode != nil {
 		r.title = r.headings[r.titleNode].Text
@@ -112,23 +112,6 @@ func (r *renderer) document() *layout.Document {
 // minTOCEntries is the number of entries from which a document without a
 // title page gets a table of contents.
 const minTOCEntries = 4
-
-// leadingTitle returns the level-1 heading that opens doc, if any; raw
-// HTML blocks before it (such as a "generated file" comment) do not count.
-func leadingTitle(doc ast.Node) *ast.Heading {
-	for n := doc.FirstChild(); n != nil; n = n.NextSibling() {
-		switch n := n.(type) {
-		case *ast.HTMLBlock:
-			continue
-		case *ast.Heading:
-			if n.Level == 1 {
-				return n
-			}
-		}
-		return nil
-	}
-	return nil
-}
 
 // outlineBase returns the smallest heading level of the body (the title
 // heading aside), at most 3.
