@@ -100,8 +100,16 @@ func (transformer) Transform(doc *ast.Document, reader text.Reader, _ parser.Con
 		l.SetAttributeString("class", []byte("url"))
 	}
 	for _, c := range cells {
-		if _, ok := c.Parent().(*east.TableRow); ok && hasLongToken(plainText(c, source)) {
+		if _, ok := c.Parent().(*east.TableRow); !ok {
+			continue
+		}
+		switch t := plainText(c, source); {
+		case hasLongToken(t):
 			c.SetAttributeString("class", []byte("long"))
+		case len(t) <= 16 && !strings.ContainsAny(t, " \t"):
+			// Short single tokens such as dates, ports and versions are
+			// kept on one line: "2026-10-15" must not break at a hyphen.
+			c.SetAttributeString("class", []byte("nowrap"))
 		}
 	}
 	for _, t := range tasks {
