@@ -29,9 +29,9 @@ demo: build
 	$(BIN) schema -o $(OUT)/device-spec.schema.json
 	@echo "demo outputs are in $(OUT)/"
 
-test: fmt-check vet
+# go test runs last, so that its summary closes the output CI reads.
+test: fmt-check vet lint-md
 	$(GO) test ./...
-	$(MAKE) lint-md
 
 # lint-md builds the Markdown of every example and lints it with the pinned
 # markdownlint-cli (tools/markdownlint, installed from the npm registry on
