@@ -1,14 +1,19 @@
 package msg_test
 
 import (
+	"go/ast"
+	"go/parser"
+	"go/token"
 	"io/fs"
 	"os"
 	"path/filepath"
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
+	"github.com/docgen/docgen/generator/catalog"
 	"github.com/docgen/docgen/generator/msg"
 )
 
@@ -64,6 +69,64 @@ func TestKeysExist(t *testing.T) {
 	}
 }
 
+// literalKeyRE is the shape of a message key written as a Go string.
+var literalKeyRE = regexp.MustCompile(`^[a-z0-9_]+(\.[a-z0-9_-]+)+$`)
+
+// TestLiteralKeysExist parses every Go file and checks each string literal
+// shaped like a message key, in a namespace the catalog uses ("report.",
+// "sbom.", ...), however the code later passes it to msg: as an argument, a
+// constant or a table entry. Literals that are the prefix of composed keys
+// ("sbom.sum.element." + name) are left to TestKeysUsed.
+func TestLiteralKeysExist(t *testing.T) {
+	cat, err := msg.Catalog()
+	if err != nil {
+		t.Fatal(err)
+	}
+	namespaces := map[string]bool{}
+	for k := range cat {
+		ns, _, _ := strings.Cut(k, ".")
+		namespaces[ns] = true
+	}
+	fset := token.NewFileSet()
+	checked := 0
+	for path, src := range sources(t) {
+		if !strings.HasSuffix(path, ".go") {
+			continue
+		}
+		f, err := parser.ParseFile(fset, path, src, 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		imports := map[*ast.BasicLit]bool{}
+		for _, imp := range f.Imports {
+			imports[imp.Path] = true
+		}
+		ast.Inspect(f, func(n ast.Node) bool {
+			lit, ok := n.(*ast.BasicLit)
+			if !ok || lit.Kind != token.STRING || imports[lit] {
+				return true
+			}
+			s, err := strconv.Unquote(lit.Value)
+			ns, _, _ := strings.Cut(s, ".")
+			if err != nil || !literalKeyRE.MatchString(s) || !namespaces[ns] || catalog.CheckPath(s) == nil {
+				return true // not a key, or a spec path such as "sbom.path"
+			}
+			if _, ok := cat[s]; ok {
+				checked++
+				return true
+			}
+			if slices.ContainsFunc(composed, func(p string) bool { return strings.HasPrefix(s+".", p) || strings.HasPrefix(p, s) }) {
+				return true
+			}
+			t.Errorf("%s: message key %q is not in the catalog", fset.Position(lit.Pos()), s)
+			return true
+		})
+	}
+	if checked < 100 {
+		t.Errorf("checked only %d literal keys; is the namespace detection still right?", checked)
+	}
+}
+
 // TestKeysUsed checks that every catalog key appears in the code, so the
 // catalog holds no dead text that translators would translate for nothing.
 func TestKeysUsed(t *testing.T) {
@@ -99,7 +162,7 @@ func TestKeysUsed(t *testing.T) {
 // composed lists key prefixes whose keys the code builds at run time, e.g.
 // "table." + table + "." + column; their keys cannot be found literally.
 var composed = []string{
-	"report.count.", "report.items.", "sbom.count.", "table.", "capability.", "support.", "status.",
+	"sbom.count.", "sbom.sum.element.", "table.", "capability.", "support.", "status.",
 	"regulation.", "addressing.", "control.", "word.", "stakeholder.",
 }
 
