@@ -102,43 +102,9 @@ type supportData struct {
 // readSupport reads the support properties of props.
 func readSupport(props []Property) supportData {
 	var d supportData
-	levelSrc, endSrc := "", ""
-	for _, name := range levelProps {
-		for _, p := range props {
-			if !strings.EqualFold(p.Name, name) {
-				continue
-			}
-			lvl, ok := NormalizeSupportLevel(p.Value)
-			switch {
-			case !ok:
-				d.warnings = append(d.warnings, SupportWarning{Property: p.Name, Value: p.Value,
-					Message: msg.Format("sbom.support.bad_level", p.Value)})
-			case d.level == "":
-				d.level, levelSrc = lvl, p.Name
-			case d.level != lvl:
-				d.warnings = append(d.warnings, SupportWarning{Property: p.Name, Value: p.Value,
-					Message: msg.Format("sbom.support.conflict", levelSrc, d.level)})
-			}
-		}
-	}
-	for _, name := range endProps {
-		for _, p := range props {
-			if !strings.EqualFold(p.Name, name) {
-				continue
-			}
-			date, ok := NormalizeDate(p.Value)
-			switch {
-			case !ok:
-				d.warnings = append(d.warnings, SupportWarning{Property: p.Name, Value: p.Value,
-					Message: msg.Format("sbom.support.bad_date", p.Value)})
-			case d.end == "":
-				d.end, endSrc = date, p.Name
-			case d.end != date && !slices.Contains(fallbackEndProps, name):
-				d.warnings = append(d.warnings, SupportWarning{Property: p.Name, Value: p.Value,
-					Message: msg.Format("sbom.support.conflict", endSrc, d.end)})
-			}
-		}
-	}
+	var levelSrc, endSrc string
+	d.level, levelSrc = d.readProp(props, levelProps, NormalizeSupportLevel, "sbom.support.bad_level", nil)
+	d.end, endSrc = d.readProp(props, endProps, NormalizeDate, "sbom.support.bad_date", fallbackEndProps)
 	switch {
 	case levelSrc != "":
 		d.source = sourcePropertyLabel + levelSrc
@@ -146,6 +112,33 @@ func readSupport(props []Property) supportData {
 		d.source = sourcePropertyLabel + endSrc
 	}
 	return d
+}
+
+// readProp returns the first usable value of the properties named in names
+// (in that order of preference) and the name it came from. A value that does
+// not normalise is reported with badKey; a later property that disagrees with
+// the value taken is reported as a conflict, unless it is one of the
+// fallbacks, which are only expected to agree roughly.
+func (d *supportData) readProp(props []Property, names []string, normalize func(string) (string, bool), badKey string, fallbacks []string) (value, source string) {
+	for _, name := range names {
+		for _, p := range props {
+			if !strings.EqualFold(p.Name, name) {
+				continue
+			}
+			v, ok := normalize(p.Value)
+			switch {
+			case !ok:
+				d.warnings = append(d.warnings, SupportWarning{Property: p.Name, Value: p.Value,
+					Message: msg.Format(badKey, p.Value)})
+			case value == "":
+				value, source = v, p.Name
+			case value != v && !slices.Contains(fallbacks, name):
+				d.warnings = append(d.warnings, SupportWarning{Property: p.Name, Value: p.Value,
+					Message: msg.Format("sbom.support.conflict", source, value)})
+			}
+		}
+	}
+	return value, source
 }
 
 // applySupport fills the support fields of c from its properties.
