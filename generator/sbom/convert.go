@@ -133,23 +133,14 @@ func toolNames(tc *cdx.ToolsChoice) []string {
 	if tc == nil {
 		return out
 	}
-	join := func(parts ...string) string {
-		var nonEmpty []string
-		for _, p := range parts {
-			if p = strings.TrimSpace(p); p != "" {
-				nonEmpty = append(nonEmpty, p)
-			}
-		}
-		return strings.Join(nonEmpty, " ")
-	}
 	for _, t := range deref(tc.Tools) {
-		out = append(out, join(t.Vendor, t.Name, t.Version))
+		out = append(out, joinWords(t.Vendor, t.Name, t.Version))
 	}
 	for _, c := range deref(tc.Components) {
-		out = append(out, join(c.Group, c.Name, c.Version))
+		out = append(out, joinWords(c.Group, c.Name, c.Version))
 	}
 	for _, s := range deref(tc.Services) {
-		out = append(out, join(s.Group, s.Name, s.Version))
+		out = append(out, joinWords(s.Group, s.Name, s.Version))
 	}
 	return out
 }

@@ -187,26 +187,17 @@ func jsonContactName(c map[string]any) string {
 // object with components and services (1.5 on).
 func jsonTools(v any) []string {
 	var out []string
-	join := func(parts ...string) string {
-		var nonEmpty []string
-		for _, p := range parts {
-			if p = strings.TrimSpace(p); p != "" {
-				nonEmpty = append(nonEmpty, p)
-			}
-		}
-		return strings.Join(nonEmpty, " ")
-	}
 	switch t := v.(type) {
 	case []any:
 		for _, x := range t {
 			m := asObj(x)
-			out = append(out, strings.Clone(join(str(m, "vendor"), str(m, "name"), str(m, "version"))))
+			out = append(out, strings.Clone(joinWords(str(m, "vendor"), str(m, "name"), str(m, "version"))))
 		}
 	case map[string]any:
 		for _, key := range []string{"components", "services"} {
 			for _, x := range arr(t, key) {
 				m := asObj(x)
-				out = append(out, strings.Clone(join(str(m, "group"), str(m, "name"), str(m, "version"))))
+				out = append(out, strings.Clone(joinWords(str(m, "group"), str(m, "name"), str(m, "version"))))
 			}
 		}
 	}

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"slices"
+	"strings"
 	"time"
 
 	"github.com/docgen/docgen/generator/msg"
@@ -34,4 +35,16 @@ func safely(f func() error) (err error) {
 		}
 	}()
 	return f()
+}
+
+// joinWords joins the non-empty, trimmed parts with spaces, as in a tool's
+// "vendor name version".
+func joinWords(parts ...string) string {
+	var words []string
+	for _, p := range parts {
+		if p = strings.TrimSpace(p); p != "" {
+			words = append(words, p)
+		}
+	}
+	return strings.Join(words, " ")
 }
