@@ -12,6 +12,7 @@ import (
 	"golang.org/x/text/message"
 
 	"github.com/docgen/docgen/generator/msg"
+	"github.com/docgen/docgen/generator/sbom/internal/xsd"
 )
 
 // schemaProblems flattens a JSON Schema validation error to its leaf causes
@@ -153,7 +154,7 @@ func leafProblems(e *jsonschema.ValidationError) []Problem {
 		p.Rule = "format"
 		p.Message = msg.Format("sbom.json.format", show(k.Got), k.Want)
 	case *kind.Pattern:
-		p.Message = msg.Format("sbom.json.pattern", clip(k.Got), k.Want)
+		p.Message = msg.Format("sbom.json.pattern", xsd.Clip(k.Got), k.Want)
 	case *kind.MinItems:
 		p.Message = msg.Format("sbom.json.min_items", k.Want, k.Got)
 	case *kind.MaxItems:
@@ -189,9 +190,9 @@ func leafProblems(e *jsonschema.ValidationError) []Problem {
 // show formats a JSON value for a message.
 func show(v any) string {
 	if s, ok := v.(string); ok {
-		return clip(s)
+		return xsd.Clip(s)
 	}
-	return clip(fmt.Sprint(v))
+	return xsd.Clip(fmt.Sprint(v))
 }
 
 // enumList lists allowed values, shortened when there are many.
@@ -210,17 +211,4 @@ func enumList(vals []any) string {
 		s = msg.Format("sbom.list_more", s, len(vals))
 	}
 	return s
-}
-
-// clip shortens long values for messages.
-func clip(s string) string {
-	const max = 80
-	if len(s) <= max {
-		return s
-	}
-	cut := max
-	for cut > 0 && s[cut]&0xC0 == 0x80 {
-		cut--
-	}
-	return s[:cut] + "…"
 }

@@ -10,6 +10,7 @@ import (
 	"github.com/spdx/tools-golang/spdx/v2/common"
 
 	"github.com/docgen/docgen/generator/msg"
+	"github.com/docgen/docgen/generator/sbom/internal/xsd"
 	"github.com/docgen/docgen/generator/yamlx"
 )
 
@@ -79,7 +80,7 @@ func checkSPDX(doc map[string]any, out *problemList) {
 			s, _ := c.(string)
 			kind, _, found := strings.Cut(s, ":")
 			if !found || (kind != "Person" && kind != "Organization" && kind != "Tool") {
-				out.add(Problem{Pointer: "/creationInfo/creators/" + itoa(i), Rule: "pattern", Message: msg.Format("sbom.spdx.creator", clip(s))})
+				out.add(Problem{Pointer: "/creationInfo/creators/" + itoa(i), Rule: "pattern", Message: msg.Format("sbom.spdx.creator", xsd.Clip(s))})
 			}
 		}
 	}

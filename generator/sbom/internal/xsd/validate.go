@@ -108,7 +108,7 @@ func (v *validator) element(n *Node, d *elementDecl) {
 			return
 		}
 		if !ct.mixed && strings.TrimSpace(n.Text) != "" {
-			v.add(Error{Node: n, Kind: TextNotAllowed, Value: clip(strings.TrimSpace(n.Text))})
+			v.add(Error{Node: n, Kind: TextNotAllowed, Value: Clip(strings.TrimSpace(n.Text))})
 		}
 		v.content(n, ct)
 	}
@@ -124,7 +124,7 @@ func (v *validator) simpleContent(n *Node, t *simpleType, def *string) {
 		val = *def
 	}
 	if viol := t.check(val); viol != nil {
-		v.add(Error{Node: n, Kind: ElemValue, Value: clip(strings.TrimSpace(val)), Violation: viol})
+		v.add(Error{Node: n, Kind: ElemValue, Value: Clip(strings.TrimSpace(val)), Violation: viol})
 	}
 }
 
@@ -149,7 +149,7 @@ func (v *validator) attributes(n *Node, decls []*attrDecl, wc *wildcard) {
 			continue
 		}
 		if viol := decl.typ.check(a.Value); viol != nil {
-			v.add(Error{Node: n, Kind: AttrValue, Attr: decl.name, Value: clip(a.Value), Violation: viol})
+			v.add(Error{Node: n, Kind: AttrValue, Attr: decl.name, Value: Clip(a.Value), Violation: viol})
 		}
 	}
 	for _, d := range decls {
@@ -359,7 +359,7 @@ func (v *validator) unique(root *Node, u unique) {
 		for _, k := range n.Children {
 			if val, ok := k.Attr(u.attr); ok {
 				if first, dup := seen[val]; dup {
-					v.add(Error{Node: k, Kind: Duplicate, Attr: u.attr, Value: clip(val), Want: first.Path()})
+					v.add(Error{Node: k, Kind: Duplicate, Attr: u.attr, Value: Clip(val), Want: first.Path()})
 				} else {
 					seen[val] = k
 				}
@@ -370,8 +370,9 @@ func (v *validator) unique(root *Node, u unique) {
 	walk(root)
 }
 
-// clip shortens long values for messages.
-func clip(s string) string {
+// Clip shortens a long value to 80 bytes (on a UTF-8 boundary) with an
+// ellipsis, for messages; the sbom package uses it too.
+func Clip(s string) string {
 	const max = 80
 	if len(s) <= max {
 		return s
