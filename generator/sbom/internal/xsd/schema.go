@@ -403,7 +403,13 @@ func (s *Schema) baseSimple(n *Node) (*simpleType, error) {
 		}
 		return nil, fmt.Errorf("line %d: restriction without a base", n.Line)
 	}
-	qn, err := qname(n, b)
+	return s.simpleRef(n, b, "simple")
+}
+
+// simpleRef resolves the QName ref, written on n, to a simple type that must
+// exist; what names the kind of reference in the error ("member", ...).
+func (s *Schema) simpleRef(n *Node, ref, what string) (*simpleType, error) {
+	qn, err := qname(n, ref)
 	if err != nil {
 		return nil, err
 	}
@@ -412,7 +418,7 @@ func (s *Schema) baseSimple(n *Node) (*simpleType, error) {
 		return nil, err
 	}
 	if st == nil {
-		return nil, fmt.Errorf("line %d: unknown simple type %s", n.Line, b)
+		return nil, fmt.Errorf("line %d: unknown %s type %s", n.Line, what, ref)
 	}
 	return st, nil
 }
@@ -492,16 +498,9 @@ func (s *Schema) union(n *Node, name string) (*simpleType, error) {
 	t := &simpleType{name: name, builtin: "string", length: -1, minLen: -1, maxLen: -1}
 	if mt, ok := n.Attr("memberTypes"); ok {
 		for _, m := range strings.Fields(mt) {
-			qn, err := qname(n, m)
+			st, err := s.simpleRef(n, m, "member")
 			if err != nil {
 				return nil, err
-			}
-			st, err := s.namedSimple(qn)
-			if err != nil {
-				return nil, err
-			}
-			if st == nil {
-				return nil, fmt.Errorf("line %d: unknown member type %s", n.Line, m)
 			}
 			t.union = append(t.union, st)
 		}
@@ -628,16 +627,9 @@ func (s *Schema) attribute(n *Node) (*attrDecl, error) {
 		a.required = true
 	}
 	if t, ok := n.Attr("type"); ok {
-		qn, err := qname(n, t)
+		st, err := s.simpleRef(n, t, "attribute")
 		if err != nil {
 			return nil, err
-		}
-		st, err := s.namedSimple(qn)
-		if err != nil {
-			return nil, err
-		}
-		if st == nil {
-			return nil, fmt.Errorf("line %d: unknown attribute type %s", n.Line, t)
 		}
 		a.typ = st
 	}
