@@ -237,68 +237,50 @@ func (p *jsonParser) object() (any, error) {
 }
 
 func (p *jsonParser) array() (any, error) {
-	if err := p.enter(); err != nil {
+	base := len(p.stack)
+	err := p.items(func(_ int, v any, _, _ int) { p.stack = append(p.stack, v) })
+	if err != nil {
 		return nil, err
 	}
-	p.pos++ // [
-	base := len(p.stack)
-	p.skipSpace()
-	if p.pos < len(p.data) && p.data[p.pos] == ']' {
-		p.pos++
-		p.depth--
-		return []any{}, nil
-	}
-	for {
-		v, err := p.value()
-		if err != nil {
-			return nil, err
-		}
-		p.stack = append(p.stack, v)
-		p.skipSpace()
-		if p.pos >= len(p.data) {
-			return nil, p.unexpected()
-		}
-		switch p.data[p.pos] {
-		case ',':
-			p.pos++
-			p.skipSpace()
-		case ']':
-			p.pos++
-			p.depth--
-			a := make([]any, len(p.stack)-base)
-			copy(a, p.stack[base:])
-			clear(p.stack[base:])
-			p.stack = p.stack[:base]
-			return a, nil
-		default:
-			return nil, p.unexpected()
-		}
-	}
+	a := make([]any, len(p.stack)-base)
+	copy(a, p.stack[base:])
+	clear(p.stack[base:])
+	p.stack = p.stack[:base]
+	return a, nil
 }
 
 // streamArray reads an array, handing each item to hook, and returns an
 // empty array.
 func (p *jsonParser) streamArray(hook itemHook) (any, error) {
-	if err := p.enter(); err != nil {
+	if err := p.items(hook); err != nil {
 		return nil, err
+	}
+	return []any{}, nil
+}
+
+// items reads the array at p.pos, calling fn with each item's index, value
+// and byte range in the input.
+func (p *jsonParser) items(fn func(i int, v any, start, end int)) error {
+	if err := p.enter(); err != nil {
+		return err
 	}
 	p.pos++ // [
 	p.skipSpace()
 	if p.pos < len(p.data) && p.data[p.pos] == ']' {
 		p.pos++
 		p.depth--
-		return []any{}, nil
+		return nil
 	}
 	for i := 0; ; i++ {
 		start := p.pos
 		v, err := p.value()
 		if err != nil {
-			return nil, err
+			return err
 		}
-		hook(i, v, start, p.pos)
+		fn(i, v, start, p.pos)
 		p.skipSpace()
 		if p.pos >= len(p.data) {
-			return nil, p.unexpected()
+			return p.unexpected()
 		}
 		switch p.data[p.pos] {
 		case ',':
@@ -307,9 +289,9 @@ func (p *jsonParser) streamArray(hook itemHook) (any, error) {
 		case ']':
 			p.pos++
 			p.depth--
-			return []any{}, nil
+			return nil
 		default:
-			return nil, p.unexpected()
+			return p.unexpected()
 		}
 	}
 }
