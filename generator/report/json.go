@@ -4,9 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 
-	"github.com/docgen/docgen/generator/catalog"
 	"github.com/docgen/docgen/generator/check"
-	"github.com/docgen/docgen/generator/yamlx"
 )
 
 // jsonReport is the JSON report.
@@ -33,17 +31,8 @@ type jsonResult struct {
 
 // jsonFinding is a check.Finding that names its spec file.
 type jsonFinding struct {
-	File      string           `json:"file"`
-	RuleID    string           `json:"rule"`
-	Title     string           `json:"title"`
-	Severity  catalog.Severity `json:"severity"`
-	Clauses   []string         `json:"clauses"`
-	Targets   []string         `json:"targets"`
-	Path      string           `json:"path"`
-	Pos       yamlx.Pos        `json:"position"`
-	Message   string           `json:"message"`
-	Waived    bool             `json:"waived"`
-	Rationale string           `json:"waiver_rationale,omitempty"`
+	File string `json:"file"`
+	check.Finding
 }
 
 // jsonTotals sums the summaries of all files.
@@ -65,11 +54,7 @@ func writeJSON(b *bytes.Buffer, files []*specFile, opts Options) error {
 			Findings: make([]jsonFinding, 0, len(f.findings)), Outcomes: f.outcomes, Summary: f.res.Summary,
 		}
 		for _, fd := range f.findings {
-			jf := jsonFinding{
-				File: f.path, RuleID: fd.RuleID, Title: fd.Title, Severity: fd.Severity,
-				Clauses: fd.Clauses, Targets: fd.Targets, Path: fd.Path, Pos: fd.Pos,
-				Message: fd.Message, Waived: fd.Waived, Rationale: fd.Rationale,
-			}
+			jf := jsonFinding{File: f.path, Finding: fd}
 			r.Findings = append(r.Findings, jf)
 			rep.Findings = append(rep.Findings, jf)
 		}
