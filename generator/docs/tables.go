@@ -58,10 +58,16 @@ func yes(b bool) string {
 	return msg.Get("word.no")
 }
 
+// texts joins list items into one table cell, separated by semicolons; a
+// full stop ending an item is dropped so the cell does not read ".;".
 func texts(ts []spec.Text) string {
 	parts := make([]string, 0, len(ts))
-	for _, t := range ts {
-		if s := strings.TrimSpace(t.Value); s != "" {
+	for i, t := range ts {
+		s := strings.TrimSpace(t.Value)
+		if i < len(ts)-1 {
+			s = strings.TrimSuffix(s, ".")
+		}
+		if s != "" {
 			parts = append(parts, s)
 		}
 	}
