@@ -41,6 +41,7 @@ import (
 	"github.com/docgen/docgen/generator/catalog"
 	"github.com/docgen/docgen/generator/check"
 	"github.com/docgen/docgen/generator/msg"
+	"github.com/docgen/docgen/generator/render/markdown"
 	"github.com/docgen/docgen/generator/sbom"
 	"github.com/docgen/docgen/generator/spec"
 	"github.com/docgen/docgen/generator/yamlx"
@@ -277,7 +278,7 @@ func (b *builder) checkCoverage(docs []Document) error {
 // are clamped.
 func heading(level int, text, anchor string) string {
 	level = min(max(level, 1), 6)
-	h := strings.Repeat("#", level) + " " + Heading(text)
+	h := strings.Repeat("#", level) + " " + markdown.Heading(text)
 	if anchor != "" {
 		h += ` <a id="` + anchor + `"></a>`
 	}
@@ -381,12 +382,12 @@ func overrideTemplates(dir string, files map[string][]byte, names []string) erro
 // escapes it; templates never write spec text unescaped.
 func funcs() template.FuncMap {
 	return template.FuncMap{
-		"md":      Inline,
-		"para":    Para,
-		"code":    Code,
+		"md":      markdown.Inline,
+		"para":    markdown.Para,
+		"code":    markdown.Code,
 		"heading": func(level int, text, anchor string) string { return heading(level, text, anchor) },
 		"section": func(string) (string, error) { return "", errors.New("section outside a document") },
-		"text":    func(t spec.Text) string { return Para(t.Value) },
+		"text":    func(t spec.Text) string { return markdown.Para(t.Value) },
 		"has":     func(t spec.Text) bool { return !spec.IsPlaceholder(t.Value) },
 		"hasAny":  func(ts []spec.Text) bool { return len(ts) > 0 },
 		"list":    bulletList,
@@ -452,7 +453,7 @@ func documentID(s *spec.Spec, def docDef) string {
 func Link(u string) string {
 	u = strings.TrimSpace(u)
 	if u == "" || strings.ContainsAny(u, "<> \t\n\r") {
-		return Inline(u)
+		return markdown.Inline(u)
 	}
 	return "<" + strings.TrimPrefix(u, "mailto:") + ">"
 }
@@ -461,7 +462,7 @@ func Link(u string) string {
 func bulletList(ts []spec.Text) string {
 	var b strings.Builder
 	for _, t := range ts {
-		if s := Inline(t.Value); s != "" {
+		if s := markdown.Inline(t.Value); s != "" {
 			b.WriteString("- " + s + "\n")
 		}
 	}
@@ -473,7 +474,7 @@ func numberedList(ts []spec.Text) string {
 	var b strings.Builder
 	n := 0
 	for _, t := range ts {
-		if s := Inline(t.Value); s != "" {
+		if s := markdown.Inline(t.Value); s != "" {
 			n++
 			fmt.Fprintf(&b, "%d. %s\n", n, s)
 		}

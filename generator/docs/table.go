@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/docgen/docgen/generator/msg"
+	"github.com/docgen/docgen/generator/render/markdown"
 )
 
 // Column is one column of a table: its header and whether its cells are
@@ -59,7 +60,7 @@ func (t *Table) Markdown() string {
 	var b strings.Builder
 	b.WriteString("|")
 	for _, c := range t.Columns {
-		b.WriteString(" " + Inline(c.Header) + " |")
+		b.WriteString(" " + markdown.Inline(c.Header) + " |")
 	}
 	b.WriteString("\n|")
 	for range t.Columns {
@@ -74,9 +75,9 @@ func (t *Table) Markdown() string {
 			case strings.TrimSpace(cell) == "":
 				cell = empty
 			case t.Columns[i].Code:
-				cell = CodeCell(cell)
+				cell = markdown.CodeCell(cell)
 			default:
-				cell = Inline(cell)
+				cell = markdown.Inline(cell)
 			}
 			b.WriteString(" " + cell + " |")
 		}

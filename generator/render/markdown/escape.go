@@ -1,4 +1,4 @@
-package docs
+package markdown
 
 import (
 	"regexp"
@@ -26,7 +26,13 @@ var (
 // could read as syntax is backslash-escaped, so the text renders literally
 // in goldmark and on GitHub.
 func Inline(s string) string {
-	s = strings.TrimSpace(spaceRE.ReplaceAllString(s, " "))
+	return escapeText(strings.TrimSpace(spaceRE.ReplaceAllString(s, " ")), true)
+}
+
+// escapeText escapes one run of text whose white space is already collapsed;
+// atLineStart says whether it begins a line, where list markers and the like
+// would start a block.
+func escapeText(s string, atLineStart bool) string {
 	var b strings.Builder
 	b.Grow(len(s) + 8)
 	for _, r := range s {
@@ -44,6 +50,9 @@ func Inline(s string) string {
 		}
 		return m[:len(m)-1] + `\.` // www. -> www\.
 	})
+	if !atLineStart {
+		return out
+	}
 	if m := lineStartRE.FindStringSubmatchIndex(out); m != nil {
 		// Escape the marker's last character: "\- x", "1\. x" or "\=".
 		end := m[3]
@@ -66,12 +75,13 @@ func Para(s string) string {
 	return strings.Join(out, "\n\n")
 }
 
-// Code formats s as an inline code span: the fence is one backtick longer
-// than the longest run of backticks in s, and s is padded with spaces when
-// it starts or ends with a backtick. Newlines become spaces. In a table
-// cell, use Cell on the result's content instead (see CodeCell).
+// Code formats s as an inline code span that reads back as exactly s, with
+// newlines as spaces: the fence is one backtick longer than the longest run
+// of backticks in s, and s is padded with one space on each side when it
+// starts or ends with a backtick, or with a space at both ends (CommonMark
+// strips one such pair). An empty s gives "". In a table cell, use CodeCell.
 func Code(s string) string {
-	s = strings.TrimSpace(spaceRE.ReplaceAllString(s, " "))
+	s = strings.NewReplacer("\r\n", " ", "\n", " ", "\r", " ").Replace(s)
 	if s == "" {
 		return ""
 	}
@@ -85,7 +95,9 @@ func Code(s string) string {
 		}
 	}
 	fence := strings.Repeat("`", longest+1)
-	if strings.HasPrefix(s, "`") || strings.HasSuffix(s, "`") {
+	allSpace := strings.Trim(s, " ") == ""
+	if strings.HasPrefix(s, "`") || strings.HasSuffix(s, "`") ||
+		(!allSpace && strings.HasPrefix(s, " ") && strings.HasSuffix(s, " ")) {
 		s = " " + s + " "
 	}
 	return fence + s + fence

@@ -1,8 +1,7 @@
-package docs
+package markdown
 
 import (
 	"bytes"
-	"encoding/csv"
 	"html"
 	"regexp"
 	"strings"
@@ -11,6 +10,8 @@ import (
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/extension"
+
+	"github.com/docgen/docgen/generator/docmodel"
 )
 
 // hostile are spec strings that would change the document if they were not
@@ -82,9 +83,11 @@ func TestInlineLiteral(t *testing.T) {
 // TestCellLiteral puts each hostile string in a table cell.
 func TestCellLiteral(t *testing.T) {
 	for _, h := range hostile {
-		tab := &Table{ID: "t", Columns: []Column{{Header: "A"}, {Header: "B", Code: true}}}
-		tab.Add(h, h)
-		md := tab.Markdown()
+		tab := &docmodel.Table{
+			Columns: []docmodel.Column{{Header: docmodel.Plain("A")}, {Header: docmodel.Plain("B"), Kind: docmodel.CodeColumn}},
+			Rows:    []*docmodel.Row{{Cells: []*docmodel.Cell{{Content: docmodel.Plain(h)}, {Content: docmodel.Plain(h)}}}},
+		}
+		md := string(BodyBytes(&docmodel.Document{Body: []docmodel.Block{tab}}))
 		var b bytes.Buffer
 		if err := gfm().Convert([]byte(md), &b); err != nil {
 			t.Fatal(err)
@@ -100,7 +103,7 @@ func TestCellLiteral(t *testing.T) {
 			t.Errorf("cell %q renders as %q", h, got)
 		}
 		code := strings.TrimSuffix(strings.TrimPrefix(cells[1][1], "<code>"), "</code>")
-		if got := strings.TrimSpace(html.UnescapeString(code)); got != want {
+		if got := strings.TrimSpace(collapse.ReplaceAllString(html.UnescapeString(code), " ")); got != want {
 			t.Errorf("code cell %q renders as %q", h, got)
 		}
 	}
@@ -121,38 +124,13 @@ func TestCodeFence(t *testing.T) {
 		"`start":      "`` `start ``",
 		"x ``` y":     "````x ``` y````",
 		"multi\nline": "`multi line`",
+		" a":          "` a`",
+		" a ":         "`  a  `",
+		" ":           "` `",
 		"":            "",
 	} {
 		if got := Code(in); got != want {
 			t.Errorf("Code(%q) = %q, want %q", in, got, want)
-		}
-	}
-}
-
-// TestCSVLiteral checks that CSV cells round-trip and formulas are defused.
-func TestCSVLiteral(t *testing.T) {
-	tab := &Table{ID: "t", Columns: []Column{{Header: "Value"}}}
-	for _, h := range hostile {
-		tab.Add(h)
-	}
-	recs, err := csv.NewReader(bytes.NewReader(tab.CSV())).ReadAll()
-	if err != nil {
-		t.Fatal(err)
-	}
-	if len(recs) != len(hostile)+1 || recs[0][0] != "Value" {
-		t.Fatalf("CSV has %d records", len(recs))
-	}
-	for i, h := range hostile {
-		got := recs[i+1][0]
-		want := strings.ReplaceAll(h, "\r\n", "\n")
-		if strings.ContainsRune("=+-@\t\r", rune(h[0])) {
-			want = "'" + want
-		}
-		if got != want {
-			t.Errorf("CSV cell %q reads back as %q", h, got)
-		}
-		if strings.ContainsRune("=+-@", rune(got[0])) {
-			t.Errorf("CSV cell %q starts a formula", got)
 		}
 	}
 }
