@@ -44,6 +44,10 @@ type Meta struct {
 	Audience string
 	// Control holds the rows of the document-control block, in order.
 	Control []Field
+	// Fragment marks a chapter meant to be included in a larger document
+	// (the IfU security section inside a full IfU): formats that can be
+	// included (Markdown) leave out the title and the document control.
+	Fragment bool
 	// Draft marks a document that must not be released (its spec still has
 	// check errors). Renderers show DraftNotice prominently: on the title
 	// page, in the running header, as a banner, and in the metadata.

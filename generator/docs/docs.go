@@ -92,6 +92,9 @@ type Document struct {
 	// Body is Markdown without the title and document-control block, for
 	// renderers that print those on a title page of their own (PDF).
 	Body []byte
+	// Fragment is set when the document is built as a chapter of a larger
+	// document (the IfU with a heading offset).
+	Fragment bool
 }
 
 // Set is the result of a build.
@@ -220,7 +223,7 @@ func (b *builder) document(tset *template.Template, def docDef) (Document, error
 	}
 	anchors = full
 	b.rendered[def.Name] = anchors
-	doc := Document{Name: def.Name, Target: def.Target, Title: def.Title, Markdown: tidy(out.Bytes()), Body: tidy(body.Bytes()), Anchors: anchors, ID: documentID(b.in.Spec, def)}
+	doc := Document{Name: def.Name, Target: def.Target, Title: def.Title, Markdown: tidy(out.Bytes()), Body: tidy(body.Bytes()), Anchors: anchors, ID: documentID(b.in.Spec, def), Fragment: offset > 0}
 	for _, row := range v.Control.Rows {
 		doc.Control = append(doc.Control, [2]string{row[0], row[1]})
 	}

@@ -15,7 +15,6 @@
 package render
 
 import (
-	"fmt"
 	"io"
 	"slices"
 	"strings"
@@ -23,6 +22,7 @@ import (
 
 	"github.com/docgen/docgen/generator/diagram"
 	"github.com/docgen/docgen/generator/docmodel"
+	"github.com/docgen/docgen/generator/msg"
 )
 
 // Renderer writes a document in one format.
@@ -91,7 +91,7 @@ func (w Warning) String() string {
 	if w.Line <= 0 {
 		return w.Message
 	}
-	return fmt.Sprintf("line %d: %s", w.Line, w.Message)
+	return msg.Format("render.warn.at_line", w.Line, w.Message)
 }
 
 var (
@@ -105,7 +105,7 @@ func Register(r Renderer) {
 	mu.Lock()
 	defer mu.Unlock()
 	if _, dup := registry[r.Name()]; dup {
-		panic("render: format " + r.Name() + " registered twice")
+		panic("render: format registered twice: " + r.Name())
 	}
 	registry[r.Name()] = r
 }

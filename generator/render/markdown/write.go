@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/docgen/docgen/generator/docmodel"
+	"github.com/docgen/docgen/generator/msg"
 	"github.com/docgen/docgen/generator/render"
 )
 
@@ -66,6 +67,11 @@ const EmptyCell = "–"
 
 func (w *writer) document(d *docmodel.Document) {
 	m := d.Meta
+	if m.Fragment {
+		w.blocks(d.Body, "")
+		w.footnotes(d.Footnotes)
+		return
+	}
 	title := m.Title
 	if m.Draft && m.DraftNotice != "" {
 		w.line("", "# "+Inline(title))
@@ -77,9 +83,9 @@ func (w *writer) document(d *docmodel.Document) {
 	}
 	if len(m.Control) > 0 {
 		w.blank()
-		w.line("", "| "+Inline(m.Control[0].Name)+" | "+Inline(m.Control[0].Value)+" |")
+		w.line("", "| "+Inline(msg.Get("render.control_caption"))+" |  |")
 		w.line("", "| --- | --- |")
-		for _, f := range m.Control[1:] {
+		for _, f := range m.Control {
 			w.line("", "| "+cellText(f.Name)+" | "+cellText(f.Value)+" |")
 		}
 	}
