@@ -3,6 +3,8 @@ package html
 import (
 	"bytes"
 	"strconv"
+	"strings"
+	"unicode"
 
 	"github.com/docgen/docgen/generator/docmodel"
 	"github.com/docgen/docgen/generator/msg"
@@ -18,6 +20,9 @@ type writer struct {
 	// titles maps section anchors to their titles, for cross-references
 	// without a text of their own.
 	titles map[string]string
+	// tokens is set while a table cell is written whose tokens are each
+	// kept whole (see cellClass).
+	tokens bool
 	// inLink is set while the text of a link is written: a link inside it
 	// is written as its text, as links do not nest.
 	inLink bool
@@ -47,15 +52,46 @@ func newWriter(d *docmodel.Document, assets map[string]render.Asset) *writer {
 // s writes markup.
 func (w *writer) s(s string) { w.b.WriteString(s) }
 
-// text writes s as escaped text.
-func (w *writer) text(s string) { writeEscaped(&w.b, s) }
+// text writes s as escaped text; while tokens is set, every run of
+// characters other than white space that a browser could break (at a
+// hyphen, a dash or a slash) goes into a <span class="token">.
+func (w *writer) text(s string) {
+	if !w.tokens {
+		writeEscaped(&w.b, s)
+		return
+	}
+	for s != "" {
+		i := strings.IndexFunc(s, unicode.IsSpace)
+		if i < 0 {
+			i = len(s)
+		}
+		if tok := s[:i]; strings.ContainsAny(tok, breakable) {
+			w.s(`<span class="token">`)
+			writeEscaped(&w.b, tok)
+			w.s("</span>")
+		} else {
+			writeEscaped(&w.b, tok)
+		}
+		s = s[i:]
+		j := strings.IndexFunc(s, func(r rune) bool { return !unicode.IsSpace(r) })
+		if j < 0 {
+			j = len(s)
+		}
+		writeEscaped(&w.b, s[:j])
+		s = s[j:]
+	}
+}
 
 // attr writes the attribute name="v", v escaped.
 func (w *writer) attr(name, v string) {
 	w.s(" " + name + `="`)
-	w.text(v)
+	writeEscaped(&w.b, v)
 	w.s(`"`)
 }
+
+// breakable are the characters inside a word after which browsers may
+// break a line: hyphens, dashes and the slash.
+const breakable = "-/\u2010\u2013\u2014"
 
 // fail records err if it is the first error.
 func (w *writer) fail(err error) {

@@ -316,6 +316,7 @@ func TestTableCells(t *testing.T) {
 			{Cells: []*docmodel.Cell{{Content: docmodel.Plain("dicom-in")}, {Content: docmodel.Plain("2026-10-15")}, {Content: docmodel.Plain("Short note")}}},
 			{Cells: []*docmodel.Cell{{Content: docmodel.Plain("pkg:maven/org.example/component@1.0")}, {}}},
 			{Cells: []*docmodel.Cell{{Content: []docmodel.Inline{&docmodel.Strong{Content: docmodel.Plain("bold")}}}, {Content: docmodel.Plain("x")}, {Content: docmodel.Plain("y")}, {Content: docmodel.Plain("extra")}}},
+			{Cells: []*docmodel.Cell{{Content: docmodel.Plain("10.10.1.10, 10.40.2.0/24")}, {Content: []docmodel.Inline{&docmodel.Link{URL: "https://example.com/", Title: "a b", Content: docmodel.Plain("2026-10-15 (planned)")}}}}},
 		},
 	}
 	page := renderPage(t, &docmodel.Document{Meta: docmodel.Meta{Title: "T"}, Body: []docmodel.Block{tbl}}, render.Options{})
@@ -325,6 +326,8 @@ func TestTableCells(t *testing.T) {
 		`<td class="long"><code>pkg:maven/org.example/component@1.0</code></td>`+"\n"+`<td class="nowrap" style="text-align:center">–</td>`+"\n"+`<td class="nowrap">–</td>`,
 		`<td class="nowrap"><strong>bold</strong></td>`,
 		`<td class="nowrap">extra</td>`+"\n</tr>",
+		`<td><code>10.10.1.10, <span class="token">10.40.2.0/24</span></code></td>`,
+		`<td style="text-align:center"><a href="https://example.com/" title="a b"><span class="token">2026-10-15</span> (planned)</a></td>`,
 	)
 }
 

@@ -23,8 +23,11 @@ func TestCellClass(t *testing.T) {
 		{docmodel.CodeColumn, "dicom-pacs-in", "nowrap"},
 		{docmodel.CodeColumn, purl, "long"},
 		{docmodel.DateColumn, "2026-10-15", "nowrap"},
-		{docmodel.PortColumn, "6661/tcp, 2762/tcp", "nowrap"},
-		{docmodel.PortColumn, "10000-10100/udp (media streams of all rooms)", "nowrap"},
+		{docmodel.PortColumn, "6661/tcp, 2762/tcp", "tokens"},
+		{docmodel.PortColumn, "10000-10100/udp (media streams of all rooms)", "tokens"},
+		{docmodel.PortColumn, "2762/tcp", "nowrap"},
+		{docmodel.CodeColumn, "Named Active Directory users in MVP-Radiologists", "tokens"},
+		{docmodel.CodeColumn, purl + " (vendored)", "long"},
 		{docmodel.NumberColumn, "1,500", "nowrap"},
 		{docmodel.TextColumn, "", ""},
 		{docmodel.TextColumn, "aaaaaaaaaaaaaaaa", "nowrap"},   // 16 characters

@@ -51,13 +51,16 @@ func (w *writer) row(t *docmodel.Table, r *docmodel.Row) {
 		} else if s, ok := onlyText(content); ok && col.Kind == docmodel.CodeColumn {
 			content = []docmodel.Inline{&docmodel.Code{Text: s}}
 		}
+		class := cellClass(col.Kind, docmodel.PlainText(content))
 		w.s("<td")
-		if c := cellClass(col.Kind, docmodel.PlainText(content)); c != "" {
-			w.s(` class="` + c + `"`)
+		if class != "" && class != tokens {
+			w.s(` class="` + class + `"`)
 		}
 		w.align(col.Align)
 		w.s(">")
+		w.tokens = class == tokens
 		w.inlines(content)
+		w.tokens = false
 		w.s("</td>\n")
 	}
 	w.s("</tr>\n")
@@ -94,31 +97,35 @@ const longToken = 20
 // a single token is kept on one line.
 const shortToken = 16
 
-// cellClass returns the class of a table cell with the given text in a
-// column of the given kind, which the stylesheet turns into its wrapping:
+// tokens is the cellClass of a cell whose tokens are each kept whole,
+// while the cell wraps between them: the writer puts every token in a
+// <span class="token">.
+const tokens = "tokens"
+
+// cellClass returns how a table cell with the given text in a column of
+// the given kind wraps, as the class the stylesheet knows:
 //
-//   - "nowrap" keeps the cell on one line: dates, ports and numbers never
-//     break ("2026-10-15" must not break at a hyphen), and neither do the
-//     tokens of code columns;
 //   - "long" lets a cell with a long token (a package URL, a hash) break
 //     anywhere, so that the token does not force the table wider;
+//   - "nowrap" keeps a cell of one token on one line: the values of date,
+//     port, number and code columns never break ("2026-10-15" must not
+//     break at a hyphen);
+//   - tokens keeps each token of such a cell whole, so that a list of
+//     addresses wraps between them, never inside one;
 //   - "" leaves prose to wrap between words.
 //
 // A text column may hold tokens too, above all in tables read from
 // Markdown, which cannot say what a column holds: there a cell that is one
 // short token (a date, a version, a port) is kept on one line as well.
 func cellClass(kind docmodel.ColumnKind, text string) string {
-	switch kind {
-	case docmodel.DateColumn, docmodel.PortColumn, docmodel.NumberColumn:
-		return "nowrap"
-	}
 	if hasLongToken(text) {
 		return "long"
 	}
-	if kind == docmodel.CodeColumn {
-		return "nowrap"
-	}
-	if f := strings.Fields(text); len(f) == 1 && utf8.RuneCountInString(f[0]) <= shortToken {
+	f := strings.Fields(text)
+	switch {
+	case kind != docmodel.TextColumn && len(f) > 1:
+		return tokens
+	case kind != docmodel.TextColumn, len(f) == 1 && utf8.RuneCountInString(f[0]) <= shortToken:
 		return "nowrap"
 	}
 	return ""
