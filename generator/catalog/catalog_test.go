@@ -35,9 +35,16 @@ func TestProfilesLoad(t *testing.T) {
 
 func TestProfilesMatchSpec(t *testing.T) {
 	got := catalog.Profiles()
+	for alias, p := range catalog.Aliases() {
+		if slices.Contains(catalog.Profiles(), alias) {
+			t.Errorf("alias %s of %s is also a profile", alias, p)
+		}
+		got = append(got, alias)
+	}
+	slices.Sort(got)
 	want := slices.Sorted(slices.Values(spec.KnownProfiles))
 	if !slices.Equal(got, want) {
-		t.Errorf("embedded profiles %v, but spec.KnownProfiles (what a spec may name) is %v", got, want)
+		t.Errorf("embedded profiles and aliases %v, but spec.KnownProfiles (what a spec may name) is %v", got, want)
 	}
 	if !slices.Contains(got, catalog.DefaultProfile) {
 		t.Errorf("default profile %q is not embedded", catalog.DefaultProfile)

@@ -160,12 +160,10 @@ func (m matcher) find(docs []*document) []match {
 // checkItem evaluates item i of catalog cat.
 func (c *run) checkItem(cat *catalog.Catalog, i int) {
 	it := &cat.Items[i]
-	sev := catalog.Warning
-	if it.EffectiveLevel(c.s) == catalog.Required {
-		sev = catalog.Error
-	}
+	level := it.EffectiveLevel(c.s)
+	sev := level.Severity()
 	o := check.Outcome{
-		ID: it.ID, Title: it.Title, Kind: "item", Profile: cat.Profile, Severity: sev,
+		ID: it.ID, Title: it.Title, Kind: "item", Profile: cat.Profile, Severity: sev, Level: level,
 		Targets: it.Targets, Clauses: catalog.Clauses(it.Clauses, c.s.Device.Regulation),
 		Fields: []string{}, Findings: []int{},
 	}
