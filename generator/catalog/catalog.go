@@ -250,8 +250,49 @@ type Item struct {
 	// item when they are not the item's own Anchor, e.g. an FDA item
 	// answered by the matching MDCG sections.
 	Sections []string `yaml:"sections"`
-	// Headings lists headings that address the item in hand-written documents.
-	Headings []string `yaml:"headings"`
+	// Headings lists headings that address the item in hand-written
+	// documents, per language.
+	Headings Headings `yaml:"headings"`
+}
+
+// Language is the language of the catalogs' texts, and of item headings
+// written as a plain list.
+const Language = "en"
+
+// Headings are the headings that address an item in hand-written documents,
+// by language (a BCP 47 tag). Written as a list they are in the catalog's
+// Language; written as a mapping such as {en: [...], de: [...]} they are
+// given per language.
+type Headings map[string][]string
+
+// DecodeNode implements yamlx.NodeDecoder.
+func (h *Headings) DecodeNode(d *yamlx.Decoder, n *yaml.Node, path string) {
+	if n.Kind == yaml.SequenceNode {
+		var list []string
+		d.DecodeValue(n, path, reflect.ValueOf(&list).Elem())
+		*h = Headings{Language: list}
+		return
+	}
+	if n.Kind != yaml.MappingNode {
+		d.Report(n, "catalog.bad_headings", yamlx.Describe(n))
+		return
+	}
+	*h = Headings{}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		var list []string
+		d.DecodeValue(n.Content[i+1], yamlx.Join(path, n.Content[i].Value), reflect.ValueOf(&list).Elem())
+		(*h)[n.Content[i].Value] = list
+	}
+}
+
+// In returns the headings in language lang: those given for lang, else for
+// its primary language ("en" for "en-GB"), else none.
+func (h Headings) In(lang string) []string {
+	if hs, ok := h[lang]; ok {
+		return hs
+	}
+	base, _, _ := strings.Cut(lang, "-")
+	return h[base]
 }
 
 // SectionAnchors returns the anchors of the generated sections that address
@@ -351,17 +392,7 @@ func Clauses(cs []Clause, r spec.Regulation) []string {
 }
 
 // Profiles lists the profiles embedded in the binary, sorted.
-func Profiles() []string {
-	entries, _ := specs.FS.ReadDir("catalog")
-	var out []string
-	for _, e := range entries {
-		if name, ok := strings.CutSuffix(e.Name(), ".yaml"); ok {
-			out = append(out, name)
-		}
-	}
-	slices.Sort(out)
-	return out
-}
+func Profiles() []string { return specs.Names("catalog") }
 
 // Aliases maps the former names of the embedded profiles to their current
 // names.

@@ -77,7 +77,7 @@ func TestItemAnchors(t *testing.T) {
 				t.Errorf("%s: items %s and %s share anchor %q", c.Profile, seen[it.Anchor], it.ID, it.Anchor)
 			}
 			seen[it.Anchor] = it.ID
-			if len(it.Headings) == 0 {
+			if len(it.Headings.In(catalog.Language)) == 0 {
 				t.Errorf("%s: item %s has no headings", c.Profile, it.ID)
 			}
 		}

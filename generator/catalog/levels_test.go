@@ -1,6 +1,7 @@
 package catalog_test
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/docgen/docgen/generator/catalog"
@@ -98,5 +99,33 @@ func TestAliases(t *testing.T) {
 	}
 	if _, err := catalog.Load("fda-premarket-2019"); err == nil {
 		t.Error("Load of an unknown profile succeeds")
+	}
+}
+
+func TestHeadingsByLanguage(t *testing.T) {
+	const src = `profile: x
+title: X
+targets: [{id: ifu, title: IfU}]
+items:
+  - {id: A, title: A, targets: [ifu], level: required, requires: [document.id], headings: [Backup, Restore]}
+  - {id: B, title: B, targets: [ifu], level: required, requires: [document.id], headings: {en: [Updates], de: [Aktualisierungen]}}
+`
+	c, err := catalog.Parse("x.yaml", []byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, b := c.Items[0].Headings, c.Items[1].Headings
+	if got := a.In("en"); len(got) != 2 || got[0] != "Backup" {
+		t.Errorf("list headings in en: %v", got)
+	}
+	if got := a.In("de"); got != nil {
+		t.Errorf("list headings in de: %v", got)
+	}
+	if got := b.In("de-AT"); len(got) != 1 || got[0] != "Aktualisierungen" {
+		t.Errorf("mapped headings in de-AT: %v", got)
+	}
+	_, err = catalog.Parse("x.yaml", []byte(strings.Replace(src, "headings: [Backup, Restore]", "headings: Backup", 1)))
+	if err == nil || !strings.Contains(err.Error(), "`headings` must be a list") {
+		t.Errorf("scalar headings: %v", err)
 	}
 }
