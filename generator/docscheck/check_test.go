@@ -506,7 +506,7 @@ func TestHandWrittenIfU(t *testing.T) {
 	}
 	wantLine := path + ":50:1: error IFU-BACKUP: missing section for IFU-BACKUP (Backup and restore of data and configuration); " +
 		"add a heading such as `## Backup and restore <a id=\"ifu-backup\"></a>` after the section `6 Software Updates` (line 50); " +
-		"these headings also count: `Backup`, `Restoring data` [MDCG 2019-16 §4.2; MDCG 2019-16 §4.3 #3; MDR Annex I 23.4(ab)]"
+		"these headings also count: `Backup`, `Restoring data`, `Data safeguarding` [MDCG 2019-16 §4.2; MDCG 2019-16 §4.3 #3; MDR Annex I 23.4(ab)]"
 	if !strings.Contains(b.String(), wantLine) {
 		t.Errorf("text report lacks\n%s\n%s", wantLine, b.String())
 	}
