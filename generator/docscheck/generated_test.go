@@ -32,7 +32,7 @@ func TestGeneratedDocuments(t *testing.T) {
 			name := filepath.Base(filepath.Dir(path)) + "/" + strings.Join(profiles, "+")
 			t.Run(name, func(t *testing.T) {
 				b, err := generator.BuildSpec(path, generator.BuildOptions{
-					Formats: []string{generator.FormatMarkdown}, Profiles: profiles,
+					Formats: []string{"md"}, Profiles: profiles,
 					Today: time.Date(2026, 11, 1, 0, 0, 0, 0, time.UTC),
 				})
 				if err != nil {
