@@ -71,7 +71,9 @@ FUZZ_TARGETS := \
 	./generator/render/markdown:FuzzRead \
 	./generator/report:FuzzReport \
 	./generator/docscheck:FuzzHeadings \
-	./generator/render/pdf:FuzzRender
+	./generator/render/pdf:FuzzRender \
+	./generator/render/docx:FuzzRender \
+	./generator/render/docx:FuzzTemplateStyles
 
 fuzz:
 	@for t in $(FUZZ_TARGETS); do \

@@ -1,0 +1,191 @@
+package docx
+
+import (
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/docgen/docgen/generator/docmodel"
+)
+
+// Estimates for sizing table columns, in twentieths of a point: the
+// average width of a character of table text and of code, and the cell
+// margins (left and right together).
+const (
+	charWidth     = 105
+	codeCharWidth = 110
+	cellPadding   = 2 * 85
+	// longestWord caps the width a column claims for its longest word: a
+	// longer token is broken rather than squeezing the other columns.
+	longestWord = 24
+)
+
+// columnWidths sizes the columns of a table to fill width, the way browsers
+// lay out tables: every column gets at least the width of its longest word
+// (all of its text in date and port columns, which never break), and the
+// rest of the width goes to the columns in proportion to how much longer
+// their longest cell is.
+func columnWidths(t *docmodel.Table, width int) []int {
+	n := len(t.Columns)
+	lo, hi := make([]float64, n), make([]float64, n)
+	for i, col := range t.Columns {
+		cw := float64(charWidth)
+		if col.Kind == docmodel.CodeColumn {
+			cw = codeCharWidth
+		}
+		longest, word := measure(docmodel.PlainText(col.Header))
+		for _, r := range t.Rows {
+			if i < len(r.Cells) {
+				l, wd := measure(docmodel.PlainText(r.Cells[i].Content))
+				longest, word = max(longest, l), max(word, wd)
+			}
+		}
+		if noWrap(col.Kind) {
+			word = longest
+		}
+		lo[i] = float64(min(max(word, 1), longestWord))*cw + cellPadding
+		hi[i] = float64(max(longest, 1))*cw + cellPadding
+		lo[i] = min(lo[i], hi[i])
+	}
+	var sumLo, sumHi float64
+	for i := range n {
+		sumLo += lo[i]
+		sumHi += hi[i]
+	}
+	out := make([]int, n)
+	w := float64(width)
+	for i := range n {
+		var x float64
+		switch {
+		case sumHi <= w:
+			x = hi[i] * w / sumHi
+		case sumLo >= w:
+			x = lo[i] * w / sumLo
+		default:
+			x = lo[i] + (hi[i]-lo[i])*(w-sumLo)/(sumHi-sumLo)
+		}
+		out[i] = int(x)
+	}
+	return out
+}
+
+// measure returns the length of s and of its longest word, in characters.
+func measure(s string) (all, word int) {
+	for _, f := range strings.Fields(s) {
+		word = max(word, utf8.RuneCountInString(f))
+	}
+	return utf8.RuneCountInString(s), word
+}
+
+// noWrap reports whether cells of a column kind must stay on one line.
+func noWrap(k docmodel.ColumnKind) bool {
+	return k == docmodel.DateColumn || k == docmodel.PortColumn
+}
+
+// cellAlign returns the paragraph alignment of a column.
+func cellAlign(col docmodel.Column) string {
+	switch col.Align {
+	case docmodel.AlignCenter:
+		return "center"
+	case docmodel.AlignRight:
+		return "right"
+	case docmodel.AlignLeft:
+		return ""
+	}
+	if col.Kind == docmodel.NumberColumn {
+		return "right"
+	}
+	return ""
+}
+
+// table writes a table with its header row, which Word repeats at the top
+// of every page the table runs onto. Rows do not break across pages.
+func (b *builder) table(w *xw, t *docmodel.Table, c ctx) {
+	b.grid(w, t, c, true)
+}
+
+// grid writes a table; header says whether the columns' headers form a
+// header row, else the first column is marked as the row labels (the
+// document-control block).
+func (b *builder) grid(w *xw, t *docmodel.Table, c ctx, header bool) {
+	n := len(t.Columns)
+	if n == 0 {
+		return
+	}
+	width := b.page.text() - c.indent
+	widths := columnWidths(t, width)
+	// tblLook says which conditional formats of the table style apply:
+	// the header row (0x0020) or the first column (0x0080); no banding
+	// (0x0200, 0x0400).
+	look, firstRow, firstCol := "0620", "1", "0"
+	if !header {
+		look, firstRow, firstCol = "0680", "0", "1"
+	}
+	w.open("w:tbl")
+	w.open("w:tblPr")
+	w.empty("w:tblStyle", "w:val", b.sh.id(sTableGrid))
+	w.empty("w:tblW", "w:w", strconv.Itoa(width), "w:type", "dxa")
+	if c.indent > 0 {
+		w.empty("w:tblInd", "w:w", strconv.Itoa(c.indent), "w:type", "dxa")
+	}
+	w.empty("w:tblLayout", "w:type", "fixed")
+	w.empty("w:tblLook", "w:val", look, "w:firstRow", firstRow, "w:lastRow", "0",
+		"w:firstColumn", firstCol, "w:lastColumn", "0", "w:noHBand", "1", "w:noVBand", "1")
+	w.close("w:tblPr")
+	w.open("w:tblGrid")
+	for _, wd := range widths {
+		w.empty("w:gridCol", "w:w", strconv.Itoa(wd))
+	}
+	w.close("w:tblGrid")
+	if header {
+		w.open("w:tr")
+		w.WriteString("<w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>")
+		for i, col := range t.Columns {
+			b.cell(w, col, widths[i], col.Header, true, false)
+		}
+		w.close("w:tr")
+	}
+	for _, r := range t.Rows {
+		if r.Source.Line > 0 {
+			b.line = r.Source.Line
+		}
+		w.open("w:tr")
+		w.WriteString("<w:trPr><w:cantSplit/></w:trPr>")
+		for i, col := range t.Columns {
+			var content []docmodel.Inline
+			if i < len(r.Cells) {
+				content = r.Cells[i].Content
+			}
+			b.cell(w, col, widths[i], content, false, !header && i == 0)
+		}
+		w.close("w:tr")
+	}
+	w.close("w:tbl")
+	// Word needs a paragraph between two tables, or they merge; one after
+	// every table also keeps the next heading off the table's last row.
+	w.WriteString("<w:p/>")
+}
+
+// cell writes one table cell. Cells of code columns that hold plain text
+// are shown as code; empty cells show docmodel.EmptyCell.
+func (b *builder) cell(w *xw, col docmodel.Column, width int, content []docmodel.Inline, head, label bool) {
+	w.open("w:tc")
+	w.open("w:tcPr")
+	w.empty("w:tcW", "w:w", strconv.Itoa(width), "w:type", "dxa")
+	if noWrap(col.Kind) {
+		w.empty("w:noWrap")
+	}
+	w.close("w:tcPr")
+	f := runFmt{bold: head || label}
+	if len(content) == 0 {
+		content = docmodel.Plain(docmodel.EmptyCell)
+	} else if col.Kind == docmodel.CodeColumn && !head {
+		if len(content) == 1 {
+			if t, ok := content[0].(*docmodel.Text); ok {
+				content = []docmodel.Inline{&docmodel.Code{Text: t.Text}}
+			}
+		}
+	}
+	b.paragraph(w, para{style: sTableText, jc: cellAlign(col)}, content, f)
+	w.close("w:tc")
+}
