@@ -17,7 +17,6 @@ import (
 	"github.com/docgen/docgen/generator/catalog"
 	"github.com/docgen/docgen/generator/check"
 	"github.com/docgen/docgen/generator/diagram"
-	"github.com/docgen/docgen/generator/docmodel"
 	"github.com/docgen/docgen/generator/docs"
 	"github.com/docgen/docgen/generator/fsutil"
 	"github.com/docgen/docgen/generator/msg"
@@ -124,9 +123,9 @@ func BuildSpec(path string, opts BuildOptions) (*Built, error) {
 		}
 		svg = b.Bytes()
 	}
-	in := docs.Input{Spec: s, Catalogs: cats, Result: res, BOM: bom}
+	in := docs.Input{Spec: s, Catalogs: cats, Result: res, BOM: bom, Draft: res.Failed(), Version: opts.Version}
 	if svg != nil {
-		in.Diagram = DiagramFile
+		in.Diagram, in.DiagramFile = d, DiagramFile
 	}
 	set, err := docs.Build(in, docs.Options{TemplatesDir: opts.TemplatesDir, IFUHeadingOffset: opts.IFUHeadingOffset})
 	if err != nil {
@@ -144,12 +143,8 @@ func BuildSpec(path string, opts BuildOptions) (*Built, error) {
 		assets[DiagramFile] = render.Asset{Data: svg, Diagram: d}
 	}
 	for _, doc := range set.Documents {
-		model, err := documentModel(s, doc)
-		if err != nil {
-			return nil, fmt.Errorf("%s: %w", doc.Name, err)
-		}
 		ro := render.Options{Assets: assets, PageSize: opts.PageSize, Generator: "docgen " + opts.Version, TitlePage: true, Template: opts.WordTemplate}
-		if doc.Target == "admin" && !spec.IsPlaceholder(s.SBOM.Path) {
+		if doc.AttachSBOM && !spec.IsPlaceholder(s.SBOM.Path) {
 			att, err := sbomAttachment(s, opts.AllowOutside)
 			if err != nil {
 				return nil, err
@@ -162,7 +157,7 @@ func BuildSpec(path string, opts BuildOptions) (*Built, error) {
 				return nil, errors.New(msg.Format("cli.bad_format", name, strings.Join(BuildFormats(), ", ")))
 			}
 			var b bytes.Buffer
-			warns, err := r.Render(&b, model, ro)
+			warns, err := r.Render(&b, doc.Model, ro)
 			if err != nil {
 				return nil, fmt.Errorf("%s%s: %w", doc.Name, r.Extension(), err)
 			}
@@ -175,37 +170,21 @@ func BuildSpec(path string, opts BuildOptions) (*Built, error) {
 	if svg != nil {
 		files = append(files, File{DiagramFile, svg})
 	}
-	for _, t := range set.Tables.CSVTables() {
+	for _, t := range set.CSV {
 		files = append(files, File{t.ID + ".csv", t.CSV()})
 	}
-	files = append(files, File{"traceability.md", set.Traceability})
+	prov, err := set.Provenance()
+	if err != nil {
+		return nil, err
+	}
+	files = append(files, File{"provenance.json", prov})
+	files = append(files, File{"traceability.md", markdown.Bytes(set.Traceability)})
 	manifest, err := buildManifest(path, s, res, cats, files, opts)
 	if err != nil {
 		return nil, err
 	}
 	files = append(files, File{"manifest.json", manifest})
 	return &Built{Spec: s, Result: res, Files: files, Warnings: warnings}, nil
-}
-
-// documentModel returns the document model of doc with its metadata.
-//
-// Transitional: the body is read back from the Markdown that package docs
-// writes, until docs builds the model itself.
-func documentModel(s *spec.Spec, doc docs.Document) (*docmodel.Document, error) {
-	d, err := markdown.Read(doc.Body)
-	if err != nil {
-		return nil, err
-	}
-	d.Meta = docmodel.Meta{
-		Name: doc.Name, Title: s.Device.Name + " – " + doc.Title, Subject: msg.Get("build.pdf_subject"),
-		Author: s.Device.Manufacturer.Name, Keywords: []string{"cybersecurity", "MDCG 2019-16", string(s.Device.Regulation), s.Device.Name},
-		ID: doc.ID, Revision: s.Document.Revision, Date: s.Document.Date.Time, Language: s.Language,
-		Fragment: doc.Fragment,
-	}
-	for _, row := range doc.Control {
-		d.Meta.Control = append(d.Meta.Control, docmodel.Field{Name: row[0], Value: row[1]})
-	}
-	return d, nil
 }
 
 // sbomAttachment reads the spec's SBOM for embedding in a document.

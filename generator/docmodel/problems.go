@@ -36,8 +36,8 @@ var (
 //     table;
 //   - a lead-in (a paragraph ending in a colon) with nothing after it in its
 //     section;
-//   - a paragraph or list item that is only a bold label ending in a colon,
-//     its value missing;
+//   - a list item that is only a bold label ending in a colon, its value
+//     missing;
 //   - empty parentheses "()" or a doubled full stop "..", the traces of a
 //     value missing from a sentence.
 //
@@ -68,8 +68,6 @@ func Problems(d *Document) []Problem {
 					add(where, "empty paragraph", src)
 				case strings.HasSuffix(text, ":") && leadsNowhere(blocks, i):
 					add(where, fmt.Sprintf("lead-in %q with nothing after it", text), src)
-				case labelOnly(b.Content):
-					add(where, fmt.Sprintf("label %q without its value", text), src)
 				}
 				out = append(out, textProblems(where, text, src)...)
 			case *List:

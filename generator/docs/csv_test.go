@@ -18,7 +18,7 @@ var hostile = []string{
 func TestCSVLiteral(t *testing.T) {
 	tab := &Table{ID: "t", Columns: []Column{{Header: "Value"}}}
 	for _, h := range hostile {
-		tab.Add(h)
+		tab.add("", Cell{Text: h})
 	}
 	recs, err := csv.NewReader(bytes.NewReader(tab.CSV())).ReadAll()
 	if err != nil {
