@@ -151,11 +151,31 @@ func (b *builder) wordLevel(s *docmodel.Section) int {
 	return min(max(s.Level-b.shift, 1), 6)
 }
 
-// blocks writes blocks.
+// blocks writes blocks. A paragraph that introduces a table, list, figure
+// or code block stays on the page of what it introduces.
 func (b *builder) blocks(w *xw, blocks []docmodel.Block, c ctx) {
-	for _, bl := range blocks {
+	for i, bl := range blocks {
+		if p, ok := bl.(*docmodel.Paragraph); ok && i+1 < len(blocks) && introduced(blocks[i+1]) {
+			if line := p.Source.Line; line > 0 {
+				b.line = line
+			}
+			lead := c.plain()
+			lead.keepNext = true
+			b.paragraph(w, lead, p.Content, runFmt{})
+			continue
+		}
 		b.block(w, bl, c)
 	}
+}
+
+// introduced reports whether a block is one a paragraph before it
+// introduces.
+func introduced(bl docmodel.Block) bool {
+	switch bl.(type) {
+	case *docmodel.Table, *docmodel.List, *docmodel.Figure, *docmodel.CodeBlock:
+		return true
+	}
+	return false
 }
 
 func (b *builder) block(w *xw, bl docmodel.Block, c ctx) {

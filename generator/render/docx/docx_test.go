@@ -3,6 +3,7 @@ package docx
 import (
 	"archive/zip"
 	"bytes"
+	"fmt"
 	"slices"
 	"strings"
 	"testing"
@@ -283,7 +284,7 @@ func TestBookmarksUnique(t *testing.T) {
 func TestColumnWidths(t *testing.T) {
 	tbl := sampleDoc().Body[1].(*docmodel.Section).Blocks[0].(*docmodel.Table)
 	for _, width := range []int{9638, 4000, 800} {
-		ws := columnWidths(tbl, width)
+		ws, _ := columnWidths(tbl, width, tableTextSize)
 		sum := 0
 		for _, w := range ws {
 			sum += w
@@ -294,7 +295,7 @@ func TestColumnWidths(t *testing.T) {
 		if sum > width || sum < width-len(ws) {
 			t.Errorf("width %d: columns add up to %d", width, sum)
 		}
-		if width == 9638 && ws[2] < 10*charWidth+cellPadding {
+		if width == 9638 && ws[2] < textWidth("2026-01-15", false)+cellPadding {
 			t.Errorf("the date column is %d wide, too narrow for a date", ws[2])
 		}
 	}
@@ -362,5 +363,32 @@ func TestOutlineMatchesModel(t *testing.T) {
 		if h.Level != want[i].Level || h.Text != want[i].Text {
 			t.Errorf("heading %d: %d %q, want %d %q", i, h.Level, h.Text, want[i].Level, want[i].Text)
 		}
+	}
+}
+
+// TestWideTable: a table whose words do not fit the page at the table
+// text size is set smaller instead of breaking its words, and the
+// paragraph that introduces it stays on its page.
+func TestWideTable(t *testing.T) {
+	tbl := &docmodel.Table{}
+	var row []string
+	for i := range 12 {
+		tbl.Columns = append(tbl.Columns, docmodel.Column{Header: txt(fmt.Sprintf("Column%d", i))})
+		row = append(row, "workstation")
+	}
+	tbl.Rows = []*docmodel.Row{cells(row...)}
+	narrow := &docmodel.Table{Columns: []docmodel.Column{{Header: txt("A")}}, Rows: []*docmodel.Row{cells("b")}}
+	d := &docmodel.Document{Body: []docmodel.Block{mpara(&docmodel.Text{Text: "The matrix:"}), tbl, mpara(&docmodel.Text{Text: "Then:"}), narrow}}
+	doc, _, _ := renderDoc(t, d, render.Options{})
+	x := string(doc.Parts["word/document.xml"])
+	wide, rest, _ := strings.Cut(x, "Then:")
+	if strings.Count(wide, `<w:sz w:val="16"/>`) != 24 {
+		t.Error("the wide table is not set smaller")
+	}
+	if strings.Contains(rest, `<w:sz w:val="16"/>`) {
+		t.Error("the narrow table is set smaller")
+	}
+	if strings.Count(x, "<w:keepNext/></w:pPr><w:r><w:t>") != 2 {
+		t.Error("the lead-ins do not keep with their tables")
 	}
 }

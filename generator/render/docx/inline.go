@@ -15,6 +15,8 @@ type runFmt struct {
 	style string
 	// color is a direct text colour such as "C00000", "" for none.
 	color string
+	// size is a direct text size in half-points, 0 for the style's.
+	size int
 	// link is set inside a hyperlink, which cannot hold another.
 	link bool
 	// plainLink keeps a hyperlink in the look of the text around it (the
@@ -24,7 +26,7 @@ type runFmt struct {
 
 // rPr writes run properties, in the order CT_RPr wants them.
 func (b *builder) rPr(w *xw, f runFmt) {
-	if f.style == "" && !f.bold && !f.italic && !f.strike && f.color == "" {
+	if f.style == "" && !f.bold && !f.italic && !f.strike && f.color == "" && f.size == 0 {
 		return
 	}
 	w.open("w:rPr")
@@ -42,6 +44,11 @@ func (b *builder) rPr(w *xw, f runFmt) {
 	}
 	if f.color != "" {
 		w.empty("w:color", "w:val", f.color)
+	}
+	if f.size != 0 {
+		sz := strconv.Itoa(f.size)
+		w.empty("w:sz", "w:val", sz)
+		w.empty("w:szCs", "w:val", sz)
 	}
 	w.close("w:rPr")
 }

@@ -3,78 +3,125 @@ package docx
 import (
 	"strconv"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/docgen/docgen/generator/docmodel"
 )
 
-// Estimates for sizing table columns, in twentieths of a point: the
-// average width of a character of table text and of code, and the cell
-// margins (left and right together).
+// Estimates for sizing table columns, in twentieths of a point at the
+// table text size: the width of a character of code (monospace), the cell
+// margins (left and right together), and the widest a column's longest
+// word may claim (a longer token is broken rather than squeezing the other
+// columns).
 const (
-	charWidth     = 105
+	// tableTextSize and smallTextSize are the sizes of table text, in
+	// half-points: the Table Text style's, and the smaller one of tables
+	// too wide for the page.
+	tableTextSize = 19
+	smallTextSize = 16
 	codeCharWidth = 110
 	cellPadding   = 2 * 85
-	// longestWord caps the width a column claims for its longest word: a
-	// longer token is broken rather than squeezing the other columns.
-	longestWord = 24
+	longestWord   = 2400
 )
+
+// charWidth estimates the width of a character of table text, generously
+// enough for Calibri and for the fonts other word processors put in its
+// place: capitals and digits are wider than small letters, punctuation
+// narrower, East Asian characters an em.
+func charWidth(r rune) int {
+	switch {
+	case r >= 'A' && r <= 'Z', r == 'm', r == 'w', r == 'M', r == 'W', r == '@', r == '%':
+		return 130
+	case r >= '0' && r <= '9':
+		return 112
+	case strings.ContainsRune(" .,;:'|!ilj()[]/-", r):
+		return 60
+	case unicode.Is(unicode.Han, r), unicode.Is(unicode.Hangul, r), unicode.Is(unicode.Hiragana, r), unicode.Is(unicode.Katakana, r):
+		return 190
+	}
+	return 102
+}
+
+// textWidth estimates the width of s in a table cell.
+func textWidth(s string, code bool) int {
+	if code {
+		return utf8.RuneCountInString(s) * codeCharWidth
+	}
+	w := 0
+	for _, r := range s {
+		w += charWidth(r)
+	}
+	return w
+}
 
 // columnWidths sizes the columns of a table to fill width, the way browsers
 // lay out tables: every column gets at least the width of its longest word
 // (all of its text in date and port columns, which never break), and the
-// rest of the width goes to the columns in proportion to how much longer
-// their longest cell is.
-func columnWidths(t *docmodel.Table, width int) []int {
+// rest of the width goes to the columns in proportion to how much wider
+// their widest cell is.
+//
+// The estimates are for text of size (in half-points) against the table
+// text's 9.5 pt; fits reports whether every word fits.
+func columnWidths(t *docmodel.Table, width, size int) (widths []int, fits bool) {
 	n := len(t.Columns)
 	lo, hi := make([]float64, n), make([]float64, n)
 	for i, col := range t.Columns {
-		cw := float64(charWidth)
-		if col.Kind == docmodel.CodeColumn {
-			cw = codeCharWidth
-		}
-		longest, word := measure(docmodel.PlainText(col.Header))
+		code := col.Kind == docmodel.CodeColumn
+		// Headers are bold: a tenth wider.
+		longest, word := measure(docmodel.PlainText(col.Header), false)
+		longest, word = longest*11/10, word*11/10
 		for _, r := range t.Rows {
 			if i < len(r.Cells) {
-				l, wd := measure(docmodel.PlainText(r.Cells[i].Content))
+				l, wd := measure(docmodel.PlainText(r.Cells[i].Content), code)
 				longest, word = max(longest, l), max(word, wd)
 			}
 		}
 		if noWrap(col.Kind) {
 			word = longest
 		}
-		lo[i] = float64(min(max(word, 1), longestWord))*cw + cellPadding
-		hi[i] = float64(max(longest, 1))*cw + cellPadding
-		lo[i] = min(lo[i], hi[i])
+		scale := float64(size) / tableTextSize
+		hi[i] = float64(max(longest, codeCharWidth))*scale + cellPadding
+		lo[i] = min(float64(min(max(word, codeCharWidth), longestWord))*scale+cellPadding, hi[i])
 	}
-	var sumLo, sumHi float64
-	for i := range n {
+	var sumLo, sumHi, fixedLo float64
+	for i, col := range t.Columns {
 		sumLo += lo[i]
 		sumHi += hi[i]
+		if noWrap(col.Kind) {
+			fixedLo += lo[i]
+		}
 	}
 	out := make([]int, n)
 	w := float64(width)
-	for i := range n {
+	for i, col := range t.Columns {
 		var x float64
 		switch {
 		case sumHi <= w:
 			x = hi[i] * w / sumHi
-		case sumLo >= w:
-			x = lo[i] * w / sumLo
-		default:
+		case sumLo < w:
 			x = lo[i] + (hi[i]-lo[i])*(w-sumLo)/(sumHi-sumLo)
+		case fixedLo < w/2 && sumLo > fixedLo:
+			// Too narrow for every word: dates and ports keep their width,
+			// the other columns break their words alike.
+			x = lo[i]
+			if !noWrap(col.Kind) {
+				x = lo[i] * (w - fixedLo) / (sumLo - fixedLo)
+			}
+		default:
+			x = lo[i] * w / sumLo
 		}
 		out[i] = int(x)
 	}
-	return out
+	return out, sumLo <= w
 }
 
-// measure returns the length of s and of its longest word, in characters.
-func measure(s string) (all, word int) {
+// measure returns the estimated width of s and of its widest word.
+func measure(s string, code bool) (all, word int) {
 	for _, f := range strings.Fields(s) {
-		word = max(word, utf8.RuneCountInString(f))
+		word = max(word, textWidth(f, code))
 	}
-	return utf8.RuneCountInString(s), word
+	return textWidth(s, code), word
 }
 
 // noWrap reports whether cells of a column kind must stay on one line.
@@ -113,7 +160,14 @@ func (b *builder) grid(w *xw, t *docmodel.Table, c ctx, header bool) {
 		return
 	}
 	width := b.page.text() - c.indent
-	widths := columnWidths(t, width)
+	widths, fits := columnWidths(t, width, tableTextSize)
+	size := 0
+	if !fits {
+		// A table whose words do not fit is set smaller, as a reviewer
+		// would in Word, rather than breaking its words.
+		widths, _ = columnWidths(t, width, smallTextSize)
+		size = smallTextSize
+	}
 	// tblLook says which conditional formats of the table style apply:
 	// the header row (0x0020) or the first column (0x0080); no banding
 	// (0x0200, 0x0400).
@@ -141,7 +195,7 @@ func (b *builder) grid(w *xw, t *docmodel.Table, c ctx, header bool) {
 		w.open("w:tr")
 		w.WriteString("<w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>")
 		for i, col := range t.Columns {
-			b.cell(w, col, widths[i], col.Header, true, false)
+			b.cell(w, col, widths[i], col.Header, true, false, size)
 		}
 		w.close("w:tr")
 	}
@@ -156,7 +210,7 @@ func (b *builder) grid(w *xw, t *docmodel.Table, c ctx, header bool) {
 			if i < len(r.Cells) {
 				content = r.Cells[i].Content
 			}
-			b.cell(w, col, widths[i], content, false, !header && i == 0)
+			b.cell(w, col, widths[i], content, false, !header && i == 0, size)
 		}
 		w.close("w:tr")
 	}
@@ -167,8 +221,9 @@ func (b *builder) grid(w *xw, t *docmodel.Table, c ctx, header bool) {
 }
 
 // cell writes one table cell. Cells of code columns that hold plain text
-// are shown as code; empty cells show docmodel.EmptyCell.
-func (b *builder) cell(w *xw, col docmodel.Column, width int, content []docmodel.Inline, head, label bool) {
+// are shown as code; empty cells show docmodel.EmptyCell. A size other
+// than 0 sets the text size in half-points.
+func (b *builder) cell(w *xw, col docmodel.Column, width int, content []docmodel.Inline, head, label bool, size int) {
 	w.open("w:tc")
 	w.open("w:tcPr")
 	w.empty("w:tcW", "w:w", strconv.Itoa(width), "w:type", "dxa")
@@ -176,7 +231,7 @@ func (b *builder) cell(w *xw, col docmodel.Column, width int, content []docmodel
 		w.empty("w:noWrap")
 	}
 	w.close("w:tcPr")
-	f := runFmt{bold: head || label}
+	f := runFmt{bold: head || label, size: size}
 	if len(content) == 0 {
 		content = docmodel.Plain(docmodel.EmptyCell)
 	} else if col.Kind == docmodel.CodeColumn && !head {
