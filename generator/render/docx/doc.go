@@ -12,13 +12,17 @@
 //
 //   - The title in the Title style; with render.Options.TitlePage, a title
 //     page with the subject, the draft notice and the document-control
-//     block, and the table of contents on a page of its own.
+//     block, and the table of contents on a page of its own. A fragment
+//     (Meta.Fragment: the IfU section built as a chapter of a larger IfU)
+//     has none of these but the draft notice, and keeps its heading
+//     levels, so that it can be inserted into the larger document.
 //   - A table-of-contents field (TOC \o "1-3" \h) marked dirty, and the
 //     settings asking Word to update fields on opening, so that Word fills
 //     in the page numbers; until then, and in readers that do not update
 //     fields, it lists the headings as links.
 //   - Sections as paragraphs in Word's heading styles, the top level as
-//     heading 1, each with a bookmark named after its anchor
+//     heading 1 (a fragment keeps its levels), each with a bookmark named
+//     after its anchor
 //     ("ifu-updates" is the bookmark ifu_updates, see bookmarkName).
 //     Cross-references within the document are hyperlinks to these
 //     bookmarks; those to another document link to "<name>.docx" with the

@@ -392,3 +392,19 @@ func TestWideTable(t *testing.T) {
 		t.Error("the lead-ins do not keep with their tables")
 	}
 }
+
+// TestFragment: the IfU section built as a chapter of a larger IfU has no
+// title, document control, table of contents or title page, and keeps its
+// heading levels; a draft notice stays.
+func TestFragment(t *testing.T) {
+	d := sampleDoc()
+	d.Meta.Fragment, d.Meta.Draft, d.Meta.DraftNotice = true, true, "Not for release."
+	doc, _, _ := renderDoc(t, d, sampleOptions(t))
+	o := doc.Outline()
+	if o.Title != "" || o.TOC != "" || len(o.Tables) != 1 || o.Headings[0].Level != 2 || o.Headings[2].Level != 3 {
+		t.Errorf("title %q, TOC %q, %d tables, headings %+v", o.Title, o.TOC, len(o.Tables), o.Headings)
+	}
+	if o.Paragraphs[0].Text != "DRAFT" || strings.Contains(string(doc.Parts["word/document.xml"]), "titlePg") || doc.Parts["word/header2.xml"] != nil {
+		t.Errorf("draft notice or title page: %+v", o.Paragraphs[0])
+	}
+}

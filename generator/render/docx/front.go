@@ -11,22 +11,21 @@ const tocLevels = 3
 // front writes what comes before the body: the title, the draft notice,
 // the document-control block and the table of contents. With a title page
 // the first three fill the first page and the table of contents the
-// second.
+// second. A fragment, a chapter to be inserted into a larger document,
+// has only the draft notice.
 func (b *builder) front(w *xw) {
 	m := b.d.Meta
+	if m.Fragment {
+		b.draftNotice(w)
+		return
+	}
 	if m.Title != "" {
 		b.paragraph(w, para{style: sTitle}, docmodel.Plain(m.Title), runFmt{})
 	}
-	if b.opts.TitlePage && m.Subject != "" {
+	if b.titlePage() && m.Subject != "" {
 		b.paragraph(w, para{style: sSubtitle}, docmodel.Plain(m.Subject), runFmt{})
 	}
-	if m.Draft {
-		notice := &docmodel.Admonition{Kind: docmodel.Caution, Title: docmodel.Plain(msg.Get("docx.draft"))}
-		if m.DraftNotice != "" {
-			notice.Blocks = []docmodel.Block{&docmodel.Paragraph{Content: docmodel.Plain(m.DraftNotice)}}
-		}
-		b.admonition(w, notice, ctx{})
-	}
+	b.draftNotice(w)
 	if len(m.Control) > 0 {
 		b.paragraph(w, para{style: sCaption, keepNext: true}, docmodel.Plain(msg.Get("render.control_caption")), runFmt{})
 		t := &docmodel.Table{Columns: make([]docmodel.Column, 2)}
@@ -38,6 +37,19 @@ func (b *builder) front(w *xw) {
 		b.grid(w, t, ctx{}, false)
 	}
 	b.toc(w)
+}
+
+// draftNotice writes the notice of a draft as a caution box.
+func (b *builder) draftNotice(w *xw) {
+	m := b.d.Meta
+	if !m.Draft {
+		return
+	}
+	notice := &docmodel.Admonition{Kind: docmodel.Caution, Title: docmodel.Plain(msg.Get("docx.draft"))}
+	if m.DraftNotice != "" {
+		notice.Blocks = []docmodel.Block{&docmodel.Paragraph{Content: docmodel.Plain(m.DraftNotice)}}
+	}
+	b.admonition(w, notice, ctx{})
 }
 
 // toc writes the table of contents as a TOC field (headings 1-3, entries
@@ -53,13 +65,13 @@ func (b *builder) toc(w *xw) {
 		}
 	}
 	if len(entries) == 0 {
-		if b.opts.TitlePage {
+		if b.titlePage() {
 			b.pageBreak(w)
 		}
 		return
 	}
 	w.WriteString("<w:sdt><w:sdtPr><w:docPartObj><w:docPartGallery w:val=\"Table of Contents\"/><w:docPartUnique/></w:docPartObj></w:sdtPr><w:sdtContent>")
-	b.paragraph(w, para{style: sTOCHeading, pageBreakBefore: b.opts.TitlePage}, docmodel.Plain(msg.Get("docx.contents")), runFmt{})
+	b.paragraph(w, para{style: sTOCHeading, pageBreakBefore: b.titlePage()}, docmodel.Plain(msg.Get("docx.contents")), runFmt{})
 	for i, s := range entries {
 		w.open("w:p")
 		b.pPr(w, para{style: tocStyle(b.wordLevel(s))})
@@ -75,7 +87,7 @@ func (b *builder) toc(w *xw) {
 		w.close("w:p")
 	}
 	w.WriteString("</w:sdtContent></w:sdt>")
-	if b.opts.TitlePage {
+	if b.titlePage() {
 		b.pageBreak(w)
 	}
 }

@@ -70,7 +70,10 @@ func (b *builder) setUp(tpl *template) error {
 			top = s.Level
 		}
 	}
-	b.shift = max(top-1, 0)
+	// A fragment keeps its levels, which fit the document it goes into.
+	if !b.d.Meta.Fragment {
+		b.shift = max(top-1, 0)
+	}
 	b.notes = newXW(&b.esc)
 	b.rels = &b.docRels
 	return nil
@@ -107,7 +110,7 @@ func (b *builder) assemble(tpl *template) (*opc, error) {
 	header := b.docRels.add(relHeader, "header1.xml", false)
 	footer := b.docRels.add(relFooter, "footer1.xml", false)
 	var firstHeader, firstFooter string
-	if b.opts.TitlePage {
+	if b.titlePage() {
 		firstHeader = b.docRels.add(relHeader, "header2.xml", false)
 		firstFooter = b.docRels.add(relFooter, "footer2.xml", false)
 	}
@@ -147,7 +150,7 @@ func (b *builder) assemble(tpl *template) (*opc, error) {
 	}
 	pkg.add("word/header1.xml", ctHeader, b.headerPart(1, false))
 	pkg.add("word/footer1.xml", ctFooter, b.footerPart(false))
-	if b.opts.TitlePage {
+	if b.titlePage() {
 		pkg.add("word/header2.xml", ctHeader, b.headerPart(2, true))
 		pkg.add("word/footer2.xml", ctFooter, b.footerPart(true))
 	}
@@ -164,3 +167,7 @@ func (b *builder) assemble(tpl *template) (*opc, error) {
 	}
 	return pkg, nil
 }
+
+// titlePage reports whether the document starts with a title page: when
+// asked for, except in a fragment.
+func (b *builder) titlePage() bool { return b.opts.TitlePage && !b.d.Meta.Fragment }
