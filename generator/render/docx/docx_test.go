@@ -204,9 +204,8 @@ func TestDraft(t *testing.T) {
 	}
 	// The notice follows the title and subtitle.
 	o := doc.Outline()
-	if len(o.Paragraphs) < 3 || o.Paragraphs[1].Text != "DRAFT" || o.Paragraphs[1].Style != "Admonition Caution" ||
-		o.Paragraphs[2].Text != d.Meta.DraftNotice || o.Paragraphs[2].Style != "Admonition Caution" {
-		t.Errorf("no draft notice at the start: %+v", o.Paragraphs[:3])
+	if len(o.Paragraphs) < 2 || o.Paragraphs[1].Text != d.Meta.DraftNotice || o.Paragraphs[1].Style != "Admonition Caution" {
+		t.Errorf("no draft notice at the start: %+v", o.Paragraphs[:2])
 	}
 	if core := string(doc.Parts["docProps/core.xml"]); !strings.Contains(core, "<cp:contentStatus>Draft</cp:contentStatus>") || !strings.Contains(core, "<cp:keywords>DRAFT, ") {
 		t.Errorf("core.xml: %s", core)
@@ -404,7 +403,7 @@ func TestFragment(t *testing.T) {
 	if o.Title != "" || o.TOC != "" || len(o.Tables) != 1 || o.Headings[0].Level != 2 || o.Headings[2].Level != 3 {
 		t.Errorf("title %q, TOC %q, %d tables, headings %+v", o.Title, o.TOC, len(o.Tables), o.Headings)
 	}
-	if o.Paragraphs[0].Text != "DRAFT" || strings.Contains(string(doc.Parts["word/document.xml"]), "titlePg") || doc.Parts["word/header2.xml"] != nil {
+	if o.Paragraphs[0].Text != "Not for release." || strings.Contains(string(doc.Parts["word/document.xml"]), "titlePg") || doc.Parts["word/header2.xml"] != nil {
 		t.Errorf("draft notice or title page: %+v", o.Paragraphs[0])
 	}
 }

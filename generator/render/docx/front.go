@@ -39,17 +39,18 @@ func (b *builder) front(w *xw) {
 	b.toc(w)
 }
 
-// draftNotice writes the notice of a draft as a caution box.
+// draftNotice writes the notice of a draft in a caution box: the draft
+// notice, or the word DRAFT when the document has none.
 func (b *builder) draftNotice(w *xw) {
 	m := b.d.Meta
 	if !m.Draft {
 		return
 	}
-	notice := &docmodel.Admonition{Kind: docmodel.Caution, Title: docmodel.Plain(msg.Get("docx.draft"))}
-	if m.DraftNotice != "" {
-		notice.Blocks = []docmodel.Block{&docmodel.Paragraph{Content: docmodel.Plain(m.DraftNotice)}}
+	text := m.DraftNotice
+	if text == "" {
+		text = msg.Get("docx.draft")
 	}
-	b.admonition(w, notice, ctx{})
+	b.paragraph(w, para{style: admonitionStyle(string(docmodel.Caution))}, docmodel.Plain(text), runFmt{bold: true})
 }
 
 // toc writes the table of contents as a TOC field (headings 1-3, entries
