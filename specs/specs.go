@@ -13,5 +13,5 @@ import "embed"
 
 // FS is the embedded data tree, rooted at this directory.
 //
-//go:embed catalog responsibility
+//go:embed catalog responsibility knowledge
 var FS embed.FS

@@ -27,6 +27,7 @@ import (
 	"time"
 
 	"github.com/docgen/docgen/generator/catalog"
+	"github.com/docgen/docgen/generator/firewall"
 	"github.com/docgen/docgen/generator/msg"
 	"github.com/docgen/docgen/generator/sbom"
 	"github.com/docgen/docgen/generator/spec"
@@ -130,6 +131,10 @@ type run struct {
 	reg      spec.Regulation
 	waivers  []waiver
 	knownIDs []string
+	// fw is the ordered firewall rule set, built on first use; deciding
+	// marks the rules that decide some stream traffic.
+	fw       *firewall.Set
+	deciding map[int]bool
 }
 
 type waiver struct {

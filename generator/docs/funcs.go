@@ -85,8 +85,10 @@ func (r *run) funcs() template.FuncMap {
 			}
 			return p
 		},
-		"opt":            func(v value) value { v.optional = true; return v },
-		"docid":          func() value { return value{content: docmodel.Plain(documentID(s, r.def)), paths: []string{"document.id"}} },
+		"opt": func(v value) value { v.optional = true; return v },
+		"docid": func() value {
+			return value{content: docmodel.Plain(documentID(s, r.def)), paths: []string{"document.id"}}
+		},
 		"currentChanges": r.currentChanges,
 		"sbomCount": func() value {
 			if b.in.BOM == nil || len(b.in.BOM.Components) == 0 {
@@ -107,7 +109,7 @@ func (r *run) funcs() template.FuncMap {
 			}
 			return value{content: out, paths: []string{"crypto.ciphers"}}
 		},
-		"internetHosts":  r.internetHosts,
+		"internetHosts": r.internetHosts,
 
 		// Conditions.
 		"has": func(path string) bool {

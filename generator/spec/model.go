@@ -295,6 +295,7 @@ type Control struct {
 	Description  Text       `yaml:"description" doc:"What the control does."`
 	Default      Setting    `yaml:"default" doc:"State as shipped: enabled or disabled."`
 	Configurable *bool      `yaml:"configurable" doc:"Whether the operator can change it."`
+	ForLayUsers  Text       `yaml:"lay_description" doc:"What the control does, in plain words for lay users; the IfU of a device for lay users lists these."`
 }
 
 // Role is a user role.
@@ -304,6 +305,7 @@ type Role struct {
 	Permissions    []Text       `yaml:"permissions" doc:"What the role may do."`
 	RequiredSkills Text         `yaml:"required_skills" doc:"Training and IT skills the role needs (MDR Annex I 23.4(j))."`
 	Credentials    []Credential `yaml:"credentials" doc:"How persons in this role authenticate: password, PIN, smart card, ..."`
+	HeldBy         Stakeholder  `yaml:"held_by" doc:"Who holds the role: lay-user, professional-user, operator, integrator or manufacturer; the IfU shows the roles of its readers."`
 }
 
 // Credential is a way a role authenticates.
