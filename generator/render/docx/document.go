@@ -37,6 +37,12 @@ type builder struct {
 	media    []part
 	pictures map[string]picture
 	drawings int
+	// landscape is set while a section of landscape pages is written;
+	// sections counts the sections written, and turnedHeader records that
+	// the landscape header is in use.
+	landscape    bool
+	sections     int
+	turnedHeader bool
 	// shift is subtracted from section levels, so that the top sections
 	// are Word's heading 1.
 	shift int
@@ -184,6 +190,9 @@ func (b *builder) block(w *xw, bl docmodel.Block, c ctx) {
 	}
 	switch x := bl.(type) {
 	case *docmodel.Section:
+		if wide := b.needsLandscape(x); wide != b.landscape && c == (ctx{}) && !b.inNote {
+			b.sectionBreak(w)
+		}
 		b.heading(w, x)
 		b.blocks(w, x.Blocks, c)
 	case *docmodel.Paragraph:
@@ -218,6 +227,25 @@ func (b *builder) block(w *xw, bl docmodel.Block, c ctx) {
 			}
 		}
 	}
+}
+
+// needsLandscape reports whether a section's own content (its
+// subsections aside) has a table too wide for a portrait page even in
+// small type; such sections are set on landscape pages.
+func (b *builder) needsLandscape(s *docmodel.Section) bool {
+	wide := false
+	docmodel.Walk(s.Blocks, func(bl docmodel.Block) bool {
+		switch x := bl.(type) {
+		case *docmodel.Section:
+			return false
+		case *docmodel.Table:
+			if _, fits := columnWidths(x, b.page.text(), smallTextSize); !fits && len(x.Columns) > 0 {
+				wide = true
+			}
+		}
+		return true
+	})
+	return wide
 }
 
 // heading writes a section heading with the bookmark of its anchor.

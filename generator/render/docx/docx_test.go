@@ -407,3 +407,43 @@ func TestFragment(t *testing.T) {
 		t.Errorf("draft notice or title page: %+v", o.Paragraphs[0])
 	}
 }
+
+// TestLandscape: a section with a table too wide for a portrait page even
+// in small type is set on landscape pages, with a header of their width;
+// the sections around it stay portrait, and only the first section has
+// the title page.
+func TestLandscape(t *testing.T) {
+	wide := &docmodel.Table{}
+	var row []string
+	for i := range 16 {
+		wide.Columns = append(wide.Columns, docmodel.Column{Header: txt(fmt.Sprintf("Column%d", i))})
+		row = append(row, "workstation")
+	}
+	wide.Rows = []*docmodel.Row{cells(row...)}
+	sec := func(anchor string, blocks ...docmodel.Block) *docmodel.Section {
+		return &docmodel.Section{Level: 2, Anchor: anchor, Title: txt(anchor), Blocks: blocks}
+	}
+	d := &docmodel.Document{Meta: docmodel.Meta{Title: "T"}, Body: []docmodel.Block{
+		sec("intro", mpara(&docmodel.Text{Text: "Portrait."})),
+		sec("matrix", mpara(&docmodel.Text{Text: "The matrix:"}), wide,
+			sec("more", mpara(&docmodel.Text{Text: "Portrait: no wide table of its own."}))),
+		sec("after", mpara(&docmodel.Text{Text: "Portrait again."})),
+	}}
+	doc, _, _ := renderDoc(t, d, render.Options{TitlePage: true})
+	x := string(doc.Parts["word/document.xml"])
+	if n := strings.Count(x, "<w:sectPr>"); n != 3 {
+		t.Errorf("%d sections, want 3: portrait up to intro, landscape for matrix, portrait from more", n)
+	}
+	if n := strings.Count(x, `w:orient="landscape"`); n != 1 {
+		t.Errorf("%d landscape sections, want 1", n)
+	}
+	if strings.Count(x, "<w:titlePg/>") != 1 || !strings.HasSuffix(strings.TrimSuffix(x, "</w:body></w:document>"), `w:gutter="0"/></w:sectPr>`) {
+		t.Error("the title page is not in the first section only")
+	}
+	if !strings.Contains(string(doc.Parts["word/header3.xml"]), `<w:tab w:val="clear" w:pos="9638"/><w:tab w:val="right" w:pos="14570"/>`) {
+		t.Error("no landscape header")
+	}
+	if !strings.Contains(x, `<w:tblW w:w="14570" w:type="dxa"/>`) {
+		t.Error("the wide table does not use the landscape width")
+	}
+}

@@ -158,7 +158,7 @@ func (b *builder) drawing(w *xw, p picture, cx, cy int64, title, descr string) {
 func (b *builder) figure(w *xw, f *docmodel.Figure, c ctx) {
 	p, ok := b.picture(f.Src)
 	if ok {
-		cx, cy := p.fit(int64(b.page.text()-c.indent) * emuPerTwip)
+		cx, cy := p.fit(int64(b.textWidth()-c.indent) * emuPerTwip)
 		w.open("w:p")
 		b.pPr(w, para{style: sFigure, indent: c.indent})
 		b.drawing(w, p, cx, cy, f.Alt, f.Description)
@@ -184,7 +184,7 @@ func (b *builder) inlineImage(w *xw, img *docmodel.Image, f runFmt) {
 		b.run(w, g, imageMissing(img.Alt, img.Src))
 		return
 	}
-	cx, cy := p.fit(int64(b.page.text()) * emuPerTwip)
+	cx, cy := p.fit(int64(b.textWidth()) * emuPerTwip)
 	b.drawing(w, p, cx, cy, img.Alt, img.Title)
 }
 

@@ -34,27 +34,66 @@ func (p page) text() int { return p.width - p.left - p.right }
 var rootNS = []string{"xmlns:w", nsW, "xmlns:r", nsR, "xmlns:wp", nsWP, "xmlns:a", nsA, "xmlns:pic", nsPic,
 	"xmlns:v", nsV, "xmlns:o", nsO, "xmlns:w10", nsW10}
 
-// sectPr writes the section properties: page size and margins, the header
-// and footer, and a different first page when there is a title page.
-func (b *builder) sectPr(w *xw, header, footer, firstHeader, firstFooter string) {
+// turned returns the page setup turned to landscape.
+func (p page) turned() page {
+	p.width, p.height = p.height, p.width
+	return p
+}
+
+// current returns the page setup of the section being written.
+func (b *builder) current() page {
+	if b.landscape {
+		return b.page.turned()
+	}
+	return b.page
+}
+
+// textWidth returns the width of the text area of the section being
+// written.
+func (b *builder) textWidth() int { return b.current().text() }
+
+// sectPr writes the properties of the section that ends here: its page
+// size, orientation and margins, its header and footer, and, for the
+// first section of a document with a title page, the empty header and
+// footer of that page.
+func (b *builder) sectPr(w *xw) {
+	first := b.sections == 0 && b.titlePage()
+	b.sections++
+	p := b.current()
+	header := "header1.xml"
+	if b.landscape {
+		header, b.turnedHeader = "header3.xml", true
+	}
 	w.open("w:sectPr")
-	w.empty("w:headerReference", "w:type", "default", "r:id", header)
-	if firstHeader != "" {
-		w.empty("w:headerReference", "w:type", "first", "r:id", firstHeader)
+	w.empty("w:headerReference", "w:type", "default", "r:id", b.docRels.add(relHeader, header, false))
+	if first {
+		w.empty("w:headerReference", "w:type", "first", "r:id", b.docRels.add(relHeader, "header2.xml", false))
 	}
-	w.empty("w:footerReference", "w:type", "default", "r:id", footer)
-	if firstFooter != "" {
-		w.empty("w:footerReference", "w:type", "first", "r:id", firstFooter)
+	w.empty("w:footerReference", "w:type", "default", "r:id", b.docRels.add(relFooter, "footer1.xml", false))
+	if first {
+		w.empty("w:footerReference", "w:type", "first", "r:id", b.docRels.add(relFooter, "footer2.xml", false))
 	}
-	p := b.page
 	itoa := strconv.Itoa
-	w.empty("w:pgSz", "w:w", itoa(p.width), "w:h", itoa(p.height))
+	size := []string{"w:w", itoa(p.width), "w:h", itoa(p.height)}
+	if b.landscape {
+		size = append(size, "w:orient", "landscape")
+	}
+	w.empty("w:pgSz", size...)
 	w.empty("w:pgMar", "w:top", itoa(p.top), "w:right", itoa(p.right), "w:bottom", itoa(p.bottom), "w:left", itoa(p.left),
 		"w:header", itoa(p.header), "w:footer", itoa(p.footer), "w:gutter", "0")
-	if firstHeader != "" {
+	if first {
 		w.empty("w:titlePg")
 	}
 	w.close("w:sectPr")
+}
+
+// sectionBreak ends the section being written, so that what follows
+// starts a new page in the other orientation.
+func (b *builder) sectionBreak(w *xw) {
+	w.WriteString("<w:p><w:pPr>")
+	b.sectPr(w)
+	w.WriteString("</w:pPr></w:p>")
+	b.landscape = !b.landscape
 }
 
 //go:embed parts/watermark.xml
@@ -68,16 +107,24 @@ func (b *builder) watermark(w *xw, n int) {
 }
 
 // headerPart returns a header: the title on the left and the document id
-// and revision on the right; a draft also gets its watermark and the word
-// DRAFT before the title. The header of a title page (first) has only the
-// watermark.
-func (b *builder) headerPart(n int, first bool) []byte {
+// and revision on the right, at width; a draft also gets its watermark and
+// the word DRAFT before the title. The header of a title page (first) has
+// only the watermark.
+func (b *builder) headerPart(n int, first bool, width int) []byte {
 	m := b.d.Meta
 	w := newXW(&b.esc)
 	w.WriteString(xmlHeader)
 	w.open("w:hdr", rootNS...)
 	w.open("w:p")
-	b.pPr(w, para{style: sHeader, tabs: []tab{{"right", b.page.text()}}})
+	// The text on the right goes to a right tab at the margin: the tab
+	// stops of the header style (docgen's or a template's) are cleared.
+	var tabs []tab
+	for _, pos := range b.sh.tabs[b.sh.id(sHeader)] {
+		if pos != width {
+			tabs = append(tabs, tab{"clear", pos})
+		}
+	}
+	b.pPr(w, para{style: sHeader, tabs: append(tabs, tab{"right", width})})
 	if m.Draft {
 		b.watermark(w, n)
 	}

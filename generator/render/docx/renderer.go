@@ -107,17 +107,10 @@ func (b *builder) assemble(tpl *template) (*opc, error) {
 	if b.noteID > 0 {
 		b.docRels.add(relFootnotes, "footnotes.xml", false)
 	}
-	header := b.docRels.add(relHeader, "header1.xml", false)
-	footer := b.docRels.add(relFooter, "footer1.xml", false)
-	var firstHeader, firstFooter string
-	if b.titlePage() {
-		firstHeader = b.docRels.add(relHeader, "header2.xml", false)
-		firstFooter = b.docRels.add(relFooter, "footer2.xml", false)
-	}
 	if tpl != nil && tpl.theme != nil {
 		b.docRels.add(relTheme, "theme/theme1.xml", false)
 	}
-	b.sectPr(doc, header, footer, firstHeader, firstFooter)
+	b.sectPr(doc)
 	doc.close("w:body")
 	doc.close("w:document")
 
@@ -148,11 +141,14 @@ func (b *builder) assemble(tpl *template) (*opc, error) {
 			pkg.add("word/_rels/footnotes.xml.rels", "", b.noteRels.xml(&b.esc))
 		}
 	}
-	pkg.add("word/header1.xml", ctHeader, b.headerPart(1, false))
+	pkg.add("word/header1.xml", ctHeader, b.headerPart(1, false, b.page.text()))
 	pkg.add("word/footer1.xml", ctFooter, b.footerPart(false))
 	if b.titlePage() {
-		pkg.add("word/header2.xml", ctHeader, b.headerPart(2, true))
+		pkg.add("word/header2.xml", ctHeader, b.headerPart(2, true, b.page.text()))
 		pkg.add("word/footer2.xml", ctFooter, b.footerPart(true))
+	}
+	if b.turnedHeader {
+		pkg.add("word/header3.xml", ctHeader, b.headerPart(3, false, b.page.turned().text()))
 	}
 	if tpl != nil {
 		if tpl.theme != nil {

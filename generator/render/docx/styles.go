@@ -114,6 +114,8 @@ func own() (*node, []styleDef, error) {
 type sheet struct {
 	ids  map[string]string
 	data []byte
+	// tabs are the tab stops each style of the output sets, by id.
+	tabs map[string][]int
 }
 
 // id returns the id in the output of docgen's style id.
@@ -152,7 +154,10 @@ func buildStyles(tpl []byte, lang string) (*sheet, error) {
 		}
 		used[s.id] = true
 	}
-	sh := &sheet{ids: map[string]string{}}
+	sh := &sheet{ids: map[string]string{}, tabs: map[string][]int{}}
+	for _, s := range readStyles(root) {
+		sh.tabs[s.id] = tabStops(s.n)
+	}
 	var missing []styleDef
 	for _, s := range ours {
 		if id, ok := theirs[s.key()]; ok {
@@ -165,6 +170,7 @@ func buildStyles(tpl []byte, lang string) (*sheet, error) {
 		}
 		used[id] = true
 		sh.ids[s.id] = id
+		sh.tabs[id] = tabStops(s.n)
 		missing = append(missing, s)
 	}
 	var add []byte
@@ -187,6 +193,21 @@ func buildStyles(tpl []byte, lang string) (*sheet, error) {
 	}
 	sh.data = splice(base, edits)
 	return sh, nil
+}
+
+// tabStops returns the positions of the tab stops a style sets.
+func tabStops(style *node) []int {
+	var out []int
+	if ppr := style.child("pPr"); ppr != nil {
+		if tabs := ppr.child("tabs"); tabs != nil {
+			for _, t := range tabs.Children {
+				if pos, err := strconv.Atoi(t.attr(nsW, "pos")); err == nil && t.is("tab") && t.attr(nsW, "val") != "clear" {
+					out = append(out, pos)
+				}
+			}
+		}
+	}
+	return out
 }
 
 // restyle returns docgen's style s as it is added to the output: with the

@@ -159,7 +159,7 @@ func (b *builder) grid(w *xw, t *docmodel.Table, c ctx, header bool) {
 	if n == 0 {
 		return
 	}
-	width := b.page.text() - c.indent
+	width := b.textWidth() - c.indent
 	widths, fits := columnWidths(t, width, tableTextSize)
 	size := 0
 	if !fits {
