@@ -19,6 +19,7 @@ var checks = map[string]func(*ruleRun){
 	"inbound-any-justified":   inboundAnyJustified,
 	"default-account-changed": defaultAccountChanged,
 	"platform-supported":      platformSupported,
+	"revision-in-history":     revisionInHistory,
 	"rules-consistent":        rulesConsistent,
 	"rules-not-duplicated":    rulesNotDuplicated,
 	"enabled-port-used":       enabledPortUsed,

@@ -465,7 +465,11 @@ firewall_rules: [{id: i, direction: inbound, source: any, destination: dev, prot
 				if tc.msg != "" && !strings.Contains(f.Message, tc.msg) {
 					t.Errorf("message %q does not contain %q", f.Message, tc.msg)
 				}
-				if f.Pos.Line == 0 || f.Pos.File != "device.yaml" || (len(f.Clauses) == 0 && tc.rule != "SPEC-DEPRECATED") || f.Severity == "" {
+				// SPEC-WAIVER and SPEC-DEPRECATED are docgen's own rules: no
+				// regulation provides for waivers or spec formats, so they cite
+				// no clause.
+				toolRule := f.RuleID == "SPEC-WAIVER" || f.RuleID == "SPEC-DEPRECATED"
+				if f.Pos.Line == 0 || f.Pos.File != "device.yaml" || (len(f.Clauses) == 0) != toolRule || f.Severity == "" {
 					t.Errorf("finding lacks position, clauses or severity: %+v", f)
 				}
 			}
@@ -558,5 +562,78 @@ waivers: [{rule: NET-CLEARTEXT, path: "data_streams[0]", rationale: Legacy modal
 		if o.ID == "NET-CLEARTEXT" && o.Status != check.Waived {
 			t.Errorf("outcome status %s, want waived", o.Status)
 		}
+	}
+}
+
+// TestRevisionInHistory: the revision history has an entry for the current
+// revision, and for an IVDR device a revised issue says what changed.
+func TestRevisionInHistory(t *testing.T) {
+	const ivdrClass = "regulation: IVDR, class: B"
+	tests := []struct {
+		name     string
+		device   string // regulation and class
+		document string
+		want     int
+		msg      string
+		line     int
+	}{
+		{"no history", "", `{revision: C, date: 2026-06-01}`, 0, "", 0},
+		{"current revision in history", "", `
+  revision: C
+  history:
+    - {revision: B, date: 2025-01-01, changes: First issue.}
+    - {revision: c, date: 2026-06-01}`, 0, "", 0},
+		{"current revision missing", "", `
+  revision: C
+  history:
+    - {revision: A, date: 2024-01-01, changes: First issue.}
+    - {revision: B, date: 2025-01-01, changes: New ports.}`, 1,
+			"the revision history has no entry for the current revision `C`; add one to document.history", 4},
+		{"IVDR: revised issue without changes", ivdrClass, `
+  revision: "05"
+  history:
+    - {revision: "04", date: 2025-01-01, changes: First issue.}
+    - {revision: "05", date: 2026-06-01, changes: TBD}`, 1,
+			"the history entry for revision `05` does not say what changed", 7},
+		{"IVDR: first issue needs no changes", ivdrClass, `
+  revision: "01"
+  history:
+    - {revision: "01", date: 2026-06-01}`, 0, "", 0},
+		{"MDR: revised issue without changes", "", `
+  revision: "05"
+  history:
+    - {revision: "04", date: 2025-01-01, changes: First issue.}
+    - {revision: "05", date: 2026-06-01}`, 0, "", 0},
+		{"IVDR: current revision missing", ivdrClass, `
+  revision: "06"
+  history:
+    - {revision: "05", date: 2026-06-01, changes: First issue.}`, 1, "no entry for the current revision `06`", 4},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			dev := "regulation: MDR, class: IIa"
+			if tc.device != "" {
+				dev = tc.device
+			}
+			src := "spec_version: 1\ndevice: {name: T, " + dev + "}\ndocument: " + tc.document + "\n"
+			got := findings(t, src, "IFU-REVISION-HISTORY")
+			if len(got) != tc.want {
+				t.Fatalf("got %d findings, want %d: %+v", len(got), tc.want, got)
+			}
+			if tc.want == 0 {
+				return
+			}
+			f := got[0]
+			if !strings.Contains(f.Message, tc.msg) || f.Pos.Line != tc.line || f.Severity != catalog.Error {
+				t.Errorf("finding %s at line %d (%s), want %q at line %d", f.Message, f.Pos.Line, f.Severity, tc.msg, tc.line)
+			}
+			wantClause := "MDR Annex I 23.4(y)"
+			if tc.device == ivdrClass {
+				wantClause = "IVDR Annex I 20.4.1(ae)"
+			}
+			if len(f.Clauses) != 1 || f.Clauses[0] != wantClause {
+				t.Errorf("clauses %v, want %s", f.Clauses, wantClause)
+			}
+		})
 	}
 }
