@@ -6,20 +6,18 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
 	"slices"
-	"strings"
 	"time"
 
 	"github.com/docgen/docgen/generator/catalog"
 	"github.com/docgen/docgen/generator/check"
 	"github.com/docgen/docgen/generator/diagram"
 	"github.com/docgen/docgen/generator/docs"
-	"github.com/docgen/docgen/generator/fsutil"
 	"github.com/docgen/docgen/generator/msg"
+	"github.com/docgen/docgen/generator/outdir"
 	"github.com/docgen/docgen/generator/paths"
 	"github.com/docgen/docgen/generator/render/html"
 	"github.com/docgen/docgen/generator/render/pdf"
@@ -301,51 +299,22 @@ func buildManifest(path string, s *spec.Spec, res *check.Result, cats []*catalog
 	return append(data, '\n'), nil
 }
 
-// writeFile writes one staged file; tests replace it to simulate a full disk.
-var writeFile = fsutil.WriteFile
+// WriteOptions adjust WriteFiles.
+type WriteOptions struct {
+	// Force writes into a folder that holds other files than an earlier
+	// build's outputs (they are kept) and replaces read-only outputs.
+	Force bool
+}
 
-// WriteFiles writes files into dir, creating it if needed. Every file is
-// first written to a staging folder inside dir and then renamed into place,
-// so a build that fails or is interrupted (ctx cancelled) while writing leaves
-// the earlier outputs untouched and no temporary file behind; a build that
-// fails earlier (in BuildSpec) never reaches this point. Builds into the same
-// folder take a lock on dir/.docgen.lock, so two of them cannot interleave.
-func WriteFiles(ctx context.Context, dir string, files []File) (err error) {
-	for _, f := range files {
-		if strings.ContainsAny(f.Name, `/\`) || f.Name == "" || strings.HasPrefix(f.Name, ".") {
-			return errors.New(msg.Format("build.bad_output_name", f.Name))
-		}
+// WriteFiles makes dir hold files as one set, replacing an earlier build's
+// outputs as a unit: after an error, a cancelled ctx or a kill, dir holds
+// the complete earlier set or the complete new one (see package outdir).
+// It refuses the root folder, and folders that hold other files than the
+// outputs manifest.json lists or read-only outputs, unless opts.Force.
+func WriteFiles(ctx context.Context, dir string, files []File, opts WriteOptions) error {
+	set := make([]outdir.File, len(files))
+	for i, f := range files {
+		set[i] = outdir.File{Name: f.Name, Data: f.Data}
 	}
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return err
-	}
-	unlock, err := fsutil.Lock(filepath.Join(dir, ".docgen.lock"))
-	if err != nil {
-		return err
-	}
-	defer unlock()
-	stage, err := os.MkdirTemp(dir, ".docgen-build-")
-	if err != nil {
-		return err
-	}
-	defer os.RemoveAll(stage)
-	for _, f := range files {
-		if err := ctx.Err(); err != nil {
-			return err
-		}
-		if err := writeFile(filepath.Join(stage, f.Name), f.Data, 0o644); err != nil {
-			return err
-		}
-	}
-	if err := ctx.Err(); err != nil {
-		return err
-	}
-	// From here on the files are moved into place; renames within one
-	// folder are quick and are not interrupted half-way.
-	for _, f := range files {
-		if err := os.Rename(filepath.Join(stage, f.Name), filepath.Join(dir, f.Name)); err != nil {
-			return err
-		}
-	}
-	return nil
+	return outdir.Replace(ctx, dir, set, outdir.Options{Manifest: "manifest.json", Force: opts.Force})
 }

@@ -35,6 +35,7 @@ func buildCommand() *cli.Command {
 			&cli.BoolFlag{Name: "strict", Usage: msg.Get("cli.flag.strict")},
 			&cli.BoolFlag{Name: "allow-outside-files", Usage: msg.Get("cli.flag.allow_outside")},
 			&cli.StringFlag{Name: "page-size", Value: "A4", Usage: msg.Get("cli.flag.page_size")},
+			&cli.BoolFlag{Name: "force", Usage: msg.Get("cli.flag.build_force")},
 		},
 		Action: runBuild,
 	}
@@ -119,7 +120,7 @@ func runBuild(c *cli.Context) error {
 			defer func() { <-sem }()
 			b, err := generator.BuildSpec(p, opts)
 			if err == nil {
-				err = generator.WriteFiles(ctx, dirs[i], b.Files)
+				err = generator.WriteFiles(ctx, dirs[i], b.Files, generator.WriteOptions{Force: c.Bool("force")})
 			}
 			results[i] = outcome{b, err}
 		}()
