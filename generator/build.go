@@ -77,8 +77,9 @@ type Built struct {
 
 // BuildSpec runs the whole pipeline for the spec at path and returns the
 // output files without writing them: load, check, build the document model,
-// render. Nothing touches the disk except reading the inputs.
-func BuildSpec(path string, opts BuildOptions) (*Built, error) {
+// render. Nothing touches the disk except reading the inputs. It stops with
+// ctx's error between stages and between documents once ctx is done.
+func BuildSpec(ctx context.Context, path string, opts BuildOptions) (*Built, error) {
 	s, err := LoadSpec(path)
 	if err != nil {
 		return nil, err
@@ -91,7 +92,13 @@ func BuildSpec(path string, opts BuildOptions) (*Built, error) {
 	if err != nil {
 		return nil, err
 	}
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
 	res := check.Run(s, cats, check.Options{Today: opts.Today, BOM: bom})
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
 
 	var svg []byte
 	d, err := diagram.Build(s)
@@ -113,6 +120,9 @@ func BuildSpec(path string, opts BuildOptions) (*Built, error) {
 	if err != nil {
 		return nil, err
 	}
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
 
 	formats := opts.Formats
 	if len(formats) == 0 {
@@ -124,6 +134,9 @@ func BuildSpec(path string, opts BuildOptions) (*Built, error) {
 		if slices.Contains(formats, FormatMarkdown) {
 			files = append(files, File{doc.Name + ".md", doc.Markdown})
 		}
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
 		if slices.Contains(formats, FormatHTML) {
 			var b bytes.Buffer
 			err := html.Render(&b, doc.Markdown, html.Options{
@@ -134,6 +147,9 @@ func BuildSpec(path string, opts BuildOptions) (*Built, error) {
 				return nil, fmt.Errorf("%s.html: %w", doc.Name, err)
 			}
 			files = append(files, File{doc.Name + ".html", b.Bytes()})
+		}
+		if err := ctx.Err(); err != nil {
+			return nil, err
 		}
 		if slices.Contains(formats, FormatPDF) {
 			data, warns, err := renderPDF(s, doc, d, opts)

@@ -2,6 +2,7 @@ package generator_test
 
 import (
 	"bytes"
+	"context"
 	"encoding/csv"
 	"os"
 	"path/filepath"
@@ -59,7 +60,7 @@ func buildHostile(t *testing.T) map[string][]byte {
 	if err := os.WriteFile(p, []byte(hostileSpec()), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	built, err := generator.BuildSpec(p, generator.BuildOptions{Today: goldenDate, Version: "test"})
+	built, err := generator.BuildSpec(context.Background(), p, generator.BuildOptions{Today: goldenDate, Version: "test"})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -159,14 +160,14 @@ func TestHugeInputs(t *testing.T) {
 	if err := os.WriteFile(p, []byte(src), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := generator.BuildSpec(p, generator.BuildOptions{Today: goldenDate}); err != nil {
+	if _, err := generator.BuildSpec(context.Background(), p, generator.BuildOptions{Today: goldenDate}); err != nil {
 		t.Fatalf("a 2 MB text field: %v", err)
 	}
 	deep := "spec_version: 1\nsecurity_objectives: " + strings.Repeat("[", 50000) + strings.Repeat("]", 50000) + "\n"
 	if err := os.WriteFile(p, []byte(deep), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	_, err := generator.BuildSpec(p, generator.BuildOptions{Today: goldenDate})
+	_, err := generator.BuildSpec(context.Background(), p, generator.BuildOptions{Today: goldenDate})
 	if err == nil || !strings.Contains(err.Error(), "device.yaml:2:") {
 		t.Fatalf("50,000 nested lists: %v", err)
 	}
