@@ -7,7 +7,7 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"fmt"
-	"os"
+	"path"
 	"path/filepath"
 	"slices"
 	"time"
@@ -16,9 +16,9 @@ import (
 	"github.com/docgen/docgen/generator/check"
 	"github.com/docgen/docgen/generator/diagram"
 	"github.com/docgen/docgen/generator/docs"
+	"github.com/docgen/docgen/generator/input"
 	"github.com/docgen/docgen/generator/msg"
 	"github.com/docgen/docgen/generator/outdir"
-	"github.com/docgen/docgen/generator/paths"
 	"github.com/docgen/docgen/generator/render/html"
 	"github.com/docgen/docgen/generator/render/pdf"
 	"github.com/docgen/docgen/generator/sbom"
@@ -80,7 +80,13 @@ type Built struct {
 // render. Nothing touches the disk except reading the inputs. It stops with
 // ctx's error between stages and between documents once ctx is done.
 func BuildSpec(ctx context.Context, path string, opts BuildOptions) (*Built, error) {
-	s, err := LoadSpec(path)
+	// Each input is read once; the manifest hashes and the PDF attaches
+	// the very bytes that were parsed.
+	data, err := spec.Read(path)
+	if err != nil {
+		return nil, err
+	}
+	s, err := spec.Parse(path, data)
 	if err != nil {
 		return nil, err
 	}
@@ -88,10 +94,11 @@ func BuildSpec(ctx context.Context, path string, opts BuildOptions) (*Built, err
 	if err != nil {
 		return nil, err
 	}
-	bom, err := LoadSBOM(s, opts.AllowOutside)
+	bom, inputs, err := loadSBOM(s, opts.AllowOutside)
 	if err != nil {
 		return nil, err
 	}
+	inputs = append([]inputFile{{filepath.Base(path), data}}, inputs...)
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
@@ -152,7 +159,7 @@ func BuildSpec(ctx context.Context, path string, opts BuildOptions) (*Built, err
 			return nil, err
 		}
 		if slices.Contains(formats, FormatPDF) {
-			data, warns, err := renderPDF(s, doc, d, opts)
+			data, warns, err := renderPDF(s, doc, d, inputs, opts)
 			if err != nil {
 				return nil, fmt.Errorf("%s.pdf: %w", doc.Name, err)
 			}
@@ -169,7 +176,7 @@ func BuildSpec(ctx context.Context, path string, opts BuildOptions) (*Built, err
 		files = append(files, File{t.ID + ".csv", t.CSV()})
 	}
 	files = append(files, File{"traceability.md", set.Traceability})
-	manifest, err := buildManifest(path, s, res, cats, files, opts)
+	manifest, err := buildManifest(s, res, cats, inputs, files, opts)
 	if err != nil {
 		return nil, err
 	}
@@ -180,7 +187,7 @@ func BuildSpec(ctx context.Context, path string, opts BuildOptions) (*Built, err
 // renderPDF renders one document as PDF with its title page, running
 // header, diagram as vector graphics and, for the administrator guide, the
 // SBOM file attached.
-func renderPDF(s *spec.Spec, doc docs.Document, d *diagram.Diagram, opts BuildOptions) ([]byte, []string, error) {
+func renderPDF(s *spec.Spec, doc docs.Document, d *diagram.Diagram, inputs []inputFile, opts BuildOptions) ([]byte, []string, error) {
 	po := pdf.Options{
 		Title: s.Device.Name + " – " + doc.Title, Subject: msg.Get("build.pdf_subject"), Author: s.Device.Manufacturer.Name,
 		Keywords: []string{"cybersecurity", "MDCG 2019-16", string(s.Device.Regulation), s.Device.Name},
@@ -193,16 +200,9 @@ func renderPDF(s *spec.Spec, doc docs.Document, d *diagram.Diagram, opts BuildOp
 	if d != nil {
 		po.Images = map[string]pdf.Image{DiagramFile: {Diagram: d}}
 	}
-	if doc.Target == "admin" && !spec.IsPlaceholder(s.SBOM.Path) {
-		p, err := paths.Confine(filepath.Dir(s.File), s.SBOM.Path, opts.AllowOutside)
-		if err != nil {
-			return nil, nil, err
-		}
-		data, err := os.ReadFile(p)
-		if err != nil {
-			return nil, nil, err
-		}
-		po.Attachments = []pdf.Attachment{{Name: filepath.Base(p), Description: msg.Get("build.sbom_attachment"), Data: data}}
+	if doc.Target == "admin" && len(inputs) > 1 {
+		sb := inputs[1] // the SBOM, as read by loadSBOM
+		po.Attachments = []pdf.Attachment{{Name: path.Base(sb.ref), Description: msg.Get("build.sbom_attachment"), Data: sb.data}}
 	}
 	var b bytes.Buffer
 	warns, err := pdf.Render(&b, doc.Body, po)
@@ -221,26 +221,42 @@ func renderPDF(s *spec.Spec, doc docs.Document, d *diagram.Diagram, opts BuildOp
 // when the spec names no SBOM. Both files must lie in the spec's directory
 // tree unless allowOutside is set (see package paths).
 func LoadSBOM(s *spec.Spec, allowOutside bool) (*sbom.BOM, error) {
+	bom, _, err := loadSBOM(s, allowOutside)
+	return bom, err
+}
+
+// inputFile is an input as read: its path as the spec names it (slashes)
+// and its bytes.
+type inputFile struct {
+	ref  string
+	data []byte
+}
+
+// loadSBOM is LoadSBOM that also returns the SBOM and VEX files as read,
+// the SBOM first.
+func loadSBOM(s *spec.Spec, allowOutside bool) (*sbom.BOM, []inputFile, error) {
 	if spec.IsPlaceholder(s.SBOM.Path) {
-		return nil, nil
+		return nil, nil, nil
 	}
 	dir := filepath.Dir(s.File)
-	p, err := paths.Confine(dir, s.SBOM.Path, allowOutside)
+	data, err := input.ReadIn(dir, s.SBOM.Path, allowOutside, input.SBOM)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	bom, err := sbom.Read(p)
+	inputs := []inputFile{{filepath.ToSlash(s.SBOM.Path), data}}
+	bom, err := sbom.Parse(filepath.Join(dir, filepath.FromSlash(s.SBOM.Path)), data)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	if !spec.IsPlaceholder(s.SBOM.VEX) {
-		vp, err := paths.Confine(dir, s.SBOM.VEX, allowOutside)
+		data, err := input.ReadIn(dir, s.SBOM.VEX, allowOutside, input.VEX)
 		if err != nil {
-			return nil, err
+			return nil, nil, err
 		}
-		vulns, err := sbom.ReadVEX(vp)
+		inputs = append(inputs, inputFile{filepath.ToSlash(s.SBOM.VEX), data})
+		vulns, err := sbom.ParseVEX(filepath.Join(dir, filepath.FromSlash(s.SBOM.VEX)), data)
 		if err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 		bom.Vulnerabilities = append(bom.Vulnerabilities, vulns...)
 	}
@@ -249,7 +265,7 @@ func LoadSBOM(s *spec.Spec, allowOutside bool) (*sbom.BOM, error) {
 		ovs[i] = sbom.Override{Purl: c.Purl, BOMRef: c.BOMRef, SupportLevel: string(c.SupportLevel), EndOfSupport: c.EndOfSupport.String()}
 	}
 	bom.ApplyOverrides(ovs)
-	return bom, nil
+	return bom, inputs, nil
 }
 
 // manifest is the layout of manifest.json.
@@ -279,7 +295,7 @@ func digest(name string, data []byte) manifestFile {
 
 // buildManifest records what went in and what came out, with SHA-256
 // digests, so a reviewer can match a document to the exact inputs.
-func buildManifest(path string, s *spec.Spec, res *check.Result, cats []*catalog.Catalog, files []File, opts BuildOptions) ([]byte, error) {
+func buildManifest(s *spec.Spec, res *check.Result, cats []*catalog.Catalog, inputs []inputFile, files []File, opts BuildOptions) ([]byte, error) {
 	m := manifest{
 		Tool: "docgen", Version: opts.Version, Device: s.Device.Name, Document: s.Document.ID,
 		Revision: s.Document.Revision, Date: s.Document.Date.String(), Check: res.Summary,
@@ -288,22 +304,8 @@ func buildManifest(path string, s *spec.Spec, res *check.Result, cats []*catalog
 	for _, c := range cats {
 		m.Profiles = append(m.Profiles, c.Profile)
 	}
-	inputs := []string{filepath.Base(path)}
-	for _, p := range []string{s.SBOM.Path, s.SBOM.VEX} {
-		if !spec.IsPlaceholder(p) {
-			inputs = append(inputs, p)
-		}
-	}
 	for _, in := range inputs {
-		p, err := paths.Confine(filepath.Dir(path), in, opts.AllowOutside)
-		if err != nil {
-			return nil, err
-		}
-		data, err := os.ReadFile(p)
-		if err != nil {
-			return nil, err
-		}
-		m.Inputs = append(m.Inputs, digest(filepath.ToSlash(in), data))
+		m.Inputs = append(m.Inputs, digest(in.ref, in.data))
 	}
 	for _, f := range files {
 		m.Outputs = append(m.Outputs, digest(f.Name, f.Data))

@@ -3,7 +3,6 @@ package main
 import (
 	"bytes"
 	"fmt"
-	"os"
 	"path/filepath"
 	"strings"
 	"time"
@@ -11,6 +10,7 @@ import (
 	"github.com/urfave/cli/v2"
 	"gopkg.in/yaml.v3"
 
+	"github.com/docgen/docgen/generator/input"
 	"github.com/docgen/docgen/generator/msg"
 	"github.com/docgen/docgen/generator/render/html"
 	"github.com/docgen/docgen/generator/render/pdf"
@@ -102,7 +102,7 @@ func runRender(c *cli.Context) error {
 		return err
 	}
 	in := c.Args().First()
-	data, err := os.ReadFile(in)
+	data, err := input.Read(in, input.Markdown)
 	if err != nil {
 		return fail(exitInput, err.Error())
 	}

@@ -40,6 +40,7 @@ import (
 
 	"github.com/docgen/docgen/generator/catalog"
 	"github.com/docgen/docgen/generator/check"
+	"github.com/docgen/docgen/generator/input"
 	"github.com/docgen/docgen/generator/msg"
 	"github.com/docgen/docgen/generator/sbom"
 	"github.com/docgen/docgen/generator/spec"
@@ -368,7 +369,7 @@ func overrideTemplates(dir string, files map[string][]byte, names []string) erro
 		if !ok {
 			return errors.New(msg.Format("docs.unknown_template", filepath.Join(dir, e.Name()), yamlx.Suggest(e.Name(), bases)))
 		}
-		data, err := os.ReadFile(filepath.Join(dir, e.Name()))
+		data, err := input.ReadIn(dir, e.Name(), false, input.Template)
 		if err != nil {
 			return err
 		}

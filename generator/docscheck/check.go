@@ -2,12 +2,12 @@ package docscheck
 
 import (
 	"errors"
-	"os"
 	"slices"
 	"strings"
 
 	"github.com/docgen/docgen/generator/catalog"
 	"github.com/docgen/docgen/generator/check"
+	"github.com/docgen/docgen/generator/input"
 	"github.com/docgen/docgen/generator/msg"
 	"github.com/docgen/docgen/generator/spec"
 	"github.com/docgen/docgen/generator/yamlx"
@@ -54,7 +54,7 @@ func Check(s *spec.Spec, cats []*catalog.Catalog, docs []Doc) (*check.Result, er
 		}
 		doc, ok := parsed[d.Path]
 		if !ok {
-			src, err := os.ReadFile(d.Path)
+			src, err := input.Read(d.Path, input.Markdown)
 			if err != nil {
 				return nil, pathError(d.Path, err)
 			}

@@ -45,7 +45,7 @@
 // or an XML element path such as /bom/components/component[3]/hashes/hash[1],
 // the rule broken, and what is wrong.
 //
-// Input limits protect the reader: files over [MaxSize] are refused, and
+// Input limits protect the reader: files over input.MaxSBOMSize are refused, and
 // JSON or XML nested deeper than [MaxDepth] is refused by a streaming scan
 // before decoding.
 //

@@ -7,6 +7,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/docgen/docgen/generator/input"
 )
 
 const minimalCDX16 = `{"bomFormat":"CycloneDX","specVersion":"1.6","version":1,
@@ -129,13 +131,13 @@ func TestTooLarge(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := f.Truncate(MaxSize + 1); err != nil { // sparse: no disk used
+	if err := f.Truncate(input.MaxSBOMSize + 1); err != nil { // sparse: no disk used
 		t.Fatal(err)
 	}
 	f.Close()
 	_, err = Read(path)
-	var pe *ParseError
-	if !errors.As(err, &pe) || !strings.Contains(pe.Msg, "larger than 256 MiB") {
+	var tl *input.TooLargeError
+	if !errors.As(err, &tl) || !strings.Contains(err.Error(), "more than the limit of 256.0 MiB; raise the limit with --max-sbom-size") {
 		t.Errorf("got %v, want a size error", err)
 	}
 	if _, err := Read(filepath.Join(t.TempDir(), "missing.json")); !errors.Is(err, fs.ErrNotExist) {
