@@ -34,6 +34,11 @@ type BOM struct {
 	Components      []Component
 	Dependencies    []Dependency
 	Vulnerabilities []Vulnerability
+
+	// ControlChars lists the texts from which [BOM.Normalize] removed
+	// control characters (NUL, BEL, ESC, ...), as paths such as
+	// "components[3].name"; they never reach a document.
+	ControlChars []string
 }
 
 // Component is one component (CycloneDX) or package (SPDX).
@@ -131,7 +136,8 @@ type Rating struct {
 }
 
 // Normalize makes every slice of b and of its components, dependencies and
-// vulnerabilities non-nil. [Read] and [Parse] call it; call it again after
+// vulnerabilities non-nil, and removes control characters from every text
+// (see [BOM.ControlChars]). [Read] and [Parse] call it; call it again after
 // building or changing a BOM by hand.
 func (b *BOM) Normalize() {
 	b.Authors = nonNil(b.Authors)
@@ -155,6 +161,8 @@ func (b *BOM) Normalize() {
 		b.Dependencies[i].DependsOn = nonNil(b.Dependencies[i].DependsOn)
 	}
 	normalizeVulns(b.Vulnerabilities)
+	b.stripAllControls()
+	b.ControlChars = nonNil(b.ControlChars)
 }
 
 func normalizeVulns(vs []Vulnerability) {

@@ -38,6 +38,9 @@ func Parse(name string, data []byte) (*BOM, error) {
 	if limit := input.SBOM.Limit(); int64(len(data)) > limit {
 		return nil, &input.TooLargeError{Path: name, Size: int64(len(data)), Limit: limit, Kind: input.SBOM}
 	}
+	if enc := wideEncoding(data); enc != "" {
+		return nil, &ParseError{Pos: yamlx.Pos{File: name}, Msg: msg.Format("sbom.utf16", enc)}
+	}
 	body := bytes.TrimPrefix(data, []byte("\xEF\xBB\xBF"))
 	trimmed := bytes.TrimLeft(body, " \t\r\n")
 	if len(trimmed) == 0 {
@@ -82,6 +85,31 @@ func ParseVEX(name string, data []byte) ([]Vulnerability, error) {
 		return nil, &UnsupportedError{File: name, Found: b.Format + " " + b.SpecVersion, Supported: msg.Get("sbom.supported_vex")}
 	}
 	return b.Vulnerabilities, nil
+}
+
+// wideEncoding names the encoding of a file written in UTF-16 or UTF-32,
+// by its byte-order mark or, lacking one, by the zero bytes around its
+// first (ASCII) character; "" for anything else.
+func wideEncoding(data []byte) string {
+	switch {
+	case bytes.HasPrefix(data, []byte{0xFF, 0xFE, 0, 0}):
+		return "UTF-32LE"
+	case bytes.HasPrefix(data, []byte{0, 0, 0xFE, 0xFF}):
+		return "UTF-32BE"
+	case bytes.HasPrefix(data, []byte{0xFF, 0xFE}):
+		return "UTF-16LE"
+	case bytes.HasPrefix(data, []byte{0xFE, 0xFF}):
+		return "UTF-16BE"
+	case len(data) >= 4 && data[0] == 0 && data[1] == 0 && data[2] == 0 && data[3] != 0:
+		return "UTF-32BE"
+	case len(data) >= 4 && data[0] != 0 && data[1] == 0 && data[2] == 0 && data[3] == 0:
+		return "UTF-32LE"
+	case len(data) >= 2 && data[0] == 0 && data[1] != 0:
+		return "UTF-16BE"
+	case len(data) >= 2 && data[0] != 0 && data[1] == 0:
+		return "UTF-16LE"
+	}
+	return ""
 }
 
 // sniffText names a non-JSON, non-XML file for an UnsupportedError.

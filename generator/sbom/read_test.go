@@ -305,3 +305,65 @@ func TestSplitValidation(t *testing.T) {
 		}
 	}
 }
+
+// TestRulesBeyondSchema: problems found by docgen's own rules (a dangling
+// dependency reference, a versionRange on an internal component) are not
+// reported as breaking the official schema, while schema problems are.
+func TestRulesBeyondSchema(t *testing.T) {
+	tests := []struct{ name, data, against string }{
+		{"dangling dependency (JSON)", `{"bomFormat":"CycloneDX","specVersion":"1.6","version":1,
+ "components":[{"type":"library","bom-ref":"a","name":"a"}],"dependencies":[{"ref":"a","dependsOn":["b"]}]}`,
+			"checked against the rules docgen adds to the official CycloneDX 1.6 JSON schema"},
+		{"versionRange on an internal component (XML)", `<?xml version="1.0"?>
+<bom xmlns="http://cyclonedx.org/schema/bom/1.7" version="1"><components>
+<component type="library" bom-ref="a"><name>a</name><versionRange>vers:generic/&gt;1</versionRange></component>
+</components></bom>`, "checked against the rules docgen adds to the official CycloneDX 1.7 XML schema"},
+		{"schema problem (JSON)", `{"bomFormat":"CycloneDX","specVersion":"1.6","version":1,"components":[{"type":"gadget","name":"a"}]}`,
+			"checked against the official CycloneDX 1.6 JSON schema"},
+	}
+	for _, tt := range tests {
+		_, err := Parse("f", []byte(tt.data))
+		var verr *ValidationError
+		if !errors.As(err, &verr) || !strings.Contains(err.Error(), tt.against) {
+			t.Errorf("%s: %v, want %q", tt.name, err, tt.against)
+		}
+	}
+}
+
+// TestWideEncodings: an SBOM saved as UTF-16 or UTF-32 is named as such,
+// with the advice to re-save it as UTF-8.
+func TestWideEncodings(t *testing.T) {
+	text := `{"bomFormat":"CycloneDX","specVersion":"1.6","version":1}`
+	wide := func(bigEndian bool, bom bool) []byte {
+		var out []byte
+		if bom {
+			out = []byte{0xFF, 0xFE}
+			if bigEndian {
+				out = []byte{0xFE, 0xFF}
+			}
+		}
+		for _, c := range []byte(text) {
+			if bigEndian {
+				out = append(out, 0, c)
+			} else {
+				out = append(out, c, 0)
+			}
+		}
+		return out
+	}
+	tests := []struct {
+		data []byte
+		want string
+	}{
+		{wide(false, true), "UTF-16LE"},
+		{wide(true, true), "UTF-16BE"},
+		{wide(false, false), "UTF-16LE"},
+		{wide(true, false), "UTF-16BE"},
+	}
+	for _, tt := range tests {
+		_, err := Parse("f.json", tt.data)
+		if err == nil || !strings.Contains(err.Error(), "encoded as "+tt.want+"; docgen reads SBOMs in UTF-8: re-save it as UTF-8") {
+			t.Errorf("%x...: %v, want %s", tt.data[:4], err, tt.want)
+		}
+	}
+}
