@@ -31,7 +31,7 @@ func parseJSON(name string, data []byte) (*BOM, error) {
 		return nil, unsupported(name, msg.Get("sbom.found.spdx3"))
 	}
 	if _, ok := obj["spdxVersion"]; ok {
-		return parseSPDXJSON(name, data, obj)
+		return parseSPDXJSON(name, data, obj, EncodingJSON)
 	}
 	_, hasFormat := obj["bomFormat"]
 	sv, hasVersion := obj["specVersion"]

@@ -2,10 +2,12 @@ package sbom
 
 // Formats and encodings reported in [BOM.Format] and [BOM.Encoding].
 const (
-	FormatCycloneDX = "CycloneDX"
-	FormatSPDX      = "SPDX"
-	EncodingJSON    = "json"
-	EncodingXML     = "xml"
+	FormatCycloneDX  = "CycloneDX"
+	FormatSPDX       = "SPDX"
+	EncodingJSON     = "json"
+	EncodingXML      = "xml"
+	EncodingYAML     = "yaml"      // SPDX only
+	EncodingTagValue = "tag-value" // SPDX only
 )
 
 // BOM is docgen's format-neutral model of a software bill of materials. It is
@@ -44,7 +46,7 @@ type BOM struct {
 // Component is one component (CycloneDX) or package (SPDX).
 type Component struct {
 	BOMRef    string // CycloneDX bom-ref or SPDX SPDXID
-	Type      string // CycloneDX component type; SPDX primaryPackagePurpose in lower case, or ""
+	Type      string // CycloneDX component type; SPDX primaryPackagePurpose in lower case with "-" for "_", or ""
 	Group     string
 	Name      string
 	Version   string

@@ -54,7 +54,13 @@ func Parse(name string, data []byte) (*BOM, error) {
 	case '<':
 		b, err = parseXML(name, body)
 	default:
-		return nil, unsupported(name, sniffText(trimmed))
+		if v, ok := headerValue(trimmed, "SPDXVersion:"); ok {
+			b, err = parseSPDXTagValue(name, body, v)
+		} else if _, ok := headerValue(trimmed, "spdxVersion:"); ok {
+			b, err = parseSPDXYAML(name, body)
+		} else {
+			return nil, unsupported(name, sniffText(trimmed))
+		}
 	}
 	if err != nil {
 		return nil, err
@@ -118,10 +124,6 @@ func sniffText(data []byte) string {
 	for line := range bytes.Lines(head) {
 		line = bytes.TrimSpace(line)
 		switch {
-		case bytes.HasPrefix(line, []byte("SPDXVersion:")):
-			return msg.Format("sbom.found.spdx_tagvalue", string(bytes.TrimSpace(line[len("SPDXVersion:"):])))
-		case bytes.HasPrefix(line, []byte("spdxVersion:")):
-			return msg.Get("sbom.found.spdx_yaml")
 		case bytes.HasPrefix(line, []byte("bomFormat:")):
 			return msg.Get("sbom.found.cdx_yaml")
 		case bytes.HasPrefix(line, []byte("@prefix")) && bytes.Contains(head, []byte("spdx.org/rdf")):
@@ -149,7 +151,8 @@ func errorsAs[T error](err error) (T, bool) {
 	return t, ok
 }
 
-// versionLabel formats "CycloneDX 1.6 JSON" and the like.
+// versionLabel formats "CycloneDX 1.6 JSON" and the like. The SPDX YAML
+// and tag-value forms are validated as JSON, so they are labelled JSON.
 func versionLabel(format, version, encoding string) string {
 	enc := "JSON"
 	if encoding == EncodingXML {

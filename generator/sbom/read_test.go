@@ -23,7 +23,8 @@ const minimalCDXXML15 = `<?xml version="1.0"?>
 
 const minimalSPDX23 = `{"spdxVersion":"SPDX-2.3","dataLicense":"CC0-1.0","SPDXID":"SPDXRef-DOCUMENT","name":"x",
  "documentNamespace":"https://example.org/x","creationInfo":{"created":"2026-01-01T00:00:00Z","creators":["Tool: t"]},
- "packages":[{"name":"zlib","SPDXID":"SPDXRef-zlib","downloadLocation":"NOASSERTION","versionInfo":"1.3.1"}]}`
+ "packages":[{"name":"zlib","SPDXID":"SPDXRef-zlib","downloadLocation":"NOASSERTION","versionInfo":"1.3.1",
+   "licenseConcluded":"NOASSERTION","licenseDeclared":"NOASSERTION","copyrightText":"NOASSERTION"}]}`
 
 // TestDetect checks that format, encoding and version come from the content,
 // whatever the file name says.
@@ -62,8 +63,8 @@ func TestUnsupported(t *testing.T) {
 		{"spdx 3 json-ld", `{"@context":"https://spdx.org/rdf/3.0.1/spdx-context.jsonld","@graph":[]}`, "SPDX 3.0"},
 		{"spdx 3 version", `{"spdxVersion":"SPDX-3.0"}`, "SPDX 3.0"},
 		{"spdx 2.1", `{"spdxVersion":"SPDX-2.1"}`, "SPDX version `SPDX-2.1`"},
-		{"spdx tag-value", "## comment\nSPDXVersion: SPDX-2.3\nDataLicense: CC0-1.0\n", "SPDX tag-value (SPDX-2.3)"},
-		{"spdx yaml", "spdxVersion: SPDX-2.3\ndataLicense: CC0-1.0\n", "SPDX YAML"},
+		{"spdx 2.1 tag-value", "## comment\nSPDXVersion: SPDX-2.1\nDataLicense: CC0-1.0\n", "SPDX tag-value (SPDX-2.1)"},
+		{"spdx 2.1 yaml", "spdxVersion: SPDX-2.1\ndataLicense: CC0-1.0\n", "SPDX version `SPDX-2.1`"},
 		{"spdx rdf", `<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns:spdx="http://spdx.org/rdf/terms#"/>`, "SPDX RDF"},
 		{"cdx 1.1 xml", `<bom xmlns="http://cyclonedx.org/schema/bom/1.1" version="1"/>`, "CycloneDX 1.1 XML"},
 		{"cdx 1.1 json", `{"bomFormat":"CycloneDX","specVersion":"1.1"}`, "CycloneDX 1.1 JSON"},
@@ -83,7 +84,7 @@ func TestUnsupported(t *testing.T) {
 			if !strings.Contains(ue.Found, tt.found) {
 				t.Errorf("Found = %q, want it to contain %q", ue.Found, tt.found)
 			}
-			if !strings.Contains(err.Error(), "in.txt") || !strings.Contains(err.Error(), "CycloneDX 1.2-1.7 JSON or XML, SPDX 2.2 or 2.3 JSON") {
+			if !strings.Contains(err.Error(), "in.txt") || !strings.Contains(err.Error(), "CycloneDX 1.2-1.7 JSON or XML, SPDX 2.2 or 2.3 JSON, YAML or tag-value") {
 				t.Errorf("message %q does not name the file and what is supported", err)
 			}
 		})
@@ -212,7 +213,7 @@ func TestValidationErrors(t *testing.T) {
 			"spdx missing fields", `{"spdxVersion":"SPDX-2.3","dataLicense":"CC0-1.0","SPDXID":"SPDXRef-DOCUMENT","name":"x",
 			 "documentNamespace":"https://example.org/x","creationInfo":{"created":"2026-01-01T00:00:00Z","creators":["Tool: t"]},
 			 "packages":[{"name":"zlib","SPDXID":"SPDXRef-zlib"}]}`,
-			"/packages/0", "required", "`downloadLocation`", "required fields of SPDX 2.3",
+			"/packages/0", "required", "`downloadLocation`", "official SPDX 2.3 JSON schema",
 		},
 	}
 	for _, tt := range tests {
