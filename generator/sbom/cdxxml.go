@@ -7,8 +7,6 @@ import (
 	"strings"
 	"sync"
 
-	cdx "github.com/CycloneDX/cyclonedx-go"
-
 	"github.com/docgen/docgen/generator/msg"
 	"github.com/docgen/docgen/generator/sbom/internal/xsd"
 	"github.com/docgen/docgen/generator/yamlx"
@@ -61,14 +59,7 @@ func parseXML(name string, data []byte) (*BOM, error) {
 			return nil, err
 		}
 	}
-	var raw cdx.BOM
-	err = safely(func() error {
-		return cdx.NewBOMDecoder(bytes.NewReader(data), cdx.BOMFileFormatXML).Decode(&raw)
-	})
-	if err != nil {
-		return nil, &ParseError{Pos: yamlx.Pos{File: name}, Msg: msg.Format("sbom.decode", err.Error())}
-	}
-	b := fromCDX(&raw)
+	b := fromXMLDoc(root)
 	b.Encoding = EncodingXML
 	b.SpecVersion = canonicalVersion(version)
 	return b, nil

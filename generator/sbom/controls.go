@@ -30,42 +30,62 @@ func stripControls(s string) (clean string, ok bool) {
 }
 
 // stripAllControls removes control characters from every text of b and
-// records in b.ControlChars where it found them.
+// records in b.ControlChars where it found them. The path of a text is
+// only spelled out for texts that had control characters.
 func (b *BOM) stripAllControls() {
-	var walk func(v reflect.Value, path string)
-	walk = func(v reflect.Value, path string) {
+	type step struct {
+		field string // a field name, or "" for an index
+		index int
+	}
+	var path []step // of the value being walked
+	spell := func() string {
+		var sb strings.Builder
+		for _, st := range path {
+			if st.field == "" {
+				sb.WriteString("[" + strconv.Itoa(st.index) + "]")
+				continue
+			}
+			if sb.Len() > 0 {
+				sb.WriteByte('.')
+			}
+			sb.WriteString(lowerFirst(st.field))
+		}
+		return sb.String()
+	}
+	var walk func(v reflect.Value)
+	walk = func(v reflect.Value) {
 		switch v.Kind() {
 		case reflect.String:
 			if clean, ok := stripControls(v.String()); !ok {
 				v.SetString(clean)
-				b.ControlChars = append(b.ControlChars, path)
+				b.ControlChars = append(b.ControlChars, spell())
 			}
 		case reflect.Pointer:
 			if !v.IsNil() {
-				walk(v.Elem(), path)
+				walk(v.Elem())
 			}
 		case reflect.Slice:
 			for i := range v.Len() {
-				walk(v.Index(i), path+"["+strconv.Itoa(i)+"]")
+				path = append(path, step{index: i})
+				walk(v.Index(i))
+				path = path[:len(path)-1]
 			}
 		case reflect.Struct:
 			t := v.Type()
 			for i := range t.NumField() {
 				if f := t.Field(i); f.IsExported() && f.Name != "ControlChars" {
-					walk(v.Field(i), joinPath(path, f.Name))
+					path = append(path, step{field: f.Name})
+					walk(v.Field(i))
+					path = path[:len(path)-1]
 				}
 			}
 		}
 	}
-	walk(reflect.ValueOf(b).Elem(), "")
+	walk(reflect.ValueOf(b).Elem())
 }
 
-// joinPath appends a field name, in lower camel case, to a path.
-func joinPath(path, field string) string {
+// lowerFirst writes a field name in lower camel case, as in the JSON form.
+func lowerFirst(field string) string {
 	r, n := utf8.DecodeRuneInString(field)
-	field = strings.ToLower(string(r)) + field[n:]
-	if path == "" {
-		return field
-	}
-	return path + "." + field
+	return strings.ToLower(string(r)) + field[n:]
 }

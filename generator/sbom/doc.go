@@ -37,7 +37,8 @@
 // CycloneDX XML is validated against the official XSD of its namespace by a
 // small XML Schema 1.0 validator (package internal/xsd), because decoding
 // XML into structs silently drops unknown elements, wrong namespaces and
-// bad values. After the schema, docgen checks a few rules the schemas
+// bad values; the model is then read from the validated element tree, so
+// the file is parsed once. After the schema, docgen checks a few rules the schemas
 // cannot express: hash lengths per algorithm, unique component bom-refs,
 // dependency references that exist, and versionRange only on external
 // components (XML). SPDX 2.2 and 2.3 JSON is validated against the official
