@@ -6,10 +6,11 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"path"
 	"path/filepath"
-	"slices"
+	"strings"
 	"time"
 
 	"github.com/docgen/docgen/generator/catalog"
@@ -19,21 +20,16 @@ import (
 	"github.com/docgen/docgen/generator/input"
 	"github.com/docgen/docgen/generator/msg"
 	"github.com/docgen/docgen/generator/outdir"
-	"github.com/docgen/docgen/generator/render/html"
-	"github.com/docgen/docgen/generator/render/pdf"
+	"github.com/docgen/docgen/generator/render"
+	_ "github.com/docgen/docgen/generator/render/formats" // every output format
+	"github.com/docgen/docgen/generator/render/markdown"
 	"github.com/docgen/docgen/generator/sbom"
 	"github.com/docgen/docgen/generator/spec"
 )
 
-// Output formats of Build.
-const (
-	FormatMarkdown = "md"
-	FormatHTML     = "html"
-	FormatPDF      = "pdf"
-)
-
-// BuildFormats lists the formats Build can write; all are written by default.
-var BuildFormats = []string{FormatMarkdown, FormatHTML, FormatPDF}
+// BuildFormats lists the formats Build can write, in the order they are
+// written; all are written by default.
+func BuildFormats() []string { return render.Names() }
 
 // DiagramFile is the file name of the network diagram next to the documents.
 const DiagramFile = "network-diagram.svg"
@@ -119,9 +115,9 @@ func BuildSpec(ctx context.Context, path string, opts BuildOptions) (*Built, err
 		}
 		svg = b.Bytes()
 	}
-	in := docs.Input{Spec: s, Catalogs: cats, Result: res, BOM: bom}
+	in := docs.Input{Spec: s, Catalogs: cats, Result: res, BOM: bom, Draft: res.Failed(), Version: opts.Version}
 	if svg != nil {
-		in.Diagram = DiagramFile
+		in.Diagram, in.DiagramFile = d, DiagramFile
 	}
 	set, err := docs.Build(in, docs.Options{TemplatesDir: opts.TemplatesDir, IFUHeadingOffset: opts.IFUHeadingOffset})
 	if err != nil {
@@ -133,49 +129,50 @@ func BuildSpec(ctx context.Context, path string, opts BuildOptions) (*Built, err
 
 	formats := opts.Formats
 	if len(formats) == 0 {
-		formats = BuildFormats
+		formats = BuildFormats()
 	}
 	var files []File
 	var warnings []string
+	assets := map[string]render.Asset{}
+	if svg != nil {
+		assets[DiagramFile] = render.Asset{Data: svg, Diagram: d}
+	}
 	for _, doc := range set.Documents {
-		if slices.Contains(formats, FormatMarkdown) {
-			files = append(files, File{doc.Name + ".md", doc.Markdown})
+		ro := render.Options{Assets: assets, PageSize: opts.PageSize, Generator: "docgen " + opts.Version, TitlePage: true}
+		if doc.AttachSBOM && len(inputs) > 1 {
+			ro.Attachments = []render.Attachment{sbomAttachment(inputs[1])}
 		}
-		if err := ctx.Err(); err != nil {
-			return nil, err
-		}
-		if slices.Contains(formats, FormatHTML) {
-			var b bytes.Buffer
-			err := html.Render(&b, doc.Markdown, html.Options{
-				Title: s.Device.Name + " – " + doc.Title, Lang: s.Language, Meta: nil,
-				InlineImages: map[string][]byte{DiagramFile: svg}, Generator: "docgen " + opts.Version,
-			})
-			if err != nil {
-				return nil, fmt.Errorf("%s.html: %w", doc.Name, err)
+		for _, name := range formats {
+			if err := ctx.Err(); err != nil {
+				return nil, err
 			}
-			files = append(files, File{doc.Name + ".html", b.Bytes()})
-		}
-		if err := ctx.Err(); err != nil {
-			return nil, err
-		}
-		if slices.Contains(formats, FormatPDF) {
-			data, warns, err := renderPDF(s, doc, d, inputs, opts)
+			r, ok := render.Lookup(name)
+			if !ok {
+				return nil, errors.New(msg.Format("cli.bad_format", name, strings.Join(BuildFormats(), ", ")))
+			}
+			var b bytes.Buffer
+			warns, err := r.Render(&b, doc.Model, ro)
 			if err != nil {
-				return nil, fmt.Errorf("%s.pdf: %w", doc.Name, err)
+				return nil, fmt.Errorf("%s%s: %w", doc.Name, r.Extension(), err)
 			}
 			for _, w := range warns {
-				warnings = append(warnings, doc.Name+".pdf: "+w)
+				warnings = append(warnings, doc.Name+r.Extension()+": "+w.String())
 			}
-			files = append(files, File{doc.Name + ".pdf", data})
+			files = append(files, File{doc.Name + r.Extension(), b.Bytes()})
 		}
 	}
 	if svg != nil {
 		files = append(files, File{DiagramFile, svg})
 	}
-	for _, t := range set.Tables.CSVTables() {
+	for _, t := range set.CSV {
 		files = append(files, File{t.ID + ".csv", t.CSV()})
 	}
-	files = append(files, File{"traceability.md", set.Traceability})
+	prov, err := set.Provenance()
+	if err != nil {
+		return nil, err
+	}
+	files = append(files, File{"provenance.json", prov})
+	files = append(files, File{"traceability.md", markdown.Bytes(set.Traceability)})
 	manifest, err := buildManifest(s, res, cats, inputs, files, opts)
 	if err != nil {
 		return nil, err
@@ -184,36 +181,14 @@ func BuildSpec(ctx context.Context, path string, opts BuildOptions) (*Built, err
 	return &Built{Spec: s, Result: res, Files: files, Warnings: warnings}, nil
 }
 
-// renderPDF renders one document as PDF with its title page, running
-// header, diagram as vector graphics and, for the administrator guide, the
-// SBOM file attached.
-func renderPDF(s *spec.Spec, doc docs.Document, d *diagram.Diagram, inputs []inputFile, opts BuildOptions) ([]byte, []string, error) {
-	po := pdf.Options{
-		Title: s.Device.Name + " – " + doc.Title, Subject: msg.Get("build.pdf_subject"), Author: s.Device.Manufacturer.Name,
-		Keywords: []string{"cybersecurity", "MDCG 2019-16", string(s.Device.Regulation), s.Device.Name},
-		Lang:     s.Language, DocumentID: doc.ID, Revision: s.Document.Revision, Date: s.Document.Date.Time,
-		PageSize: opts.PageSize, TitlePage: true,
+// sbomAttachment is the spec's SBOM, as read by loadSBOM, for embedding
+// in a document.
+func sbomAttachment(sb inputFile) render.Attachment {
+	media := "application/json"
+	if strings.EqualFold(path.Ext(sb.ref), ".xml") {
+		media = "application/xml"
 	}
-	for _, row := range doc.Control {
-		po.Control = append(po.Control, pdf.Row{Name: row[0], Value: row[1]})
-	}
-	if d != nil {
-		po.Images = map[string]pdf.Image{DiagramFile: {Diagram: d}}
-	}
-	if doc.Target == "admin" && len(inputs) > 1 {
-		sb := inputs[1] // the SBOM, as read by loadSBOM
-		po.Attachments = []pdf.Attachment{{Name: path.Base(sb.ref), Description: msg.Get("build.sbom_attachment"), Data: sb.data}}
-	}
-	var b bytes.Buffer
-	warns, err := pdf.Render(&b, doc.Body, po)
-	if err != nil {
-		return nil, nil, err
-	}
-	out := make([]string, len(warns))
-	for i, w := range warns {
-		out[i] = w.String()
-	}
-	return b.Bytes(), out, nil
+	return render.Attachment{Name: path.Base(sb.ref), Description: msg.Get("build.sbom_attachment"), MediaType: media, Data: sb.data}
 }
 
 // LoadSBOM reads the SBOM (and the VEX file) the spec names, relative to the
