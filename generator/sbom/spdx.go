@@ -2,7 +2,6 @@ package sbom
 
 import (
 	"bytes"
-	"encoding/json"
 	"regexp"
 	"strings"
 
@@ -161,23 +160,6 @@ func checkSPDX(doc map[string]any, out *problemList) {
 func list(v any) []any {
 	l, _ := v.([]any)
 	return l
-}
-
-// jsonKind names the JSON type of a decoded value.
-func jsonKind(v any) string {
-	switch v.(type) {
-	case nil:
-		return "null"
-	case bool:
-		return "boolean"
-	case json.Number, float64:
-		return "number"
-	case string:
-		return "string"
-	case []any:
-		return "array"
-	}
-	return "object"
 }
 
 // fromSPDX converts an SPDX document (tools-golang's 2.3 model, to which
