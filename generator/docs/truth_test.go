@@ -58,7 +58,7 @@ func load(t *testing.T, path string) *spec.Spec {
 // text, and the spec paths it cites.
 type claim struct {
 	doc, section, text string
-	paths             []string
+	paths              []string
 }
 
 // claims lists the blocks of set that cite spec paths.
