@@ -42,6 +42,9 @@ var (
 	// MaxTemplateSize bounds each template override (1 MiB, a hundred
 	// times the largest built-in template).
 	MaxTemplateSize int64 = 1 << 20
+	// MaxWordTemplateSize bounds a Word template (64 MiB: company
+	// templates carry logos and fonts).
+	MaxWordTemplateSize int64 = 64 << 20
 )
 
 // Kind is a kind of input: what it is called in messages, its limit and
@@ -61,6 +64,8 @@ var (
 	VEX      = Kind{"input.kind.vex", &MaxSBOMSize, "--max-sbom-size", ""}
 	Markdown = Kind{"input.kind.markdown", &MaxDocSize, "--max-doc-size", ""}
 	Template = Kind{"input.kind.template", &MaxTemplateSize, "", "input.template_outside"}
+	// WordTemplate is a company Word template (docgen build --docx-template).
+	WordTemplate = Kind{"input.kind.word_template", &MaxWordTemplateSize, "", ""}
 )
 
 // Limit returns the size limit of k in bytes.
