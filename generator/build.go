@@ -171,7 +171,7 @@ func renderPDF(s *spec.Spec, doc docs.Document, d *diagram.Diagram, opts BuildOp
 		Title: s.Device.Name + " – " + doc.Title, Subject: msg.Get("build.pdf_subject"), Author: s.Device.Manufacturer.Name,
 		Keywords: []string{"cybersecurity", "MDCG 2019-16", string(s.Device.Regulation), s.Device.Name},
 		Lang:     s.Language, DocumentID: doc.ID, Revision: s.Document.Revision, Date: s.Document.Date.Time,
-		PageSize: opts.PageSize, TitlePage: true,
+		PageSize: opts.PageSize, TitlePage: true, Producer: "docgen " + opts.Version,
 	}
 	for _, row := range doc.Control {
 		po.Control = append(po.Control, pdf.Row{Name: row[0], Value: row[1]})

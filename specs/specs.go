@@ -1,5 +1,7 @@
 // Package specs holds the data that defines what docgen checks: the
-// requirement catalogs, one YAML file per profile under catalog/. The files
+// requirement catalogs, one YAML file per profile under catalog/, the
+// default responsibility matrix, and the supplier and licence of every
+// third-party module linked into docgen (thirdparty.yaml). The files
 // are embedded in the binary; package catalog decodes and validates them.
 //
 // A catalog file lists targets (the documents), items (what each document
@@ -13,5 +15,5 @@ import "embed"
 
 // FS is the embedded data tree, rooted at this directory.
 //
-//go:embed catalog responsibility
+//go:embed catalog responsibility thirdparty.yaml
 var FS embed.FS

@@ -55,14 +55,25 @@ func today(c *cli.Context) (time.Time, error) {
 		}
 		return p.Time, nil
 	}
-	if e := os.Getenv("SOURCE_DATE_EPOCH"); e != "" {
-		secs, err := strconv.ParseInt(e, 10, 64)
-		if err != nil {
-			return time.Time{}, fail(exitInput, msg.Format("cli.bad_epoch", e))
-		}
-		return time.Unix(secs, 0).UTC(), nil
+	epoch, err := sourceDateEpoch()
+	if err != nil || !epoch.IsZero() {
+		return epoch, err
 	}
 	return time.Now().UTC(), nil
+}
+
+// sourceDateEpoch returns the time SOURCE_DATE_EPOCH gives (seconds since
+// 1970), or the zero time when it is not set.
+func sourceDateEpoch() (time.Time, error) {
+	e := os.Getenv("SOURCE_DATE_EPOCH")
+	if e == "" {
+		return time.Time{}, nil
+	}
+	secs, err := strconv.ParseInt(e, 10, 64)
+	if err != nil {
+		return time.Time{}, fail(exitInput, msg.Format("cli.bad_epoch", e))
+	}
+	return time.Unix(secs, 0).UTC(), nil
 }
 
 func runCheck(c *cli.Context) error {

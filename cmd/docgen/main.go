@@ -11,16 +11,27 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"runtime/debug"
 	"strings"
 
 	"github.com/urfave/cli/v2"
 
+	"github.com/docgen/docgen/generator/about"
 	"github.com/docgen/docgen/generator/msg"
 	"github.com/docgen/docgen/templates"
 )
 
-// version is set at build time with -ldflags "-X main.version=...".
-var version = "dev"
+// version is the docgen version. The Makefile stamps it at build time with
+// -ldflags "-X main.version=$(git describe)"; init completes it from the
+// build information (the module version of `go install ...@v1.2.0`, or
+// "dev-" and the commit), see about.Version.
+var version string
+
+func init() {
+	info, _ := debug.ReadBuildInfo()
+	version = about.Version(version, info)
+	cli.VersionPrinter = func(c *cli.Context) { fmt.Fprintln(c.App.Writer, versionLine()) }
+}
 
 // Exit codes, as documented in the help text.
 const (
@@ -148,6 +159,7 @@ func newApp(stdout, stderr io.Writer) *cli.App {
 			renderCommand(),
 			sbomCommand(),
 			schemaCommand(),
+			versionCommand(),
 		},
 		Flags:  limitFlags(),
 		Before: applyLimits,

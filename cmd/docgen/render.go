@@ -134,7 +134,7 @@ func runRender(c *cli.Context) error {
 			Title: title, Author: pick(c.String("author"), fm.Author), Subject: pick(c.String("subject"), fm.Subject),
 			Keywords: keywords, Lang: pick(c.String("lang"), fm.Lang), DocumentID: pick(c.String("id"), fm.ID),
 			Revision: pick(c.String("revision"), fm.Revision), Date: date, PageSize: c.String("page-size"),
-			TitlePage: !c.Bool("no-title-page"),
+			TitlePage: !c.Bool("no-title-page"), Producer: "docgen " + version,
 		})
 		if err != nil {
 			return fail(exitInput, fmt.Sprintf("%s: %v", in, err))

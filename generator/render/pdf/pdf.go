@@ -49,6 +49,9 @@ type Options struct {
 	// document-control block. The level-1 heading that opens the Markdown
 	// then moves to the title page.
 	TitlePage bool
+	// Producer names the program and version in the PDF metadata, such
+	// as "docgen v1.2.0"; empty means "docgen".
+	Producer string
 }
 
 // Row is one row of the document-control block: a field name and its

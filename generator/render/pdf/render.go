@@ -1,6 +1,7 @@
 package pdf
 
 import (
+	"cmp"
 	"strings"
 
 	"github.com/yuin/goldmark/ast"
@@ -142,7 +143,7 @@ func (r *renderer) info() layout.Info {
 		Author:   r.opts.Author,
 		Keywords: strings.Join(r.opts.Keywords, ", "),
 		Creator:  "docgen",
-		Producer: "docgen",
+		Producer: cmp.Or(r.opts.Producer, "docgen"),
 		Lang:     lang,
 		Created:  d,
 		Modified: d,
