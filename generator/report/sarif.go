@@ -109,22 +109,29 @@ func (rs *ruleSet) add(id, title string, sev catalog.Severity, clauses, targets 
 	})
 }
 
-// newSARIFResult converts a finding. seen counts the findings per
-// fingerprint key so far, to tell apart findings of one rule at one path.
+// newSARIFResult converts a finding; seen is passed to fingerprint.
 func newSARIFResult(fd check.Finding, ruleIndex int, seen map[string]int) sarifResult {
-	key := fd.RuleID + "\x00" + fd.Path + "\x00" + fd.Pos.File
-	seen[key]++
-	sum := sha256.Sum256([]byte(key))
 	r := sarifResult{
 		RuleID: fd.RuleID, RuleIndex: ruleIndex, Level: sarifLevel(fd.Severity),
 		Message:             sarifText{Text: fd.Message + clauseList(fd.Clauses)},
 		Locations:           []sarifLocation{{PhysicalLocation: sarifPhysical{ArtifactLocation: artifactLocation(fd.Pos.File), Region: sarifRegion{StartLine: max(fd.Pos.Line, 1), StartColumn: fd.Pos.Col}}}},
-		PartialFingerprints: sarifFingerprints{Finding: hex.EncodeToString(sum[:16]) + ":" + strconv.Itoa(seen[key])},
+		PartialFingerprints: sarifFingerprints{Finding: fingerprint(fd, seen)},
 	}
 	if fd.Waived {
 		r.Suppressions = []sarifSuppression{{Kind: "external", Status: "accepted", Justification: fd.Rationale}}
 	}
 	return r
+}
+
+// fingerprint identifies a finding across runs: a hash of its rule id, spec
+// path and file, and its occurrence number among findings with the same
+// hash so far, which seen counts. Every finding must pass through it in
+// result order, waived or not, so that the numbers do not shift.
+func fingerprint(fd check.Finding, seen map[string]int) string {
+	key := fd.RuleID + "\x00" + fd.Path + "\x00" + fd.Pos.File
+	seen[key]++
+	sum := sha256.Sum256([]byte(key))
+	return hex.EncodeToString(sum[:16]) + ":" + strconv.Itoa(seen[key])
 }
 
 // artifactLocation returns the location of a spec file: a relative URI
