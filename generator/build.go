@@ -53,6 +53,9 @@ type BuildOptions struct {
 	IFUHeadingOffset int
 	// Today is the reference date for the check (see check.Options).
 	Today time.Time
+	// EndOfSupportDate, when set, replaces the document date in the
+	// end-of-support checks (see check.Options).
+	EndOfSupportDate time.Time
 	// Version is the docgen version recorded in the outputs.
 	Version string
 	// AllowOutside lets the spec refer to files outside its directory tree.
@@ -85,6 +88,7 @@ func BuildSpec(path string, opts BuildOptions) (*Built, error) {
 	if err != nil {
 		return nil, err
 	}
+	path = s.File // a folder stands for the spec file in it
 	cats, err := LoadCatalogs(s, opts.Profiles)
 	if err != nil {
 		return nil, err
@@ -93,7 +97,7 @@ func BuildSpec(path string, opts BuildOptions) (*Built, error) {
 	if err != nil {
 		return nil, err
 	}
-	res := check.Run(s, cats, check.Options{Today: opts.Today, BOM: bom})
+	res := check.Run(s, cats, check.Options{Today: opts.Today, EndOfSupportDate: opts.EndOfSupportDate, BOM: bom})
 
 	var svg []byte
 	d, err := diagram.Build(s)

@@ -10,6 +10,7 @@ import (
 
 	"github.com/docgen/docgen/generator/fsutil"
 	"github.com/docgen/docgen/generator/msg"
+	"github.com/docgen/docgen/generator/spec"
 	"github.com/docgen/docgen/templates"
 )
 
@@ -41,7 +42,7 @@ func runInit(c *cli.Context) error {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return fail(exitInput, err.Error())
 	}
-	path := filepath.Join(dir, "device.yaml")
+	path := filepath.Join(dir, spec.DefaultFile)
 	if _, err := os.Stat(path); err == nil && !c.Bool("force") {
 		return fail(exitInput, msg.Format("cli.init.exists", path))
 	} else if err != nil && !errors.Is(err, fs.ErrNotExist) {

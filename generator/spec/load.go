@@ -20,6 +20,7 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
+	"path/filepath"
 	"reflect"
 	"unicode/utf8"
 
@@ -28,6 +29,10 @@ import (
 	"github.com/docgen/docgen/generator/msg"
 	"github.com/docgen/docgen/generator/yamlx"
 )
+
+// DefaultFile is the name of the spec file in a device's folder: the file
+// `docgen init` writes and the one Load reads when given a folder.
+const DefaultFile = "device.yaml"
 
 // MaxSize is the largest spec file Load accepts, in bytes. The default, 16
 // MiB, is many times the size of a spec with thousands of firewall rules;
@@ -54,13 +59,20 @@ func (e *ReadError) Unwrap() error { return e.Err }
 // Load reads and validates the spec at path. On failure the error is a
 // *ReadError or a yamlx.Errors listing every problem found, in file order;
 // the returned spec is then partial and must not be used for output.
+//
+// A folder stands for the spec file DefaultFile in it, the file `docgen
+// init` writes: Load("my-device") reads my-device/device.yaml.
 func Load(path string) (*Spec, error) {
 	st, err := os.Stat(path)
 	if err != nil {
 		return nil, &ReadError{Path: path, Err: err}
 	}
 	if st.IsDir() {
-		return nil, &ReadError{Path: path, Err: errors.New(msg.Get("spec.is_dir"))}
+		dir := path
+		path = filepath.Join(dir, DefaultFile)
+		if st, err = os.Stat(path); err != nil {
+			return nil, &ReadError{Path: dir, Err: errors.New(msg.Format("spec.is_dir", DefaultFile))}
+		}
 	}
 	if st.Size() > MaxSize {
 		return nil, &ReadError{Path: path, Err: errors.New(msg.Format("spec.too_large", st.Size(), MaxSize))}

@@ -181,8 +181,8 @@ func TestLoadFileErrors(t *testing.T) {
 		t.Errorf("missing file: %v", err)
 	}
 	var re *spec.ReadError
-	if _, err := spec.Load(dir); !errors.As(err, &re) {
-		t.Errorf("directory: %v", err)
+	if _, err := spec.Load(dir); !errors.As(err, &re) || !strings.Contains(err.Error(), "is a directory without a device.yaml") {
+		t.Errorf("directory without a spec: %v", err)
 	}
 	p := filepath.Join(dir, "device.yaml")
 	if err := os.WriteFile(p, []byte(base+streams), 0o644); err != nil {
@@ -191,6 +191,11 @@ func TestLoadFileErrors(t *testing.T) {
 	s, err := spec.Load(p)
 	if err != nil || s.File != p {
 		t.Errorf("Load(%s) = %v, %v", p, s, err)
+	}
+	// The folder `docgen init DIR` made stands for DIR/device.yaml.
+	s, err = spec.Load(dir)
+	if err != nil || s.File != p {
+		t.Errorf("Load(%s) = %v, %v; want the spec %s", dir, s, err, p)
 	}
 }
 
