@@ -159,6 +159,7 @@ func newApp(stdout, stderr io.Writer) *cli.App {
 			renderCommand(),
 			sbomCommand(),
 			schemaCommand(),
+			serveCommand(),
 			versionCommand(),
 		},
 		Flags:  limitFlags(),
