@@ -75,6 +75,8 @@ type Server struct {
 	buildErr   string            // the error of the latest build, if it failed
 	watched    []string          // inputs of the latest build, absolute
 	changed    chan struct{}     // closed and replaced after each build
+	watching   chan struct{}     // closed once Watch watches the inputs
+	watchOnce  sync.Once
 }
 
 // New builds the documents once and returns the server. A build error is
@@ -85,7 +87,7 @@ func New(opts Options) (*Server, error) {
 		return nil, err
 	}
 	opts.Build.Formats = []string{generator.FormatHTML}
-	s := &Server{opts: opts, pages: t, changed: make(chan struct{})}
+	s := &Server{opts: opts, pages: t, changed: make(chan struct{}), watching: make(chan struct{})}
 	s.Rebuild()
 	return s, nil
 }
@@ -210,6 +212,7 @@ func (s *Server) Watch(ctx context.Context) error {
 		dirs = want
 	}
 	update()
+	s.watchOnce.Do(func() { close(s.watching) })
 	var timer <-chan time.Time
 	for {
 		select {
@@ -236,6 +239,10 @@ func (s *Server) Watch(ctx context.Context) error {
 		}
 	}
 }
+
+// Watching is closed once Watch has started to watch the inputs: changes
+// made after that are seen.
+func (s *Server) Watching() <-chan struct{} { return s.watching }
 
 // matters reports whether a change to file name concerns the build: it is
 // one of the inputs or lies in the template folder.
