@@ -40,6 +40,10 @@ var BuildFormats = []string{FormatMarkdown, FormatHTML, FormatPDF}
 // DiagramFile is the file name of the network diagram next to the documents.
 const DiagramFile = "network-diagram.svg"
 
+// DiagramPNGFile is the network diagram as a PNG image, for tools that
+// cannot show SVG.
+const DiagramPNGFile = "network-diagram.png"
+
 // BuildOptions adjust Build.
 type BuildOptions struct {
 	// Formats are the document formats to write (md, html); CSV files, the
@@ -153,7 +157,11 @@ func BuildSpec(path string, opts BuildOptions) (*Built, error) {
 		}
 	}
 	if svg != nil {
-		files = append(files, File{DiagramFile, svg})
+		var b bytes.Buffer
+		if err := d.WritePNG(&b, diagram.PNGScale); err != nil {
+			return nil, fmt.Errorf("%s: %w", DiagramPNGFile, err)
+		}
+		files = append(files, File{DiagramFile, svg}, File{DiagramPNGFile, b.Bytes()})
 	}
 	for _, t := range set.Tables.CSVTables() {
 		files = append(files, File{t.ID + ".csv", t.CSV()})
