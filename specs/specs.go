@@ -1,7 +1,8 @@
 // Package specs holds the data that defines what docgen checks: the
 // requirement catalogs, one YAML file per profile under catalog/, the
 // default responsibility matrix, and the supplier and licence of every
-// third-party module linked into docgen (thirdparty.yaml). The files
+// third-party module linked into docgen (thirdparty.yaml), and the examples
+// the spec's JSON Schema offers for its fields (schema/examples.yaml). The files
 // are embedded in the binary; package catalog decodes and validates them.
 //
 // A catalog file lists targets (the documents), items (what each document
@@ -15,5 +16,5 @@ import "embed"
 
 // FS is the embedded data tree, rooted at this directory.
 //
-//go:embed catalog responsibility thirdparty.yaml
+//go:embed catalog responsibility thirdparty.yaml schema/examples.yaml
 var FS embed.FS
