@@ -15,9 +15,6 @@ var completionScripts = map[string]string{
 	"powershell": "completion/docgen.ps1",
 }
 
-// completionShells lists the shells in the order the help names them.
-var completionShells = []string{"bash", "zsh", "fish", "powershell"}
-
 func completionCommand() *cli.Command {
 	return &cli.Command{
 		Name:        "completion",
