@@ -76,7 +76,9 @@ FUZZ_TARGETS := \
 	./generator/sbom:FuzzParseXML \
 	./generator/sbom:FuzzParseSPDX \
 	./generator/sbom:FuzzJSONParser \
-	./generator/docs:FuzzInline \
+	./generator/render/markdown:FuzzInline \
+	./generator/render/markdown:FuzzRead \
+	./generator/render/html:FuzzRender \
 	./generator/report:FuzzReport \
 	./generator/docscheck:FuzzHeadings \
 	./generator/render/pdf:FuzzRender

@@ -16,6 +16,7 @@ import (
 
 	"github.com/docgen/docgen/generator"
 	"github.com/docgen/docgen/generator/check"
+	"github.com/docgen/docgen/generator/render/pdf/pdftext"
 	"github.com/docgen/docgen/generator/report"
 )
 
@@ -44,7 +45,7 @@ func examples(t *testing.T) []string {
 // TestGolden runs the whole pipeline on each example and compares every
 // output with testdata/golden/<example>.txtar. An archive holds the inputs
 // (input/device.yaml, input/<sbom>) and every output: the documents in each
-// format, the diagram, the CSVs, the traceability matrix, the manifest, and
+// format (PDFs as their digest and text, see pdfDump), the diagram, the CSVs, the traceability matrix, the manifest, and
 // the check report in every format. The test builds from the archive's own
 // inputs, so an archive is a self-contained case; it also fails when the
 // inputs no longer match examples/, so the two cannot drift. Run with
@@ -131,10 +132,13 @@ func pipelineOutputs(t *testing.T, path string) []txtar.File {
 	}
 	var files []txtar.File
 	for _, f := range built.Files {
-		if strings.HasSuffix(f.Name, ".pdf") || strings.HasSuffix(f.Name, ".png") {
-			// PDFs and PNGs are binary; the archive keeps their digest,
-			// which is stable because the output is byte-identical across
-			// runs.
+		if strings.HasSuffix(f.Name, ".pdf") {
+			files = append(files, txtar.File{Name: "out/" + f.Name + ".txt", Data: pdfDump(t, f.Data)})
+			continue
+		}
+		if strings.HasSuffix(f.Name, ".png") {
+			// PNGs are binary; the archive keeps their digest, which is
+			// stable because the output is byte-identical across runs.
 			sum := sha256.Sum256(f.Data)
 			files = append(files, txtar.File{Name: "out/" + f.Name + ".sha256", Data: []byte(hex.EncodeToString(sum[:]) + "\n")})
 			continue
@@ -150,6 +154,19 @@ func pipelineOutputs(t *testing.T, path string) []txtar.File {
 		files = append(files, txtar.File{Name: "check/report." + format, Data: b.Bytes()})
 	}
 	return files
+}
+
+// pdfDump describes a PDF for the archive, which holds text: its digest
+// (stable, as the output is byte-identical across runs), then what it shows
+// page by page (see pdftext), so that a reviewer reads a change to a PDF.
+func pdfDump(t *testing.T, data []byte) []byte {
+	t.Helper()
+	d, err := pdftext.Read(data)
+	if err != nil {
+		t.Fatalf("reading a PDF back: %v", err)
+	}
+	sum := sha256.Sum256(data)
+	return []byte("sha256 " + hex.EncodeToString(sum[:]) + "\n" + d.Dump())
 }
 
 func firstDiff(want, got []byte) string {

@@ -47,6 +47,9 @@ import (
 // pages to reload.
 const EventsPath = "/_docgen/events"
 
+// htmlFormat is the name of the HTML renderer in the renderer registry.
+const htmlFormat = "html"
+
 // debounce is how long Watch waits after a change for further changes, so
 // that an editor's save (often several writes and a rename) builds once.
 const debounce = 150 * time.Millisecond
@@ -86,7 +89,7 @@ func New(opts Options) (*Server, error) {
 	if err != nil {
 		return nil, err
 	}
-	opts.Build.Formats = []string{generator.FormatHTML}
+	opts.Build.Formats = []string{htmlFormat}
 	s := &Server{opts: opts, pages: t, changed: make(chan struct{}), watching: make(chan struct{})}
 	s.Rebuild()
 	return s, nil
