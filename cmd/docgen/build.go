@@ -145,7 +145,7 @@ func runBuild(c *cli.Context) error {
 		}
 		if sum.Errors > 0 {
 			fmt.Fprintln(c.App.ErrWriter, msg.Format("cli.build.check_errors", specs[i], sum.Errors))
-			if c.Bool("strict") && code == exitOK {
+			if code == exitOK {
 				code = exitFindings
 			}
 		}
