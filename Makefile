@@ -81,7 +81,9 @@ FUZZ_TARGETS := \
 	./generator/render/html:FuzzRender \
 	./generator/report:FuzzReport \
 	./generator/docscheck:FuzzHeadings \
-	./generator/render/pdf:FuzzRender
+	./generator/render/pdf:FuzzRender \
+	./generator/render/docx:FuzzRender \
+	./generator/render/docx:FuzzTemplateStyles
 
 fuzz:
 	@for t in $(FUZZ_TARGETS); do \
