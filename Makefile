@@ -34,6 +34,7 @@ demo: build
 	$(BIN) check --format json -o $(OUT)/check.json $(EXAMPLE)
 	$(BIN) check --format sarif -o $(OUT)/check.sarif $(EXAMPLE)
 	$(BIN) check --format junit -o $(OUT)/check-junit.xml $(EXAMPLE)
+	$(BIN) check --format codequality -o $(OUT)/gl-code-quality-report.json $(EXAMPLE)
 	$(BIN) rules --format markdown > $(OUT)/catalog.md
 	$(BIN) schema -o $(OUT)/device-spec.schema.json
 	@echo "demo outputs are in $(OUT)/"
