@@ -52,6 +52,10 @@ func DefaultFormats() []string {
 // DiagramFile is the file name of the network diagram next to the documents.
 const DiagramFile = "network-diagram.svg"
 
+// DiagramPNGFile is the network diagram as a PNG image, for tools that
+// cannot show SVG.
+const DiagramPNGFile = "network-diagram.png"
+
 // BuildOptions adjust Build.
 type BuildOptions struct {
 	// Formats are the document formats to write (default: DefaultFormats);
@@ -66,6 +70,9 @@ type BuildOptions struct {
 	IFUHeadingOffset int
 	// Today is the reference date for the check (see check.Options).
 	Today time.Time
+	// EndOfSupportDate, when set, replaces the document date in the
+	// end-of-support checks (see check.Options).
+	EndOfSupportDate time.Time
 	// Version is the docgen version recorded in the outputs.
 	Version string
 	// AllowOutside lets the spec refer to files outside its directory tree.
@@ -100,6 +107,10 @@ type Built struct {
 func BuildSpec(ctx context.Context, path string, opts BuildOptions) (*Built, error) {
 	// Each input is read once; the manifest hashes and the PDF attaches
 	// the very bytes that were parsed.
+	path, err := spec.Resolve(path) // a folder stands for the spec file in it
+	if err != nil {
+		return nil, err
+	}
 	data, err := spec.Read(path)
 	if err != nil {
 		return nil, err
@@ -120,7 +131,7 @@ func BuildSpec(ctx context.Context, path string, opts BuildOptions) (*Built, err
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	res := check.Run(s, cats, check.Options{Today: opts.Today, BOM: bom})
+	res := check.Run(s, cats, check.Options{Today: opts.Today, EndOfSupportDate: opts.EndOfSupportDate, BOM: bom})
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
@@ -184,7 +195,11 @@ func BuildSpec(ctx context.Context, path string, opts BuildOptions) (*Built, err
 		}
 	}
 	if svg != nil {
-		files = append(files, File{DiagramFile, svg})
+		var b bytes.Buffer
+		if err := d.WritePNG(&b, diagram.PNGScale); err != nil {
+			return nil, fmt.Errorf("%s: %w", DiagramPNGFile, err)
+		}
+		files = append(files, File{DiagramFile, svg}, File{DiagramPNGFile, b.Bytes()})
 	}
 	for _, t := range set.CSV {
 		files = append(files, File{t.ID + ".csv", t.CSV()})
