@@ -167,8 +167,14 @@ func BuildSpec(ctx context.Context, path string, opts BuildOptions) (*Built, err
 	var files []File
 	var warnings []string
 	assets := map[string]render.Asset{}
+	var png []byte
 	if svg != nil {
-		assets[DiagramFile] = render.Asset{Data: svg, Diagram: d}
+		var b bytes.Buffer
+		if err := d.WritePNG(&b, diagram.PNGScale); err != nil {
+			return nil, fmt.Errorf("%s: %w", DiagramPNGFile, err)
+		}
+		png = b.Bytes()
+		assets[DiagramFile] = render.Asset{Data: svg, Diagram: d, Raster: png}
 	}
 	for _, doc := range set.Documents {
 		ro := render.Options{Assets: assets, PageSize: opts.PageSize, Generator: "docgen " + opts.Version, TitlePage: true, Template: opts.WordTemplate}
@@ -195,11 +201,7 @@ func BuildSpec(ctx context.Context, path string, opts BuildOptions) (*Built, err
 		}
 	}
 	if svg != nil {
-		var b bytes.Buffer
-		if err := d.WritePNG(&b, diagram.PNGScale); err != nil {
-			return nil, fmt.Errorf("%s: %w", DiagramPNGFile, err)
-		}
-		files = append(files, File{DiagramFile, svg}, File{DiagramPNGFile, b.Bytes()})
+		files = append(files, File{DiagramFile, svg}, File{DiagramPNGFile, png})
 	}
 	for _, t := range set.CSV {
 		files = append(files, File{t.ID + ".csv", t.CSV()})
