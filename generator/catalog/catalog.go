@@ -228,6 +228,25 @@ func (r *Rule) Param(name string) []string {
 	return nil
 }
 
+// Cleartext reports whether a connection with the given application
+// protocol and encryption setting sends data in clear, by the rule's word
+// lists: a protocol in encrypted_protocols never does; otherwise an
+// encryption setting that names some encryption means it does not, and an
+// explicit "none" (no_encryption) or a protocol in cleartext_protocols with
+// no encryption named means it does. Rules without these lists find
+// nothing in clear.
+func (r *Rule) Cleartext(protocol, encryption string) bool {
+	p := strings.ToLower(strings.TrimSpace(protocol))
+	enc := strings.ToLower(strings.TrimSpace(encryption))
+	if slices.Contains(r.Param("encrypted_protocols"), p) {
+		return false
+	}
+	if !slices.Contains(r.Param("no_encryption"), enc) {
+		return false // some encryption is named
+	}
+	return enc != "" || slices.Contains(r.Param("cleartext_protocols"), p)
+}
+
 // Format fills the rule's message template with data.
 func (r *Rule) Format(data any) string {
 	if r.tmpl == nil {
@@ -366,8 +385,11 @@ func (c *Catalog) validate(d *yamlx.Decoder) {
 }
 
 // CheckPath reports whether path names a field of the spec model.
-func CheckPath(path string) error {
-	t := reflect.TypeOf(spec.Spec{})
+func CheckPath(path string) error { return CheckPathFrom(reflect.TypeOf(spec.Spec{}), path) }
+
+// CheckPathFrom reports whether path names a field below the spec model
+// type t, such as a field of a list element.
+func CheckPathFrom(t reflect.Type, path string) error {
 	for _, seg := range strings.Split(path, ".") {
 		name, list := strings.CutSuffix(seg, "[]")
 		for t.Kind() == reflect.Pointer {

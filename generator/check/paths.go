@@ -59,21 +59,13 @@ func missingAt(v reflect.Value, path string, segs []string) []string {
 	return out
 }
 
-var (
-	textType  = reflect.TypeOf(spec.Text{})
-	dateType  = reflect.TypeOf(spec.Date{})
-	addrType  = reflect.TypeOf(spec.Address{})
-	cidrType  = reflect.TypeOf(spec.CIDR{})
-	portsType = reflect.TypeOf(spec.Ports{})
-)
-
 // gaps returns the paths below path where v lacks real content.
 func gaps(v reflect.Value, path string) []string {
-	if hasContent(v) {
-		if v.Kind() == reflect.Slice && v.Type() != portsType {
+	if spec.HasContent(v) {
+		if spec.IsList(v) {
 			var out []string
 			for i := 0; i < v.Len(); i++ {
-				if !hasContent(v.Index(i)) {
+				if !spec.HasContent(v.Index(i)) {
 					out = append(out, yamlx.Index(path, i))
 				}
 			}
@@ -82,47 +74,4 @@ func gaps(v reflect.Value, path string) []string {
 		return nil
 	}
 	return []string{path}
-}
-
-// hasContent reports whether v holds real content: not a zero value, an
-// empty list, or placeholder text such as TODO.
-func hasContent(v reflect.Value) bool {
-	switch v.Type() {
-	case textType:
-		return !spec.IsPlaceholder(v.Interface().(spec.Text).Value)
-	case dateType:
-		return !v.Interface().(spec.Date).IsZero()
-	case addrType:
-		return v.Interface().(spec.Address).Text != ""
-	case cidrType:
-		return v.Interface().(spec.CIDR).IsValid()
-	}
-	switch v.Kind() {
-	case reflect.Pointer:
-		return !v.IsNil() && (v.Elem().Kind() == reflect.Bool || hasContent(v.Elem()))
-	case reflect.String:
-		return !spec.IsPlaceholder(v.String())
-	case reflect.Bool:
-		return v.Bool()
-	case reflect.Int, reflect.Int64, reflect.Int32:
-		return v.Int() != 0
-	case reflect.Slice:
-		if v.Len() == 0 {
-			return false
-		}
-		for i := 0; i < v.Len(); i++ {
-			if hasContent(v.Index(i)) {
-				return true
-			}
-		}
-		return false
-	case reflect.Struct:
-		for i := 0; i < v.NumField(); i++ {
-			if v.Type().Field(i).IsExported() && hasContent(v.Field(i)) {
-				return true
-			}
-		}
-		return false
-	}
-	return false
 }

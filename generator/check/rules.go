@@ -162,23 +162,9 @@ func ruleHasPurpose(rr *ruleRun) {
 	}
 }
 
-// isCleartext reports whether protocol with the given encryption setting
-// sends data in clear, by the word lists of the rule.
-func (rr *ruleRun) isCleartext(protocol, encryption string) bool {
-	p := strings.ToLower(strings.TrimSpace(protocol))
-	enc := strings.ToLower(strings.TrimSpace(encryption))
-	if slices.Contains(rr.rule.Param("encrypted_protocols"), p) {
-		return false
-	}
-	if !slices.Contains(rr.rule.Param("no_encryption"), enc) {
-		return false // some encryption is named
-	}
-	return enc != "" || slices.Contains(rr.rule.Param("cleartext_protocols"), p)
-}
-
 func cleartextJustified(rr *ruleRun) {
 	for i, ds := range rr.s.DataStreams {
-		if ds.Protocol == "" || !rr.isCleartext(ds.Protocol, ds.Encryption) || !spec.IsPlaceholder(ds.Justification.Value) {
+		if ds.Protocol == "" || !rr.rule.Cleartext(ds.Protocol, ds.Encryption) || !spec.IsPlaceholder(ds.Justification.Value) {
 			continue
 		}
 		rr.report(yamlx.Index("data_streams", i), map[string]any{
@@ -213,7 +199,7 @@ func (rr *ruleRun) interfaceEncrypted(it spec.Interface) bool {
 			continue
 		}
 		used = true
-		if rr.isCleartext(ds.Protocol, ds.Encryption) && spec.IsPlaceholder(ds.Justification.Value) {
+		if rr.rule.Cleartext(ds.Protocol, ds.Encryption) && spec.IsPlaceholder(ds.Justification.Value) {
 			return false
 		}
 	}

@@ -1,10 +1,9 @@
 package docs
 
 import (
-	"bytes"
-	"encoding/csv"
 	"strings"
 
+	"github.com/docgen/docgen/generator/csvx"
 	"github.com/docgen/docgen/generator/msg"
 )
 
@@ -85,34 +84,12 @@ func (t *Table) Markdown() string {
 	return b.String()
 }
 
-// CSV renders the table as RFC 4180 CSV with a header row. Cells that a
-// spreadsheet would run as a formula (starting with =, +, -, @, tab or
-// carriage return) are prefixed with an apostrophe, as OWASP recommends
-// against CSV injection.
+// CSV renders the table as CSV with a header row (see package csvx, which
+// also neutralises cells a spreadsheet would run as a formula).
 func (t *Table) CSV() []byte {
-	var b bytes.Buffer
-	w := csv.NewWriter(&b)
-	w.UseCRLF = true
 	header := make([]string, len(t.Columns))
 	for i, c := range t.Columns {
 		header[i] = c.Header
 	}
-	_ = w.Write(header) // writes to a bytes.Buffer cannot fail
-	for _, row := range t.Rows {
-		out := make([]string, len(row))
-		for i, cell := range row {
-			out[i] = CSVCell(cell)
-		}
-		_ = w.Write(out)
-	}
-	w.Flush()
-	return b.Bytes()
-}
-
-// CSVCell neutralises a cell that a spreadsheet would read as a formula.
-func CSVCell(s string) string {
-	if s != "" && strings.ContainsRune("=+-@\t\r", rune(s[0])) {
-		return "'" + s
-	}
-	return s
+	return csvx.Write(header, t.Rows)
 }

@@ -8,6 +8,7 @@ import (
 	"github.com/docgen/docgen/generator/msg"
 	"github.com/docgen/docgen/generator/render/html"
 	"github.com/docgen/docgen/generator/render/pdf/layout"
+	"github.com/docgen/docgen/generator/stamp"
 )
 
 // renderer turns one Markdown document into a laid-out document.
@@ -131,7 +132,7 @@ func (r *renderer) bodyContext() ctx {
 }
 
 func (r *renderer) info() layout.Info {
-	d := documentDate(r.opts.Date)
+	d := stamp.Date(r.opts.Date)
 	lang := r.opts.Lang
 	if lang == "" {
 		lang = "en"

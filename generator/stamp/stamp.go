@@ -1,0 +1,26 @@
+// Package stamp decides the date written into generated files (PDF
+// metadata, workbook properties), so that every output format stamps the
+// same reproducible date.
+package stamp
+
+import (
+	"os"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// Date returns the date written into a document: t if set, else the time
+// SOURCE_DATE_EPOCH gives (see reproducible-builds.org), else the Unix
+// epoch. The clock is never read, so that the output is reproducible.
+func Date(t time.Time) time.Time {
+	if !t.IsZero() {
+		return t.UTC()
+	}
+	if v := strings.TrimSpace(os.Getenv("SOURCE_DATE_EPOCH")); v != "" {
+		if sec, err := strconv.ParseInt(v, 10, 64); err == nil && sec >= 0 && sec < 253402300800 {
+			return time.Unix(sec, 0).UTC()
+		}
+	}
+	return time.Unix(0, 0).UTC()
+}
