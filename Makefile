@@ -70,7 +70,8 @@ FUZZ_TARGETS := \
 	./generator/docs:FuzzInline \
 	./generator/report:FuzzReport \
 	./generator/docscheck:FuzzHeadings \
-	./generator/render/pdf:FuzzRender
+	./generator/render/pdf:FuzzRender \
+	./generator/mds2:FuzzReadWorkbook
 
 fuzz:
 	@for t in $(FUZZ_TARGETS); do \

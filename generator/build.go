@@ -19,6 +19,7 @@ import (
 	"github.com/docgen/docgen/generator/diagram"
 	"github.com/docgen/docgen/generator/docs"
 	"github.com/docgen/docgen/generator/fsutil"
+	"github.com/docgen/docgen/generator/mds2"
 	"github.com/docgen/docgen/generator/msg"
 	"github.com/docgen/docgen/generator/paths"
 	"github.com/docgen/docgen/generator/render/html"
@@ -71,7 +72,9 @@ type File struct {
 type Built struct {
 	Spec   *spec.Spec
 	Result *check.Result
-	Files  []File
+	// MDS2 is the MDS2 statement answered from the spec.
+	MDS2  *mds2.Statement
+	Files []File
 	// Warnings are problems that did not stop the build, such as a
 	// character the PDF fonts cannot show, as "file: message" lines.
 	Warnings []string
@@ -155,12 +158,17 @@ func BuildSpec(path string, opts BuildOptions) (*Built, error) {
 		files = append(files, File{t.ID + ".csv", t.CSV()})
 	}
 	files = append(files, File{"traceability.md", set.Traceability})
+	statement, mds2Out, err := buildMDS2(s, bom, cats, opts.PageSize)
+	if err != nil {
+		return nil, err
+	}
+	files = append(files, mds2Out...)
 	manifest, err := buildManifest(path, s, res, cats, files, opts)
 	if err != nil {
 		return nil, err
 	}
 	files = append(files, File{"manifest.json", manifest})
-	return &Built{Spec: s, Result: res, Files: files, Warnings: warnings}, nil
+	return &Built{Spec: s, Result: res, MDS2: statement, Files: files, Warnings: warnings}, nil
 }
 
 // renderPDF renders one document as PDF with its title page, running

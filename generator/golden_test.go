@@ -131,9 +131,11 @@ func pipelineOutputs(t *testing.T, path string) []txtar.File {
 	}
 	var files []txtar.File
 	for _, f := range built.Files {
-		if strings.HasSuffix(f.Name, ".pdf") {
-			// PDFs are binary; the archive keeps their digest, which is
-			// stable because the output is byte-identical across runs.
+		if strings.HasSuffix(f.Name, ".pdf") || strings.HasSuffix(f.Name, ".xlsx") {
+			// PDFs and workbooks are binary; the archive keeps their
+			// digest, which is stable because the output is
+			// byte-identical across runs. The workbook's content is in
+			// mds2.csv and mds2.json, which the archive has as text.
 			sum := sha256.Sum256(f.Data)
 			files = append(files, txtar.File{Name: "out/" + f.Name + ".sha256", Data: []byte(hex.EncodeToString(sum[:]) + "\n")})
 			continue

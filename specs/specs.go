@@ -7,11 +7,15 @@
 // (consistency checks implemented in Go, described here with their clauses
 // and message templates). See catalog/mdcg-2019-16.yaml for the annotated
 // default profile.
+//
+// responsibility/ holds the default responsibility matrix (package duties);
+// mds2/ holds the MDS2 form (HN 1-2019) with the rules that answer each
+// question from a spec (package mds2).
 package specs
 
 import "embed"
 
 // FS is the embedded data tree, rooted at this directory.
 //
-//go:embed catalog responsibility
+//go:embed catalog responsibility mds2
 var FS embed.FS

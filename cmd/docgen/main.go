@@ -145,6 +145,7 @@ func newApp(stdout, stderr io.Writer) *cli.App {
 			checkCommand(),
 			rulesCommand(),
 			initCommand(),
+			mds2Command(),
 			renderCommand(),
 			sbomCommand(),
 			schemaCommand(),

@@ -119,11 +119,15 @@ type Options struct {
 	// read; SBOMErr is why it could not (nil when the spec names no SBOM).
 	BOM     *sbom.BOM
 	SBOMErr error
+	// RequireMDS2 makes MDS2 questions the spec cannot answer an error
+	// (rule MDS2-UNANSWERED) instead of a note.
+	RequireMDS2 bool
 }
 
 // run carries the state of one check run.
 type run struct {
 	s        *spec.Spec
+	cats     []*catalog.Catalog
 	opts     Options
 	res      *Result
 	outcome  *Outcome
@@ -146,7 +150,7 @@ func Run(s *spec.Spec, cats []*catalog.Catalog, opts Options) *Result {
 	if opts.Today.IsZero() {
 		opts.Today = time.Now().UTC()
 	}
-	r := &run{s: s, opts: opts, reg: s.Device.Regulation, res: &Result{File: s.File, Findings: []Finding{}, Outcomes: []Outcome{}}}
+	r := &run{s: s, cats: cats, opts: opts, reg: s.Device.Regulation, res: &Result{File: s.File, Findings: []Finding{}, Outcomes: []Outcome{}}}
 	r.collectWaivers()
 
 	var rules []*catalog.Rule
