@@ -67,7 +67,8 @@ FUZZ_TARGETS := \
 	./generator/sbom:FuzzParseXML \
 	./generator/sbom:FuzzParseSPDX \
 	./generator/sbom:FuzzJSONParser \
-	./generator/docs:FuzzInline \
+	./generator/render/markdown:FuzzInline \
+	./generator/render/markdown:FuzzRead \
 	./generator/report:FuzzReport \
 	./generator/docscheck:FuzzHeadings \
 	./generator/render/pdf:FuzzRender \

@@ -10,7 +10,6 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"slices"
 	"strings"
 	"time"
 
@@ -22,21 +21,16 @@ import (
 	"github.com/docgen/docgen/generator/mds2"
 	"github.com/docgen/docgen/generator/msg"
 	"github.com/docgen/docgen/generator/paths"
-	"github.com/docgen/docgen/generator/render/html"
-	"github.com/docgen/docgen/generator/render/pdf"
+	"github.com/docgen/docgen/generator/render"
+	_ "github.com/docgen/docgen/generator/render/formats" // every output format
+	"github.com/docgen/docgen/generator/render/markdown"
 	"github.com/docgen/docgen/generator/sbom"
 	"github.com/docgen/docgen/generator/spec"
 )
 
-// Output formats of Build.
-const (
-	FormatMarkdown = "md"
-	FormatHTML     = "html"
-	FormatPDF      = "pdf"
-)
-
-// BuildFormats lists the formats Build can write; all are written by default.
-var BuildFormats = []string{FormatMarkdown, FormatHTML, FormatPDF}
+// BuildFormats lists the formats Build can write, in the order they are
+// written; all are written by default.
+func BuildFormats() []string { return render.Names() }
 
 // DiagramFile is the file name of the network diagram next to the documents.
 const DiagramFile = "network-diagram.svg"
@@ -110,58 +104,70 @@ func BuildSpec(path string, opts BuildOptions) (*Built, error) {
 		}
 		svg = b.Bytes()
 	}
-	in := docs.Input{Spec: s, Catalogs: cats, Result: res, BOM: bom}
+	in := docs.Input{Spec: s, Catalogs: cats, Result: res, BOM: bom, Draft: res.Failed(), Version: opts.Version}
 	if svg != nil {
-		in.Diagram = DiagramFile
+		in.Diagram, in.DiagramFile = d, DiagramFile
 	}
 	set, err := docs.Build(in, docs.Options{TemplatesDir: opts.TemplatesDir, IFUHeadingOffset: opts.IFUHeadingOffset})
 	if err != nil {
 		return nil, err
 	}
 
+	statement, mds2Out, err := buildMDS2(s, bom, cats, opts.PageSize)
+	if err != nil {
+		return nil, err
+	}
+	set.Documents = append(set.Documents, docs.Document{Name: mds2.DocumentName, Model: statement.Appendix(mds2.AppendixOptions{
+		Language: s.Language, Date: s.Document.Date.Time, Draft: res.Failed(),
+	})})
+
 	formats := opts.Formats
 	if len(formats) == 0 {
-		formats = BuildFormats
+		formats = BuildFormats()
 	}
 	var files []File
 	var warnings []string
+	assets := map[string]render.Asset{}
+	if svg != nil {
+		assets[DiagramFile] = render.Asset{Data: svg, Diagram: d}
+	}
 	for _, doc := range set.Documents {
-		if slices.Contains(formats, FormatMarkdown) {
-			files = append(files, File{doc.Name + ".md", doc.Markdown})
-		}
-		if slices.Contains(formats, FormatHTML) {
-			var b bytes.Buffer
-			err := html.Render(&b, doc.Markdown, html.Options{
-				Title: s.Device.Name + " – " + doc.Title, Lang: s.Language, Meta: nil,
-				InlineImages: map[string][]byte{DiagramFile: svg}, Generator: "docgen " + opts.Version,
-			})
+		ro := render.Options{Assets: assets, PageSize: opts.PageSize, Generator: "docgen " + opts.Version, TitlePage: true}
+		if doc.AttachSBOM && !spec.IsPlaceholder(s.SBOM.Path) {
+			att, err := sbomAttachment(s, opts.AllowOutside)
 			if err != nil {
-				return nil, fmt.Errorf("%s.html: %w", doc.Name, err)
+				return nil, err
 			}
-			files = append(files, File{doc.Name + ".html", b.Bytes()})
+			ro.Attachments = []render.Attachment{att}
 		}
-		if slices.Contains(formats, FormatPDF) {
-			data, warns, err := renderPDF(s, doc, d, opts)
+		for _, name := range formats {
+			r, ok := render.Lookup(name)
+			if !ok {
+				return nil, errors.New(msg.Format("cli.bad_format", name, strings.Join(BuildFormats(), ", ")))
+			}
+			var b bytes.Buffer
+			warns, err := r.Render(&b, doc.Model, ro)
 			if err != nil {
-				return nil, fmt.Errorf("%s.pdf: %w", doc.Name, err)
+				return nil, fmt.Errorf("%s%s: %w", doc.Name, r.Extension(), err)
 			}
 			for _, w := range warns {
-				warnings = append(warnings, doc.Name+".pdf: "+w)
+				warnings = append(warnings, doc.Name+r.Extension()+": "+w.String())
 			}
-			files = append(files, File{doc.Name + ".pdf", data})
+			files = append(files, File{doc.Name + r.Extension(), b.Bytes()})
 		}
 	}
 	if svg != nil {
 		files = append(files, File{DiagramFile, svg})
 	}
-	for _, t := range set.Tables.CSVTables() {
+	for _, t := range set.CSV {
 		files = append(files, File{t.ID + ".csv", t.CSV()})
 	}
-	files = append(files, File{"traceability.md", set.Traceability})
-	statement, mds2Out, err := buildMDS2(s, bom, cats, opts.PageSize)
+	prov, err := set.Provenance()
 	if err != nil {
 		return nil, err
 	}
+	files = append(files, File{"provenance.json", prov})
+	files = append(files, File{"traceability.md", markdown.Bytes(set.Traceability)})
 	files = append(files, mds2Out...)
 	manifest, err := buildManifest(path, s, res, cats, files, opts)
 	if err != nil {
@@ -171,43 +177,21 @@ func BuildSpec(path string, opts BuildOptions) (*Built, error) {
 	return &Built{Spec: s, Result: res, MDS2: statement, Files: files, Warnings: warnings}, nil
 }
 
-// renderPDF renders one document as PDF with its title page, running
-// header, diagram as vector graphics and, for the administrator guide, the
-// SBOM file attached.
-func renderPDF(s *spec.Spec, doc docs.Document, d *diagram.Diagram, opts BuildOptions) ([]byte, []string, error) {
-	po := pdf.Options{
-		Title: s.Device.Name + " – " + doc.Title, Subject: msg.Get("build.pdf_subject"), Author: s.Device.Manufacturer.Name,
-		Keywords: []string{"cybersecurity", "MDCG 2019-16", string(s.Device.Regulation), s.Device.Name},
-		Lang:     s.Language, DocumentID: doc.ID, Revision: s.Document.Revision, Date: s.Document.Date.Time,
-		PageSize: opts.PageSize, TitlePage: true,
-	}
-	for _, row := range doc.Control {
-		po.Control = append(po.Control, pdf.Row{Name: row[0], Value: row[1]})
-	}
-	if d != nil {
-		po.Images = map[string]pdf.Image{DiagramFile: {Diagram: d}}
-	}
-	if doc.Target == "admin" && !spec.IsPlaceholder(s.SBOM.Path) {
-		p, err := paths.Confine(filepath.Dir(s.File), s.SBOM.Path, opts.AllowOutside)
-		if err != nil {
-			return nil, nil, err
-		}
-		data, err := os.ReadFile(p)
-		if err != nil {
-			return nil, nil, err
-		}
-		po.Attachments = []pdf.Attachment{{Name: filepath.Base(p), Description: msg.Get("build.sbom_attachment"), Data: data}}
-	}
-	var b bytes.Buffer
-	warns, err := pdf.Render(&b, doc.Body, po)
+// sbomAttachment reads the spec's SBOM for embedding in a document.
+func sbomAttachment(s *spec.Spec, allowOutside bool) (render.Attachment, error) {
+	p, err := paths.Confine(filepath.Dir(s.File), s.SBOM.Path, allowOutside)
 	if err != nil {
-		return nil, nil, err
+		return render.Attachment{}, err
 	}
-	out := make([]string, len(warns))
-	for i, w := range warns {
-		out[i] = w.String()
+	data, err := os.ReadFile(p)
+	if err != nil {
+		return render.Attachment{}, err
 	}
-	return b.Bytes(), out, nil
+	media := "application/json"
+	if strings.EqualFold(filepath.Ext(p), ".xml") {
+		media = "application/xml"
+	}
+	return render.Attachment{Name: filepath.Base(p), Description: msg.Get("build.sbom_attachment"), MediaType: media, Data: data}, nil
 }
 
 // LoadSBOM reads the SBOM (and the VEX file) the spec names, relative to the

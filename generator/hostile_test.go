@@ -5,6 +5,7 @@ import (
 	"encoding/csv"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -18,6 +19,11 @@ import (
 // table pipes, a newline, HTML, a heading, emphasis, a backtick and a
 // spreadsheet formula.
 const payload = "=cmd|' /C calc'!A0 | pipe\n# Heading <script>alert(1)</script> **bold** `tick` [x](javascript:alert(1))"
+
+var (
+	hrefRE    = regexp.MustCompile(`href="([^"]*)"`)
+	docLinkRE = regexp.MustCompile(`^([a-z-]+\.md)?(#[a-z0-9-]+)?$`)
+)
 
 // hostileSpec is a networked spec whose free-text fields all carry payload.
 func hostileSpec() string {
@@ -82,9 +88,15 @@ func TestHostileMarkdown(t *testing.T) {
 			t.Fatal(err)
 		}
 		html := b.String()
-		for _, bad := range []string{"<script", "<strong>bold", "<code>tick", `href="`, "<h1>Heading"} {
+		for _, bad := range []string{"<script", "<strong>bold", "<code>tick", `href="javascript`, "<h1>Heading"} {
 			if strings.Contains(html, bad) {
 				t.Errorf("%s: payload became markup %q", name, bad)
+			}
+		}
+		// The only links are docgen's references between its documents.
+		for _, m := range hrefRE.FindAllStringSubmatch(html, -1) {
+			if !docLinkRE.MatchString(m[1]) {
+				t.Errorf("%s: unexpected link to %q", name, m[1])
 			}
 		}
 		if !strings.Contains(html, "&lt;script&gt;alert(1)&lt;/script&gt; **bold** `tick`") {

@@ -35,7 +35,7 @@ func buildEdited(t *testing.T, edits map[string]string) *generator.Built {
 			t.Fatal(err)
 		}
 	}
-	b, err := generator.BuildSpec(filepath.Join(dir, "device.yaml"), generator.BuildOptions{Formats: []string{generator.FormatMarkdown}, Today: goldenDate})
+	b, err := generator.BuildSpec(filepath.Join(dir, "device.yaml"), generator.BuildOptions{Formats: []string{"md"}, Today: goldenDate})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -102,12 +102,65 @@ func TestFactChangesMDS2AndDocuments(t *testing.T) {
 		t.Errorf("MLDP-2 %s -> %s, want Yes -> No", a, b)
 	}
 	admin := "admin-guide.md"
-	supported, notSupported := msg.Get("adm.antimalware_supported"), msg.Get("adm.antimalware_not_supported")
+	supported, notSupported := msg.Get("fact.antimalware.supported"), msg.Get("fact.antimalware.not_supported")
 	if !strings.Contains(builtFile(t, before, admin), supported) || !strings.Contains(builtFile(t, after, admin), notSupported) {
 		t.Error("the administrator guide does not follow the anti-malware facts")
 	}
 
 	if a, b := mds2Answer(t, before, "PAUT-4").Answer, mds2Answer(t, after, "PAUT-4").Answer; a != "Yes" || b != "N/A" {
 		t.Errorf("PAUT-4 %s -> %s, want Yes -> N/A", a, b)
+	}
+}
+
+// TestPublishedClaims: where an MDS2 answer says that a generated document
+// lists something, the document does list it, for every example.
+func TestPublishedClaims(t *testing.T) {
+	for _, name := range examples(t) {
+		t.Run(name, func(t *testing.T) {
+			b, err := generator.BuildSpec(filepath.Join(root, "examples", name, "device.yaml"), generator.BuildOptions{Formats: []string{"md"}, Today: goldenDate})
+			if err != nil {
+				t.Fatal(err)
+			}
+			s := b.Spec
+			// Markdown escapes punctuation with a backslash, except in code
+			// spans: look in the text as written and with escapes removed.
+			doc := func(file string) string {
+				md := builtFile(t, b, file)
+				return md + "\n" + strings.ReplaceAll(md, `\`, "")
+			}
+			claim := func(id, file string, want []string) {
+				t.Helper()
+				if mds2Answer(t, b, id).Answer != "Yes" {
+					return
+				}
+				text := doc(file)
+				for _, w := range want {
+					if !strings.Contains(text, strings.TrimSpace(w)) {
+						t.Errorf("%s says %s lists it, but it lacks %q", id, file, w)
+					}
+				}
+			}
+			var rules, accounts, settings []string
+			for _, r := range s.FirewallRules {
+				rules = append(rules, r.ID)
+			}
+			for _, a := range s.Accounts {
+				accounts = append(accounts, a.Name)
+			}
+			for _, h := range s.Hardening {
+				settings = append(settings, h.Setting.Value)
+			}
+			claim("NAUT-2.1", "network-admin-guide.md", append(rules, "firewall-rules.csv"))
+			claim("SGUD-3", "admin-guide.md", accounts)
+			claim("PAUT-4", "admin-guide.md", accounts)
+			claim("SAHD-14.1", "admin-guide.md", settings)
+			claim("DOC-10", "network-admin-guide.md", []string{generator.DiagramFile})
+			claim("AUDT-2.11", "admin-guide.md", []string{s.Logging.Format.Value})
+			claim("RDMP-3", "security-information.md", []string{s.Support.EndOfSupport.String()})
+			if len(s.Updates.Steps) > 0 {
+				claim("CSUP-2.1", "ifu-security.md", []string{s.Updates.Steps[0].Value})
+			}
+			claim("CONN-2", "network-admin-guide.md", []string{"data-streams.csv"})
+		})
 	}
 }

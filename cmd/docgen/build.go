@@ -27,7 +27,7 @@ func buildCommand() *cli.Command {
 		Description: help("build"),
 		Flags: []cli.Flag{
 			&cli.StringFlag{Name: "out", Aliases: []string{"o"}, Value: "out", Usage: msg.Get("cli.flag.out")},
-			&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Value: strings.Join(generator.BuildFormats, ","), Usage: msg.Format("cli.flag.build_format", strings.Join(generator.BuildFormats, ", "))},
+			&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Value: strings.Join(generator.BuildFormats(), ","), Usage: msg.Format("cli.flag.build_format", strings.Join(generator.BuildFormats(), ", "))},
 			&cli.StringSliceFlag{Name: "profile", Aliases: []string{"p"}, Usage: msg.Get("cli.flag.build_profile")},
 			&cli.StringFlag{Name: "templates", Usage: msg.Get("cli.flag.templates")},
 			&cli.IntFlag{Name: "ifu-heading-offset", Usage: msg.Get("cli.flag.heading_offset")},
@@ -77,8 +77,8 @@ func runBuild(c *cli.Context) error {
 		if f == "" {
 			continue
 		}
-		if !slices.Contains(generator.BuildFormats, f) {
-			return fail(exitInput, msg.Format("cli.bad_format", f, strings.Join(generator.BuildFormats, ", ")))
+		if !slices.Contains(generator.BuildFormats(), f) {
+			return fail(exitInput, msg.Format("cli.bad_format", f, strings.Join(generator.BuildFormats(), ", ")))
 		}
 		formats = append(formats, f)
 	}

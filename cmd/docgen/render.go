@@ -6,14 +6,13 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
-	"time"
 
 	"github.com/urfave/cli/v2"
-	"gopkg.in/yaml.v3"
 
 	"github.com/docgen/docgen/generator/msg"
-	"github.com/docgen/docgen/generator/render/html"
-	"github.com/docgen/docgen/generator/render/pdf"
+	"github.com/docgen/docgen/generator/render"
+	_ "github.com/docgen/docgen/generator/render/formats" // every output format
+	"github.com/docgen/docgen/generator/render/markdown"
 	"github.com/docgen/docgen/generator/spec"
 )
 
@@ -40,46 +39,6 @@ func renderCommand() *cli.Command {
 	}
 }
 
-// frontMatter is the metadata a Markdown file may carry between --- lines.
-type frontMatter struct {
-	Title    string   `yaml:"title"`
-	Author   string   `yaml:"author"`
-	Subject  string   `yaml:"subject"`
-	Keywords []string `yaml:"keywords"`
-	Lang     string   `yaml:"lang"`
-	ID       string   `yaml:"id"`
-	Revision string   `yaml:"revision"`
-	Date     string   `yaml:"date"`
-}
-
-// splitFrontMatter separates YAML front matter from the Markdown body. The
-// body keeps blank lines in place of the front matter so line numbers in
-// warnings stay right.
-func splitFrontMatter(data []byte) (frontMatter, []byte, error) {
-	var fm frontMatter
-	text := strings.TrimPrefix(string(data), "\ufeff")
-	if !strings.HasPrefix(text, "---\n") && !strings.HasPrefix(text, "---\r\n") {
-		return fm, []byte(text), nil
-	}
-	rest := text[strings.Index(text, "\n")+1:]
-	end := strings.Index(rest, "\n---")
-	if end < 0 {
-		return fm, []byte(text), nil
-	}
-	head := rest[:end]
-	body := rest[end+4:]
-	if i := strings.IndexByte(body, '\n'); i >= 0 {
-		body = body[i+1:]
-	} else {
-		body = ""
-	}
-	if err := yaml.Unmarshal([]byte(head), &fm); err != nil {
-		return fm, nil, err
-	}
-	blank := strings.Repeat("\n", strings.Count(head, "\n")+2)
-	return fm, []byte(blank + body), nil
-}
-
 func checkPageSize(s string) error {
 	if s != "A4" && s != "Letter" {
 		return fail(exitInput, msg.Format("cli.bad_page_size", s))
@@ -102,52 +61,48 @@ func runRender(c *cli.Context) error {
 		return err
 	}
 	in := c.Args().First()
+	out := c.String("output")
+	r, ok := render.ForExtension(filepath.Ext(out))
+	if !ok {
+		return fail(exitInput, msg.Format("cli.render.bad_output", out))
+	}
 	data, err := os.ReadFile(in)
 	if err != nil {
 		return fail(exitInput, err.Error())
 	}
-	fm, body, err := splitFrontMatter(data)
+	d, err := markdown.Read(data)
 	if err != nil {
-		return fail(exitInput, msg.Format("cli.render.front_matter", in, err))
+		return fail(exitInput, in+": "+err.Error())
 	}
-	title := pick(c.String("title"), fm.Title)
-	if title == "" {
-		title = strings.TrimSuffix(filepath.Base(in), filepath.Ext(in))
+	m := &d.Meta
+	m.Title = pick(c.String("title"), m.Title)
+	if m.Title == "" {
+		m.Title = strings.TrimSuffix(filepath.Base(in), filepath.Ext(in))
 	}
-	var date time.Time
-	if d := pick(c.String("date"), fm.Date); d != "" {
-		p, err := spec.ParseDate(d)
+	m.Author = pick(c.String("author"), m.Author)
+	m.Subject = pick(c.String("subject"), m.Subject)
+	m.Language = pick(c.String("lang"), m.Language)
+	m.ID = pick(c.String("id"), m.ID)
+	m.Revision = pick(c.String("revision"), m.Revision)
+	if k := c.String("keywords"); k != "" {
+		m.Keywords = strings.Split(k, ",")
+	}
+	if ds := c.String("date"); ds != "" {
+		p, err := spec.ParseDate(ds)
 		if err != nil {
 			return fail(exitInput, "--date: "+err.Error())
 		}
-		date = p.Time
+		m.Date = p.Time
 	}
-	keywords := fm.Keywords
-	if k := c.String("keywords"); k != "" {
-		keywords = strings.Split(k, ",")
-	}
-	out := c.String("output")
 	var b bytes.Buffer
-	switch strings.ToLower(filepath.Ext(out)) {
-	case ".pdf":
-		warns, err := pdf.Render(&b, body, pdf.Options{
-			Title: title, Author: pick(c.String("author"), fm.Author), Subject: pick(c.String("subject"), fm.Subject),
-			Keywords: keywords, Lang: pick(c.String("lang"), fm.Lang), DocumentID: pick(c.String("id"), fm.ID),
-			Revision: pick(c.String("revision"), fm.Revision), Date: date, PageSize: c.String("page-size"),
-			TitlePage: !c.Bool("no-title-page"),
-		})
-		if err != nil {
-			return fail(exitInput, fmt.Sprintf("%s: %v", in, err))
-		}
-		for _, w := range warns {
-			fmt.Fprintln(c.App.ErrWriter, in+":"+w.String())
-		}
-	case ".html", ".htm":
-		if err := html.Render(&b, body, html.Options{Title: title, Lang: pick(c.String("lang"), fm.Lang), Generator: "docgen " + version}); err != nil {
-			return fail(exitInput, fmt.Sprintf("%s: %v", in, err))
-		}
-	default:
-		return fail(exitInput, msg.Format("cli.render.bad_output", out))
+	warns, err := r.Render(&b, d, render.Options{
+		PageSize: c.String("page-size"), TitlePage: !c.Bool("no-title-page"), Generator: "docgen " + version,
+	})
+	if err != nil {
+		return fail(exitInput, fmt.Sprintf("%s: %v", in, err))
+	}
+	for _, w := range warns {
+		fmt.Fprintln(c.App.ErrWriter, in+":"+w.String())
 	}
 	if err := emit(c.App.Writer, out, b.Bytes()); err != nil {
 		return fail(exitInput, err.Error())

@@ -38,13 +38,15 @@ const DefaultProfile = "mdcg-2019-16"
 
 // Catalog is one requirement profile.
 type Catalog struct {
-	Profile     string   `yaml:"profile"`
-	Title       string   `yaml:"title"`
-	Version     string   `yaml:"version"`
-	Description string   `yaml:"description"`
-	Targets     []Target `yaml:"targets"`
-	Items       []Item   `yaml:"items"`
-	Rules       []Rule   `yaml:"rules"`
+	Profile     string `yaml:"profile"`
+	Title       string `yaml:"title"`
+	Version     string `yaml:"version"`
+	Description string `yaml:"description"`
+	// Keyword names the profile in document metadata, e.g. "MDCG 2019-16".
+	Keyword string   `yaml:"keyword"`
+	Targets []Target `yaml:"targets"`
+	Items   []Item   `yaml:"items"`
+	Rules   []Rule   `yaml:"rules"`
 	// Sources maps item paths in the catalog file to positions.
 	Sources *yamlx.SourceMap `yaml:"-"`
 }

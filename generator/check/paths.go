@@ -14,11 +14,15 @@ import (
 // "a.b" needs real content at a.b. "a[].b" needs a non-empty list a and real
 // content at b in every element; the gaps are then reported as a[3].b.
 // "x | y" is satisfied when either alternative is; otherwise the gaps of the
-// first alternative are reported.
+// first alternative are reported. A requirement on a section the spec
+// states to be absent (absent.accounts for "accounts[].name") is satisfied.
 func Missing(s *spec.Spec, req string) []string {
 	alts := strings.Split(req, "|")
 	var first []string
 	for i, alt := range alts {
+		if s.IsAbsent(alt) {
+			return nil // the spec states that this does not exist
+		}
 		gaps := missingAt(reflect.ValueOf(s).Elem(), "", strings.Split(strings.TrimSpace(alt), "."))
 		if len(gaps) == 0 {
 			return nil
@@ -59,10 +63,12 @@ func missingAt(v reflect.Value, path string, segs []string) []string {
 	return out
 }
 
+var portsType = reflect.TypeOf(spec.Ports{})
+
 // gaps returns the paths below path where v lacks real content.
 func gaps(v reflect.Value, path string) []string {
 	if spec.HasContent(v) {
-		if spec.IsList(v) {
+		if v.Kind() == reflect.Slice && v.Type() != portsType {
 			var out []string
 			for i := 0; i < v.Len(); i++ {
 				if !spec.HasContent(v.Index(i)) {

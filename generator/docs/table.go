@@ -4,15 +4,31 @@ import (
 	"strings"
 
 	"github.com/docgen/docgen/generator/csvx"
+	"github.com/docgen/docgen/generator/docmodel"
 	"github.com/docgen/docgen/generator/msg"
 )
 
-// Column is one column of a table: its header and whether its cells are
-// technical tokens (ids, ports, purls) shown as code.
+// Column is one column of a table.
 type Column struct {
+	// Key names the column; its header is the message table.<table>.<key>.
 	Key    string
 	Header string
-	Code   bool
+	Kind   docmodel.ColumnKind
+	// Optional columns are left out of a document when every cell is
+	// empty (the CSV keeps them, so its columns do not change).
+	Optional bool
+}
+
+// Cell is one cell: its text and the spec path it shows.
+type Cell struct {
+	Text string
+	Path string
+}
+
+// Row is one row with the spec path of the element it shows.
+type Row struct {
+	Cells []Cell
+	Path  string
 }
 
 // Table is tabular data shown in a document and, for some tables, written
@@ -21,75 +37,114 @@ type Table struct {
 	// ID names the table; it is also the CSV file's base name.
 	ID      string
 	Columns []Column
-	Rows    [][]string
+	Rows    []Row
 }
 
 // newTable makes a table whose headers come from the message catalog keys
-// table.<id>.<key>; a key ending in "*" marks a code column.
+// table.<id>.<key>. A key is suffixed with its kind: "*" code, "#" port,
+// "@" date; and "?" marks an optional column.
 func newTable(id string, keys ...string) *Table {
-	t := &Table{ID: id, Rows: [][]string{}}
+	t := &Table{ID: id, Rows: []Row{}}
 	for _, k := range keys {
-		code := strings.HasSuffix(k, "*")
-		k = strings.TrimSuffix(k, "*")
-		t.Columns = append(t.Columns, Column{Key: k, Header: msg.Get("table." + id + "." + k), Code: code})
+		c := Column{}
+		for {
+			switch {
+			case strings.HasSuffix(k, "?"):
+				c.Optional = true
+			case strings.HasSuffix(k, "*"):
+				c.Kind = docmodel.CodeColumn
+			case strings.HasSuffix(k, "#"):
+				c.Kind = docmodel.PortColumn
+			case strings.HasSuffix(k, "@"):
+				c.Kind = docmodel.DateColumn
+			default:
+				c.Key = k
+				c.Header = msg.Get("table." + id + "." + k)
+				t.Columns = append(t.Columns, c)
+			}
+			if c.Key != "" {
+				break
+			}
+			k = k[:len(k)-1]
+		}
 	}
 	return t
 }
 
-// Add appends a row; it panics if the row has the wrong width, which is a
-// programming error caught by the tests, never a user-input problem.
-func (t *Table) Add(cells ...string) {
+// add appends a row for the element at path; cells alternate text and the
+// cell's own spec path ("" for derived text). It panics if the row has the
+// wrong width, which is a programming error caught by the tests.
+func (t *Table) add(path string, cells ...Cell) {
 	if len(cells) != len(t.Columns) {
 		panic("docs: table " + t.ID + ": row width mismatch")
 	}
-	t.Rows = append(t.Rows, cells)
+	t.Rows = append(t.Rows, Row{Cells: cells, Path: path})
+}
+
+// c makes a cell of text shown from the spec path p.
+func c(text, p string) Cell {
+	if strings.TrimSpace(text) == "" {
+		return Cell{}
+	}
+	return Cell{Text: text, Path: p}
 }
 
 // Empty reports whether the table has no rows.
 func (t *Table) Empty() bool { return t == nil || len(t.Rows) == 0 }
 
-// Markdown renders the table as a GFM table. Every cell is escaped, so pipes,
-// newlines and Markdown syntax in spec text stay literal; empty cells show a
-// dash.
-func (t *Table) Markdown() string {
-	if t.Empty() {
-		return ""
-	}
-	var b strings.Builder
-	b.WriteString("|")
-	for _, c := range t.Columns {
-		b.WriteString(" " + Inline(c.Header) + " |")
-	}
-	b.WriteString("\n|")
-	for range t.Columns {
-		b.WriteString(" --- |")
-	}
-	b.WriteString("\n")
-	empty := msg.Get("table.empty")
-	for _, row := range t.Rows {
-		b.WriteString("|")
-		for i, cell := range row {
-			switch {
-			case strings.TrimSpace(cell) == "":
-				cell = empty
-			case t.Columns[i].Code:
-				cell = CodeCell(cell)
-			default:
-				cell = Inline(cell)
-			}
-			b.WriteString(" " + cell + " |")
+// Model returns the table as a block of the document model, without the
+// optional columns that are empty in every row.
+func (t *Table) Model() *docmodel.Table {
+	keep := make([]bool, len(t.Columns))
+	for i, col := range t.Columns {
+		keep[i] = !col.Optional
+		for _, r := range t.Rows {
+			keep[i] = keep[i] || r.Cells[i].Text != ""
 		}
-		b.WriteString("\n")
 	}
-	return b.String()
+	out := &docmodel.Table{ID: t.ID}
+	for i, col := range t.Columns {
+		if keep[i] {
+			out.Columns = append(out.Columns, docmodel.Column{Header: docmodel.Plain(col.Header), Kind: col.Kind})
+		}
+	}
+	var paths []string
+	for _, r := range t.Rows {
+		row := &docmodel.Row{}
+		if r.Path != "" {
+			row.Source.Paths = []string{r.Path}
+			paths = append(paths, r.Path)
+		}
+		for i, cell := range r.Cells {
+			if !keep[i] {
+				continue
+			}
+			mc := &docmodel.Cell{Content: docmodel.Plain(cell.Text)}
+			if cell.Path != "" {
+				mc.Source.Paths = []string{cell.Path}
+			}
+			row.Cells = append(row.Cells, mc)
+		}
+		out.Rows = append(out.Rows, row)
+	}
+	out.Source.Paths = dedupe(paths)
+	return out
 }
 
-// CSV renders the table as CSV with a header row (see package csvx, which
-// also neutralises cells a spreadsheet would run as a formula).
+// CSV renders the table as CSV with a header row and every column (see
+// package csvx, which also neutralises cells a spreadsheet would run as a
+// formula).
 func (t *Table) CSV() []byte {
 	header := make([]string, len(t.Columns))
-	for i, c := range t.Columns {
-		header[i] = c.Header
+	for i, col := range t.Columns {
+		header[i] = col.Header
 	}
-	return csvx.Write(header, t.Rows)
+	rows := make([][]string, len(t.Rows))
+	for i, row := range t.Rows {
+		rows[i] = make([]string, len(row.Cells))
+		for j, cell := range row.Cells {
+			rows[i][j] = cell.Text
+		}
+	}
+	return csvx.Write(header, rows)
 }

@@ -1,275 +1,275 @@
 package docs
 
 import (
+	"reflect"
+	"strconv"
 	"strings"
 
 	"github.com/docgen/docgen/generator/duties"
 	"github.com/docgen/docgen/generator/msg"
+	"github.com/docgen/docgen/generator/sbom"
 	"github.com/docgen/docgen/generator/spec"
+	"github.com/docgen/docgen/generator/yamlx"
 )
 
-// Tables holds every table the documents show, built once from the spec.
-// Templates reach them as .Tables.FirewallRules and so on.
-type Tables struct {
-	FirewallRules   *Table
-	DataStreams     *Table
-	Interfaces      *Table
-	Roles           *Table
-	Accounts        *Table
-	SecurityEvents  *Table
-	Capabilities    *Table
-	Hardening       *Table
-	EnvControls     *Table
-	ResidualRisks   *Table
-	Platform        *Table
-	AdminPlatform   *Table
-	Nodes           *Table
-	Zones           *Table
-	Hardware        *Table
-	DataStores      *Table
-	History         *Table
-	Approvals       *Table
-	LogExports      *Table
-	Components      *Table
-	Vulnerabilities *Table
-	// Duties is the whole responsibility matrix; DutiesShare the rows that
-	// involve the user or the operator, for the IfU.
-	Duties      *Table
-	DutiesShare *Table
+// tableBuilders maps a table id to the function that builds it from the
+// spec; templates show a table with {{table "id"}}.
+var tableBuilders = map[string]func(*tableInput) *Table{
+	"firewall-rules":       firewallTable,
+	"data-streams":         streamTable,
+	"interfaces":           interfaceTable,
+	"roles":                roleTable,
+	"accounts":             accountTable,
+	"security-events":      eventTable,
+	"capabilities":         capabilityTable,
+	"hardening":            hardeningTable,
+	"environment-controls": envControlTable,
+	"residual-risks":       riskTable,
+	"platform":             platformTable,
+	"admin-platform":       adminPlatformTable,
+	"nodes":                nodeTable,
+	"zones":                zoneTable,
+	"hardware":             hardwareTable,
+	"data-stores":          dataStoreTable,
+	"history":              historyTable,
+	"approvals":            approvalTable,
+	"log-exports":          logExportTable,
+	"duties":               dutyTable,
+	"duties-share":         dutyShareTable,
+	"variants":             variantTable,
+	"crypto-modules":       cryptoModuleTable,
+	"components":           componentTable,
+	"vulnerabilities":      vulnerabilityTable,
 }
 
-// CSVTables lists the tables written as CSV files next to the documents.
-func (t *Tables) CSVTables() []*Table { return []*Table{t.FirewallRules, t.DataStreams} }
+// CSVTables lists the tables also written as CSV files next to the
+// documents, for import into firewalls and spreadsheets.
+var CSVTables = []string{"firewall-rules", "data-streams", "interfaces"}
 
-func yesNo(b *bool) string {
+// tableInput is what tables are built from.
+type tableInput struct {
+	s    *spec.Spec
+	bom  *sbom.BOM
+	lay  bool // the document is read by lay users
+	duty []duties.Duty
+}
+
+func idx(list string, i int) string             { return yamlx.Index(list, i) }
+func field(list string, i int, f string) string { return yamlx.Join(yamlx.Index(list, i), f) }
+
+// stakeholderNames shows stakeholders in words.
+func stakeholderNames(s *spec.Spec, ss []spec.Stakeholder) string {
+	names := make([]string, len(ss))
+	for i, st := range ss {
+		names[i] = msg.Get("stakeholder." + string(s.Resolve(st)))
+	}
+	return strings.Join(names, ", ")
+}
+
+// variantNames shows the variants an element applies to; "" for all.
+func variantNames(s *spec.Spec, ids []string) string {
+	var out []string
+	for _, id := range ids {
+		name := id
+		for _, v := range s.Variants {
+			if v.ID == id && v.Name != "" {
+				name = v.Name
+			}
+		}
+		out = append(out, name)
+	}
+	return strings.Join(out, ", ")
+}
+
+// portText shows ports, marked when the site may change them.
+func portText(p spec.Ports, configurable bool) string {
+	s := p.String()
+	if s != "" && configurable {
+		s = msg.Format("port.configurable", s)
+	}
+	return s
+}
+
+// icmpText shows ICMP types, or "all types".
+func icmpText(types []spec.ICMPType) string {
+	if len(types) == 0 {
+		return msg.Get("port.icmp_all")
+	}
+	out := make([]string, len(types))
+	for i, t := range types {
+		out[i] = string(t)
+	}
+	return strings.Join(out, ", ")
+}
+
+// rulePorts shows a rule's destination ports: all ports when none are
+// given, ICMP types for ICMP.
+func rulePorts(r spec.FirewallRule) string {
 	switch {
-	case b == nil:
+	case r.Protocol.IsICMP():
+		return icmpText(r.ICMPTypes)
+	case len(r.Ports) == 0 && r.Protocol.HasPorts():
+		return msg.Get("word.all_ports")
+	}
+	return portText(r.Ports, r.Configurable)
+}
+
+// stateText shows how a rule treats replies.
+func stateText(stateful *bool) string {
+	switch {
+	case stateful == nil:
 		return ""
-	case *b:
-		return msg.Get("word.yes")
+	case *stateful:
+		return msg.Get("rule.stateful")
 	}
-	return msg.Get("word.no")
+	return msg.Get("rule.stateless")
 }
 
-func yes(b bool) string {
-	if b {
-		return msg.Get("word.yes")
+// withCondition appends a condition to a text: "text; only when ...".
+func withCondition(text string, cond spec.Text) string {
+	if spec.IsPlaceholder(cond.Value) {
+		return text
 	}
-	return msg.Get("word.no")
+	c := msg.Format("word.condition", oneLine(cond.Value))
+	if text == "" {
+		return c
+	}
+	return text + "; " + c
 }
 
-// texts joins list items into one table cell, separated by semicolons; a
-// full stop ending an item is dropped so the cell does not read ".;".
-func texts(ts []spec.Text) string {
-	parts := make([]string, 0, len(ts))
-	for i, t := range ts {
-		s := strings.TrimSpace(t.Value)
-		if i < len(ts)-1 {
-			s = strings.TrimSuffix(s, ".")
+func firewallTable(in *tableInput) *Table {
+	s := in.s
+	t := newTable("firewall-rules", "order", "id*", "direction", "source", "source_ports#?", "destination", "ports#", "protocol", "action", "state?", "condition?", "stream*?", "variants?", "rationale")
+	for i, r := range s.FirewallRules {
+		p := idx("firewall_rules", i)
+		why := oneLine(r.Rationale.Value)
+		if j := oneLine(r.Justification.Value); j != "" {
+			why = strings.TrimSpace(why + " " + msg.Format("table.justification", j))
 		}
-		if s != "" {
-			parts = append(parts, s)
+		order := strconv.Itoa(i + 1)
+		t.add(p, c(order, ""), c(r.ID, field("firewall_rules", i, "id")), c(enumWordsOf(r.Direction), field("firewall_rules", i, "direction")),
+			c(endpointName(s, r.Source), field("firewall_rules", i, "source")), c(portText(r.SourcePorts, false), field("firewall_rules", i, "source_ports")),
+			c(endpointName(s, r.Destination), field("firewall_rules", i, "destination")), c(rulePorts(r), field("firewall_rules", i, "ports")),
+			c(string(r.Protocol), field("firewall_rules", i, "protocol")), c(enumWordsOf(r.Action), field("firewall_rules", i, "action")),
+			c(stateText(r.Stateful), field("firewall_rules", i, "stateful")), c(oneLine(r.Condition.Value), field("firewall_rules", i, "condition")),
+			c(r.Stream, field("firewall_rules", i, "stream")), c(variantNames(s, r.Variants), field("firewall_rules", i, "variants")), c(why, p))
+		if r.Stateful != nil && !*r.Stateful && r.Action == spec.Allow && r.Protocol.HasPorts() {
+			// A stateless firewall needs the replies as a rule of their own.
+			back := spec.Outbound
+			if r.Direction == spec.Outbound {
+				back = spec.Inbound
+			}
+			src := msg.Get("word.all_ports")
+			if len(r.SourcePorts) > 0 {
+				src = r.SourcePorts.String()
+			}
+			t.add(p, c(order+msg.Get("rule.return_suffix"), ""), c(msg.Format("rule.return_id", r.ID), ""), c(enumWordsOf(back), ""),
+				c(endpointName(s, r.Destination), field("firewall_rules", i, "destination")), c(rulePorts(r), field("firewall_rules", i, "ports")),
+				c(endpointName(s, r.Source), field("firewall_rules", i, "source")), c(src, field("firewall_rules", i, "source_ports")),
+				c(string(r.Protocol), ""), c(enumWordsOf(r.Action), ""), c(msg.Get("rule.return_state"), field("firewall_rules", i, "stateful")),
+				c(oneLine(r.Condition.Value), ""), c(r.Stream, ""), c(variantNames(s, r.Variants), ""), c(msg.Format("rule.return_rationale", r.ID), ""))
 		}
 	}
-	return strings.Join(parts, "; ")
+	return t
 }
 
-// endpointName shows a node or zone id with its display name.
-func endpointName(s *spec.Spec, id string) string {
-	if id == spec.AnyEndpoint {
-		return msg.Get("word.any")
+// enumWordsOf shows an enumeration value in words.
+func enumWordsOf(v any) string { return enumWords(reflect.ValueOf(v)) }
+
+func streamTable(in *tableInput) *Table {
+	s := in.s
+	t := newTable("data-streams", "id*", "name", "source", "source_port#?", "destination", "port#", "protocol", "transport", "direction?", "encryption", "authentication", "addressing", "data", "state?", "variants?")
+	for i, d := range s.DataStreams {
+		f := func(name string) string { return field("data_streams", i, name) }
+		enc := d.Encryption
+		if d.Tunnel != "" {
+			enc = strings.TrimSpace(msg.Format("stream.in_tunnel", d.Tunnel) + " " + enc)
+		}
+		if d.SNMP != nil {
+			enc = strings.TrimSpace(enc + " " + msg.Format("stream.snmp", d.SNMP.Version, d.SNMP.SecurityLevel))
+		}
+		if j := oneLine(d.Justification.Value); j != "" {
+			enc = strings.TrimSpace(enc + " " + msg.Format("table.justification", j))
+		}
+		port := portText(d.Port, d.Configurable)
+		if d.Transport.IsICMP() {
+			port = icmpText(d.ICMPTypes)
+		}
+		dir := ""
+		if d.Direction == spec.BothWays {
+			dir = msg.Get("stream.both")
+		}
+		state := ""
+		if d.DefaultEnabled != nil {
+			state = msg.Get("state.on")
+			if !*d.DefaultEnabled {
+				state = msg.Get("state.off")
+			}
+		}
+		t.add(idx("data_streams", i), c(d.ID, f("id")), c(d.Name, f("name")), c(endpointName(s, d.Source), f("source")),
+			c(portText(d.SourcePort, false), f("source_port")), c(endpointName(s, d.Destination), f("destination")), c(port, f("port")),
+			c(d.Protocol, f("protocol")), c(string(d.Transport), f("transport")), c(dir, f("direction")), c(enc, f("encryption")),
+			c(oneLine(d.Authentication.Value), f("authentication")), c(oneLine(d.Addressing.Value), f("addressing")), c(oneLine(d.Data.Value), f("data")),
+			c(withCondition(state, d.Condition), f("default_enabled")), c(variantNames(s, d.Variants), f("variants")))
 	}
+	return t
+}
+
+// multiComponent reports whether the spec describes a system of several
+// components the manufacturer supplies.
+func multiComponent(s *spec.Spec) bool {
+	n := 0
+	for _, node := range s.Network.Nodes {
+		if node.IsSupplied() {
+			n++
+		}
+	}
+	return n > 1
+}
+
+// nodeName shows a node by its name, or its id.
+func nodeName(s *spec.Spec, id string) string {
 	for _, n := range s.Network.Nodes {
 		if n.ID == id && n.Name != "" {
-			return n.Name + " (" + id + ")"
-		}
-	}
-	for _, z := range s.Network.Zones {
-		if z.ID == id && z.Name != "" {
-			return z.Name + " (" + id + ")"
+			return n.Name
 		}
 	}
 	return id
 }
 
-func buildTables(s *spec.Spec) *Tables {
-	t := &Tables{}
-
-	t.FirewallRules = newTable("firewall-rules", "id*", "direction", "source", "destination", "protocol*", "ports*", "interface", "action", "stream*", "rationale")
-	for _, r := range s.FirewallRules {
-		why := r.Rationale.Value
-		if j := strings.TrimSpace(r.Justification.Value); j != "" {
-			why = strings.TrimSpace(why + " " + msg.Format("table.justification", j))
-		}
-		t.FirewallRules.Add(r.ID, string(r.Direction), endpointName(s, r.Source), endpointName(s, r.Destination),
-			string(r.Protocol), portsOrAll(r), r.Interface, string(r.Action), r.Stream, why)
-	}
-
-	t.DataStreams = newTable("data-streams", "id*", "name", "source", "destination", "protocol", "transport*", "port*", "encryption", "authentication", "addressing", "data")
-	for _, d := range s.DataStreams {
-		enc := d.Encryption
-		if j := strings.TrimSpace(d.Justification.Value); j != "" {
-			enc = strings.TrimSpace(enc + " " + msg.Format("table.justification", j))
-		}
-		t.DataStreams.Add(d.ID, d.Name, endpointName(s, d.Source), endpointName(s, d.Destination), d.Protocol,
-			string(d.Transport), d.Port.String(), enc, d.Authentication.Value, d.Addressing.Value, d.Data.Value)
-	}
-
-	t.Interfaces = newTable("interfaces", "id*", "name", "kind", "port*", "service", "direction", "purpose", "default", "endpoints")
-	for _, it := range s.Interfaces {
-		port := it.Port.String()
+func interfaceTable(in *tableInput) *Table {
+	s := in.s
+	t := newTable("interfaces", "id*", "name", "component?", "kind", "port#", "service", "direction", "purpose", "default", "endpoints", "wifi?", "variants?")
+	for i, it := range s.Interfaces {
+		f := func(name string) string { return field("interfaces", i, name) }
+		port := portText(it.Port, it.Configurable)
 		if port != "" && it.Transport != "" {
 			port = string(it.Transport) + "/" + port
 		}
 		ends := make([]string, len(it.Endpoints))
-		for i, e := range it.Endpoints {
-			ends[i] = endpointName(s, e)
+		for j, e := range it.Endpoints {
+			ends[j] = endpointName(s, e)
 		}
-		t.Interfaces.Add(it.ID, it.Name, string(it.Kind), port, it.Service, string(it.Direction), it.Purpose.Value,
-			enabled(it.DefaultEnabled), strings.Join(ends, ", "))
-	}
-
-	t.Roles = newTable("roles", "name", "permissions", "skills")
-	for _, r := range s.Roles {
-		t.Roles.Add(r.Name, texts(r.Permissions), r.RequiredSkills.Value)
-	}
-
-	roleName := func(id string) string {
-		for _, r := range s.Roles {
-			if r.ID == id && r.Name != "" {
-				return r.Name
+		comp := ""
+		if it.Node != "" {
+			comp = nodeName(s, it.Node)
+		}
+		wifi := ""
+		if it.WiFi != nil {
+			wifi = enumWordsOf(it.WiFi.Security)
+			if len(it.WiFi.EAP) > 0 {
+				wifi = strings.TrimSpace(wifi + " (" + strings.Join(it.WiFi.EAP, ", ") + ")")
+			}
+			if n := oneLine(it.WiFi.Notes.Value); n != "" {
+				wifi = strings.TrimSpace(wifi + "; " + n)
 			}
 		}
-		return id
-	}
-	t.Accounts = newTable("accounts", "name*", "type", "role", "default", "must_change", "changeable", "notes")
-	for _, a := range s.Accounts {
-		notes := strings.TrimSpace(a.DefaultCredential.Value + " " + a.Justification.Value)
-		t.Accounts.Add(a.Name, string(a.Type), roleName(a.Role), yes(a.Default), yesNo(a.MustChange), yesNo(a.Changeable), notes)
-	}
-
-	t.SecurityEvents = newTable("security-events", "event", "notification", "action", "logged")
-	for _, e := range s.SecurityEvents {
-		t.SecurityEvents.Add(e.Type.Value, e.Notification.Value, e.UserAction.Value, yesNo(e.Logged))
-	}
-
-	t.Capabilities = newTable("capabilities", "code*", "capability", "control", "default", "configurable")
-	for _, code := range spec.Capabilities {
-		for _, c := range s.Controls {
-			if string(c.Capability) == code {
-				t.Capabilities.Add(code, msg.Get("capability."+code), c.Description.Value, string(c.Default), yesNo(c.Configurable))
-			}
-		}
-	}
-
-	t.Hardening = newTable("hardening", "setting", "recommended", "default", "risk")
-	for _, h := range s.Hardening {
-		t.Hardening.Add(h.Setting.Value, h.Recommended.Value, h.Default.Value, h.RiskIfChanged.Value)
-	}
-
-	t.EnvControls = newTable("environment-controls", "control", "mandatory", "relied_on", "owner")
-	for _, c := range s.Environment.RequiredControls {
-		t.EnvControls.Add(c.Description.Value, yesNo(c.Mandatory), yesNo(c.ReliedOn), string(c.Owner))
-	}
-
-	t.ResidualRisks = newTable("residual-risks", "risk", "action")
-	for _, r := range s.Risks.Residual {
-		t.ResidualRisks.Add(r.Description.Value, r.UserAction.Value)
-	}
-
-	t.Platform = platformTable("platform", s.Platform.OS, s.Platform.Middleware)
-	if aw := s.Platform.AdminWorkstation; aw != nil {
-		t.AdminPlatform = platformTable("admin-platform", aw.OS, aw.Software)
-	} else {
-		t.AdminPlatform = platformTable("admin-platform", nil, nil)
-	}
-
-	t.Nodes = newTable("nodes", "id*", "name", "kind", "zone", "addresses*", "description")
-	for _, n := range s.Network.Nodes {
-		addrs := make([]string, len(n.Addresses))
-		for i, a := range n.Addresses {
-			addrs[i] = a.Text
-		}
-		t.Nodes.Add(n.ID, n.Name, string(n.Kind), endpointName(s, n.Zone), strings.Join(addrs, ", "), n.Description.Value)
-	}
-
-	t.Zones = newTable("zones", "id*", "name", "cidrs*", "description")
-	for _, z := range s.Network.Zones {
-		cidrs := make([]string, len(z.CIDRs))
-		for i, c := range z.CIDRs {
-			cidrs[i] = c.String()
-		}
-		t.Zones.Add(z.ID, z.Name, strings.Join(cidrs, ", "), z.Description.Value)
-	}
-
-	t.Hardware = newTable("hardware", "component", "model", "interfaces", "properties")
-	for _, h := range s.Hardware {
-		t.Hardware.Add(h.Component.Value, h.Model, strings.Join(h.Interfaces, ", "), h.Properties.Value)
-	}
-
-	t.DataStores = newTable("data-stores", "data", "location", "personal", "encrypted", "protection")
-	for _, d := range s.DataStores {
-		t.DataStores.Add(d.Data.Value, d.Location.Value, yesNo(d.PersonalData), yesNo(d.Encrypted), d.Protection.Value)
-	}
-
-	t.History = newTable("history", "revision", "date", "author", "changes")
-	for _, h := range s.Document.History {
-		t.History.Add(h.Revision, h.Date.String(), h.Author, h.Changes.Value)
-	}
-
-	t.Approvals = newTable("approvals", "name", "role", "date")
-	for _, a := range s.Document.Approvals {
-		t.Approvals.Add(a.Name, a.Role, a.Date.String())
-	}
-
-	t.LogExports = newTable("log-exports", "protocol", "destination", "format")
-	for _, e := range s.Logging.Export {
-		t.LogExports.Add(e.Protocol, endpointName(s, e.Destination), e.Format.Value)
-	}
-
-	t.Duties = newTable("duties", "activity", "responsible", "consulted", "notes")
-	t.DutiesShare = newTable("duties", "activity", "responsible", "consulted", "notes")
-	if m, err := duties.Matrix(s); err == nil {
-		for _, d := range m {
-			row := []string{d.Title, stakeholderNames(d.Responsible), stakeholderNames(d.Consulted), d.Notes}
-			t.Duties.Add(row...)
-			if d.Has("user") || (!s.Device.LayUsers && d.Has("operator")) {
-				t.DutiesShare.Add(row...)
-			}
-		}
-	}
-
-	t.Components = newTable("components", "name", "version", "supplier", "licence", "purl*", "support", "eos")
-	t.Vulnerabilities = newTable("vulnerabilities", "id*", "severity", "affects", "state", "justification", "response")
-	return t
-}
-
-func stakeholderNames(ss []spec.Stakeholder) string {
-	names := make([]string, len(ss))
-	for i, s := range ss {
-		names[i] = msg.Get("stakeholder." + string(s))
-	}
-	return strings.Join(names, ", ")
-}
-
-func platformTable(id string, os, other []spec.PlatformItem) *Table {
-	t := newTable(id, "name", "versions", "eos", "notes")
-	for _, list := range [][]spec.PlatformItem{os, other} {
-		for _, p := range list {
-			t.Add(p.Name, strings.Join(p.Versions, ", "), p.EndOfSupport.String(), p.Notes.Value)
-		}
+		t.add(idx("interfaces", i), c(it.ID, f("id")), c(it.Name, f("name")), c(comp, f("node")), c(enumWordsOf(it.Kind), f("kind")),
+			c(port, f("port")), c(it.Service, f("service")), c(enumWordsOf(it.Direction), f("direction")), c(oneLine(it.Purpose.Value), f("purpose")),
+			c(withCondition(enabled(it.DefaultEnabled), it.Condition), f("default_enabled")), c(strings.Join(ends, ", "), f("endpoints")),
+			c(wifi, f("wifi")), c(variantNames(s, it.Variants), f("variants")))
 	}
 	return t
-}
-
-func portsOrAll(r spec.FirewallRule) string {
-	if len(r.Ports) == 0 {
-		if r.Protocol == spec.ICMP {
-			return ""
-		}
-		return msg.Get("word.all_ports")
-	}
-	return r.Ports.String()
 }
 
 func enabled(b *bool) string {
@@ -280,4 +280,364 @@ func enabled(b *bool) string {
 		return msg.Get("word.enabled")
 	}
 	return msg.Get("word.disabled")
+}
+
+func yesNoPtr(b *bool) string {
+	if b == nil {
+		return ""
+	}
+	return yesNo(*b)
+}
+
+func roleTable(in *tableInput) *Table {
+	t := newTable("roles", "name", "permissions", "credentials?", "skills")
+	for i, r := range in.s.Roles {
+		var creds []string
+		for _, cr := range r.Credentials {
+			x := enumWordsOf(cr.Kind)
+			if d := oneLine(cr.Detail.Value); d != "" {
+				x += " (" + d + ")"
+			}
+			creds = append(creds, x)
+		}
+		t.add(idx("roles", i), c(r.Name, field("roles", i, "name")), c(joinTexts(r.Permissions), field("roles", i, "permissions")),
+			c(strings.Join(creds, "; "), field("roles", i, "credentials")), c(oneLine(r.RequiredSkills.Value), field("roles", i, "required_skills")))
+	}
+	return t
+}
+
+func roleName(s *spec.Spec, id string) string {
+	for _, r := range s.Roles {
+		if r.ID == id && r.Name != "" {
+			return r.Name
+		}
+	}
+	return id
+}
+
+func accountTable(in *tableInput) *Table {
+	s := in.s
+	t := newTable("accounts", "name*", "type", "role", "component?", "default", "must_change", "changeable", "notes")
+	for i, a := range s.Accounts {
+		f := func(name string) string { return field("accounts", i, name) }
+		notes := strings.TrimSpace(oneLine(a.DefaultCredential.Value) + " " + oneLine(a.Justification.Value))
+		comp := ""
+		if a.Node != "" {
+			comp = nodeName(s, a.Node)
+		}
+		t.add(idx("accounts", i), c(a.Name, f("name")), c(enumWordsOf(a.Type), f("type")), c(roleName(s, a.Role), f("role")), c(comp, f("node")),
+			c(yesNo(a.Default), f("default")), c(yesNoPtr(a.MustChange), f("must_change")), c(yesNoPtr(a.Changeable), f("changeable")), c(notes, idx("accounts", i)))
+	}
+	return t
+}
+
+func eventTable(in *tableInput) *Table {
+	t := newTable("security-events", "event", "notification", "action", "logged?")
+	for i, e := range in.s.SecurityEvents {
+		f := func(name string) string { return field("security_events", i, name) }
+		t.add(idx("security_events", i), c(oneLine(e.Type.Value), f("type")), c(oneLine(e.Notification.Value), f("notification")),
+			c(oneLine(e.UserAction.Value), f("user_action")), c(yesNoPtr(e.Logged), f("logged")))
+	}
+	return t
+}
+
+func capabilityTable(in *tableInput) *Table {
+	t := newTable("capabilities", "code*", "capability", "control", "default", "configurable?")
+	for _, code := range spec.Capabilities {
+		for i, ctl := range in.s.Controls {
+			if string(ctl.Capability) != code {
+				continue
+			}
+			f := func(name string) string { return field("controls", i, name) }
+			t.add(idx("controls", i), c(code, f("capability")), c(msg.Get("capability."+code), f("capability")), c(oneLine(ctl.Description.Value), f("description")),
+				c(enumWordsOf(ctl.Default), f("default")), c(yesNoPtr(ctl.Configurable), f("configurable")))
+		}
+	}
+	return t
+}
+
+func hardeningTable(in *tableInput) *Table {
+	t := newTable("hardening", "setting", "recommended", "default", "risk")
+	for i, h := range in.s.Hardening {
+		f := func(name string) string { return field("hardening", i, name) }
+		t.add(idx("hardening", i), c(oneLine(h.Setting.Value), f("setting")), c(oneLine(h.Recommended.Value), f("recommended")),
+			c(oneLine(h.Default.Value), f("default")), c(oneLine(h.RiskIfChanged.Value), f("risk_if_changed")))
+	}
+	return t
+}
+
+func envControlTable(in *tableInput) *Table {
+	s := in.s
+	t := newTable("environment-controls", "control", "mandatory", "relied_on?", "owner")
+	for i, ctl := range s.Environment.RequiredControls {
+		if in.lay && s.Resolve(ctl.Owner) != spec.LayUser {
+			continue // a lay reader provides only their own controls
+		}
+		f := func(name string) string { return field("environment.required_controls", i, name) }
+		owner := ""
+		if ctl.Owner != "" {
+			owner = stakeholderNames(s, []spec.Stakeholder{ctl.Owner})
+		}
+		t.add(idx("environment.required_controls", i), c(oneLine(ctl.Description.Value), f("description")), c(yesNoPtr(ctl.Mandatory), f("mandatory")),
+			c(yesNoPtr(ctl.ReliedOn), f("relied_on")), c(owner, f("owner")))
+	}
+	return t
+}
+
+func riskTable(in *tableInput) *Table {
+	t := newTable("residual-risks", "risk", "action")
+	for i, r := range in.s.Risks.Residual {
+		t.add(idx("risks.residual", i), c(oneLine(r.Description.Value), field("risks.residual", i, "description")),
+			c(oneLine(r.UserAction.Value), field("risks.residual", i, "user_action")))
+	}
+	return t
+}
+
+// addPlatformRows adds one row per platform item of list at path.
+func addPlatformRows(t *Table, component, path string, items []spec.PlatformItem) {
+	for i, p := range items {
+		f := func(name string) string { return field(path, i, name) }
+		cells := []Cell{c(p.Name, f("name")), c(strings.Join(p.Versions, ", "), f("versions")), c(p.EndOfSupport.String(), f("end_of_support")), c(oneLine(p.Notes.Value), f("notes"))}
+		if len(t.Columns) == 5 {
+			cells = append([]Cell{c(component, "")}, cells...)
+		}
+		t.add(idx(path, i), cells...)
+	}
+}
+
+// platformTable lists the platform: operating systems, middleware and the
+// platforms of the other components. Lay readers see only the operating
+// systems they install the device on.
+func platformTable(in *tableInput) *Table {
+	s := in.s
+	t := newTable("platform", "component?", "name", "versions", "eos@", "notes")
+	addPlatformRows(t, "", "platform.os", s.Platform.OS)
+	if in.lay {
+		return t
+	}
+	addPlatformRows(t, "", "platform.middleware", s.Platform.Middleware)
+	for i, n := range s.Network.Nodes {
+		if n.Platform == nil {
+			continue
+		}
+		name := nodeName(s, n.ID)
+		p := field("network.nodes", i, "platform")
+		addPlatformRows(t, name, yamlx.Join(p, "os"), n.Platform.OS)
+		addPlatformRows(t, name, yamlx.Join(p, "middleware"), n.Platform.Middleware)
+	}
+	return t
+}
+
+func adminPlatformTable(in *tableInput) *Table {
+	t := newTable("admin-platform", "name", "versions", "eos@", "notes")
+	if aw := in.s.Platform.AdminWorkstation; aw != nil {
+		addPlatformRows(t, "", "platform.admin_workstation.os", aw.OS)
+		addPlatformRows(t, "", "platform.admin_workstation.software", aw.Software)
+	}
+	return t
+}
+
+func nodeTable(in *tableInput) *Table {
+	s := in.s
+	t := newTable("nodes", "id*", "name", "kind", "zone", "addresses*?", "supplied?", "description", "variants?")
+	for i, n := range s.Network.Nodes {
+		f := func(name string) string { return field("network.nodes", i, name) }
+		addrs := make([]string, len(n.Addresses))
+		for j, a := range n.Addresses {
+			addrs[j] = a.Text
+		}
+		supplied := ""
+		if n.IsSupplied() {
+			supplied = msg.Get("word.yes")
+		}
+		t.add(idx("network.nodes", i), c(n.ID, f("id")), c(n.Name, f("name")), c(enumWordsOf(n.Kind), f("kind")), c(endpointName(s, n.Zone), f("zone")),
+			c(strings.Join(addrs, ", "), f("addresses")), c(supplied, f("supplied")), c(oneLine(n.Description.Value), f("description")),
+			c(variantNames(s, n.Variants), f("variants")))
+	}
+	return t
+}
+
+func zoneTable(in *tableInput) *Table {
+	t := newTable("zones", "id*", "name", "cidrs*?", "description")
+	for i, z := range in.s.Network.Zones {
+		f := func(name string) string { return field("network.zones", i, name) }
+		cidrs := make([]string, len(z.CIDRs))
+		for j, cd := range z.CIDRs {
+			cidrs[j] = cd.String()
+		}
+		t.add(idx("network.zones", i), c(z.ID, f("id")), c(z.Name, f("name")), c(strings.Join(cidrs, ", "), f("cidrs")), c(oneLine(z.Description.Value), f("description")))
+	}
+	return t
+}
+
+func hardwareTable(in *tableInput) *Table {
+	t := newTable("hardware", "component", "model", "interfaces*?", "properties")
+	for i, h := range in.s.Hardware {
+		f := func(name string) string { return field("hardware", i, name) }
+		t.add(idx("hardware", i), c(oneLine(h.Component.Value), f("component")), c(h.Model, f("model")), c(strings.Join(h.Interfaces, ", "), f("interfaces")),
+			c(oneLine(h.Properties.Value), f("properties")))
+	}
+	return t
+}
+
+func dataStoreTable(in *tableInput) *Table {
+	t := newTable("data-stores", "data", "location", "personal", "encrypted", "protection")
+	for i, d := range in.s.DataStores {
+		f := func(name string) string { return field("data_stores", i, name) }
+		t.add(idx("data_stores", i), c(oneLine(d.Data.Value), f("data")), c(oneLine(d.Location.Value), f("location")), c(yesNoPtr(d.PersonalData), f("personal_data")),
+			c(yesNoPtr(d.Encrypted), f("encrypted")), c(oneLine(d.Protection.Value), f("protection")))
+	}
+	return t
+}
+
+func historyTable(in *tableInput) *Table {
+	t := newTable("history", "revision", "date@", "author", "changes")
+	for i, h := range in.s.Document.History {
+		f := func(name string) string { return field("document.history", i, name) }
+		t.add(idx("document.history", i), c(h.Revision, f("revision")), c(h.Date.String(), f("date")), c(h.Author, f("author")), c(oneLine(h.Changes.Value), f("changes")))
+	}
+	return t
+}
+
+func approvalTable(in *tableInput) *Table {
+	t := newTable("approvals", "name", "role", "date@")
+	for i, a := range in.s.Document.Approvals {
+		f := func(name string) string { return field("document.approvals", i, name) }
+		t.add(idx("document.approvals", i), c(a.Name, f("name")), c(a.Role, f("role")), c(a.Date.String(), f("date")))
+	}
+	return t
+}
+
+func logExportTable(in *tableInput) *Table {
+	t := newTable("log-exports", "protocol", "destination", "format")
+	for i, e := range in.s.Logging.Export {
+		f := func(name string) string { return field("logging.export", i, name) }
+		t.add(idx("logging.export", i), c(e.Protocol, f("protocol")), c(endpointName(in.s, e.Destination), f("destination")), c(oneLine(e.Format.Value), f("format")))
+	}
+	return t
+}
+
+// dutyRow adds one duty to t.
+func dutyRow(t *Table, s *spec.Spec, d duties.Duty) {
+	p := d.Path
+	t.add(p, c(d.Title, p), c(stakeholderNames(s, d.Responsible), p), c(stakeholderNames(s, d.Consulted), p), c(oneLine(d.Notes), p))
+}
+
+func dutyTable(in *tableInput) *Table {
+	t := newTable("duties", "activity", "responsible", "consulted", "notes?")
+	for _, d := range in.duty {
+		dutyRow(t, in.s, d)
+	}
+	return t
+}
+
+// dutyShareTable holds the duties of the readers of the IfU: the lay user
+// in a document for lay users, else the operator and professional users.
+func dutyShareTable(in *tableInput) *Table {
+	t := newTable("duties", "activity", "responsible", "consulted", "notes?")
+	t.ID = "duties-share"
+	for _, d := range in.duty {
+		mine := d.Has(spec.LayUser)
+		if !in.lay {
+			mine = d.Has(spec.ByOperator) || d.Has(spec.ProfessionalUser)
+		}
+		if mine {
+			dutyRow(t, in.s, d)
+		}
+	}
+	return t
+}
+
+func variantTable(in *tableInput) *Table {
+	t := newTable("variants", "id*", "name", "model", "description")
+	for i, v := range in.s.Variants {
+		f := func(name string) string { return field("variants", i, name) }
+		t.add(idx("variants", i), c(v.ID, f("id")), c(v.Name, f("name")), c(v.Model, f("model")), c(oneLine(v.Description.Value), f("description")))
+	}
+	return t
+}
+
+func cryptoModuleTable(in *tableInput) *Table {
+	t := newTable("crypto-modules", "name", "version", "validation", "certificate", "notes?")
+	for i, m := range in.s.Crypto.Modules {
+		f := func(name string) string { return field("crypto.modules", i, name) }
+		t.add(idx("crypto.modules", i), c(m.Name, f("name")), c(m.Version, f("version")), c(string(m.Validation), f("validation")), c(m.Certificate, f("certificate")),
+			c(oneLine(m.Notes.Value), f("notes")))
+	}
+	return t
+}
+
+func componentTable(in *tableInput) *Table {
+	t := newTable("components", "name", "version", "supplier", "licence", "purl*", "support", "eos@")
+	if in.bom == nil {
+		return t
+	}
+	for _, cm := range in.bom.Components {
+		name := cm.Name
+		if cm.Group != "" {
+			name = cm.Group + "/" + cm.Name
+		}
+		support := ""
+		if cm.SupportLevel != "" {
+			support = msg.Get("support." + cm.SupportLevel)
+		}
+		t.add("sbom.path", c(name, ""), c(cm.Version, ""), c(cm.Supplier, ""), c(strings.Join(cm.Licenses, ", "), ""), c(cm.Purl, ""), c(support, ""), c(cm.EndOfSupport, ""))
+	}
+	return t
+}
+
+func vulnerabilityTable(in *tableInput) *Table {
+	t := newTable("vulnerabilities", "id*", "severity", "affects", "state", "justification", "response")
+	if in.bom == nil {
+		return t
+	}
+	names := map[string]string{} // bom-ref -> "name version", for lookups only
+	for _, cm := range in.bom.Components {
+		if cm.BOMRef != "" {
+			names[cm.BOMRef] = strings.TrimSpace(cm.Name + " " + cm.Version)
+		}
+	}
+	for _, v := range in.bom.Vulnerabilities {
+		affects := make([]string, len(v.Affects))
+		for i, ref := range v.Affects {
+			if n, ok := names[ref]; ok {
+				affects[i] = n
+			} else {
+				affects[i] = ref
+			}
+		}
+		state := v.State
+		if state == "" {
+			state = msg.Get("word.not_analysed")
+		}
+		t.add("sbom.path", c(v.ID, ""), c(severity(v.Ratings), ""), c(strings.Join(affects, ", "), ""), c(state, ""), c(v.Justification, ""),
+			c(strings.TrimSpace(strings.Join(v.Responses, ", ")+" "+v.Detail), ""))
+	}
+	return t
+}
+
+// severity shows the highest-scored rating as "high (7.5, CVSSv31)".
+func severity(rs []sbom.Rating) string {
+	best := -1
+	for i, r := range rs {
+		if best < 0 || r.Score > rs[best].Score {
+			best = i
+		}
+	}
+	if best < 0 {
+		return ""
+	}
+	r := rs[best]
+	var extra []string
+	if r.Score > 0 {
+		extra = append(extra, strconv.FormatFloat(r.Score, 'f', 1, 64))
+	}
+	if r.Method != "" {
+		extra = append(extra, r.Method)
+	}
+	s := r.Severity
+	if len(extra) > 0 {
+		s = strings.TrimSpace(s + " (" + strings.Join(extra, ", ") + ")")
+	}
+	return s
 }

@@ -1,12 +1,12 @@
 package docs
 
 import (
-	"bytes"
+	"encoding/json"
 	"strings"
-	"text/template"
 
 	"github.com/docgen/docgen/generator/catalog"
 	"github.com/docgen/docgen/generator/check"
+	"github.com/docgen/docgen/generator/docmodel"
 	"github.com/docgen/docgen/generator/msg"
 )
 
@@ -18,14 +18,20 @@ type TraceRow struct {
 	Profile string
 	Level   string
 	Clauses []string
-	// Places are "document.md#anchor" links to the addressing sections.
-	Places []string
+	// Places are the sections that address the item: document name and
+	// anchor.
+	Places []Place
 	// Fields are the spec paths the item's content comes from.
 	Fields []string
 	// Status is the item's check status (passed, failed, waived, ...).
 	Status string
 	// Rationale is the waiver rationale when the item is waived.
 	Rationale string
+}
+
+// Place is a section of a generated document.
+type Place struct {
+	Document, Anchor string
 }
 
 func (b *builder) trace(docs []Document) []TraceRow {
@@ -47,7 +53,7 @@ func (b *builder) trace(docs []Document) []TraceRow {
 				for _, a := range it.SectionAnchors() {
 					for _, have := range d.Anchors {
 						if have == a {
-							row.Places = append(row.Places, d.Name+".md#"+a)
+							row.Places = append(row.Places, Place{Document: d.Name, Anchor: a})
 						}
 					}
 				}
@@ -82,9 +88,18 @@ func (b *builder) status(id string) (string, string) {
 	return "", ""
 }
 
-// traceMarkdown renders the matrix with the traceability template.
-func (b *builder) traceMarkdown(t *template.Template, rows []TraceRow) ([]byte, error) {
-	tab := newTable("traceability", "id*", "title", "level", "clauses", "sections", "fields*", "status")
+// traceDocument is the traceability matrix as a document: each requirement
+// with its clauses, links to the sections that address it, the spec fields
+// and the check status.
+func (b *builder) traceDocument(rows []TraceRow) *docmodel.Document {
+	s := b.in.Spec
+	head := func(key string) docmodel.Column {
+		return docmodel.Column{Header: docmodel.Plain(msg.Get("table.traceability." + key))}
+	}
+	tab := &docmodel.Table{ID: "traceability", Columns: []docmodel.Column{
+		{Header: docmodel.Plain(msg.Get("table.traceability.id")), Kind: docmodel.CodeColumn}, head("title"), head("level"),
+		head("clauses"), head("sections"), {Header: docmodel.Plain(msg.Get("table.traceability.fields")), Kind: docmodel.CodeColumn}, head("status"),
+	}}
 	for _, r := range rows {
 		status := ""
 		if r.Status != "" {
@@ -93,17 +108,79 @@ func (b *builder) traceMarkdown(t *template.Template, rows []TraceRow) ([]byte, 
 		if r.Rationale != "" {
 			status += ": " + r.Rationale
 		}
-		tab.Add(r.ID, r.Title, r.Level, strings.Join(r.Clauses, "; "), strings.Join(r.Places, ", "), strings.Join(r.Fields, ", "), status)
+		var places []docmodel.Inline
+		for i, p := range r.Places {
+			if i > 0 {
+				places = append(places, &docmodel.Text{Text: ", "})
+			}
+			places = append(places, &docmodel.XRef{Document: p.Document, Anchor: p.Anchor, Content: docmodel.Plain(p.Document + "#" + p.Anchor)})
+		}
+		cell := func(text string) *docmodel.Cell { return &docmodel.Cell{Content: docmodel.Plain(text)} }
+		tab.Rows = append(tab.Rows, &docmodel.Row{Cells: []*docmodel.Cell{
+			cell(r.ID), cell(r.Title), cell(r.Level), cell(strings.Join(r.Clauses, "; ")), {Content: places},
+			cell(strings.Join(r.Fields, ", ")), cell(status),
+		}})
 	}
-	v := &view{Spec: b.in.Spec, Tables: b.tables}
-	c, err := t.Clone()
+	intro, _ := sentence("trace.intro", plainValue(s.Device.Name))
+	d := &docmodel.Document{
+		Meta: docmodel.Meta{Name: "traceability", Title: msg.Format("trace.title", s.Device.Name), Language: s.Language},
+		Body: []docmodel.Block{paragraph("trace.intro", intro)},
+	}
+	if len(tab.Rows) > 0 {
+		d.Body = append(d.Body, tab)
+	}
+	return d
+}
+
+// provenanceEntry is one block of provenance.json.
+type provenanceEntry struct {
+	Document string   `json:"document"`
+	Section  string   `json:"section,omitempty"`
+	Kind     string   `json:"kind"`
+	Text     string   `json:"text"`
+	Message  string   `json:"message,omitempty"`
+	Paths    []string `json:"paths,omitempty"`
+	Absent   []string `json:"absent,omitempty"`
+}
+
+// Provenance returns provenance.json: for every paragraph, list, table and
+// figure of the documents, the section it is in, its text (for tables, the
+// header), the message key of its fixed text and the spec paths it states,
+// so that a reviewer can answer "why does the document say this?".
+func (set *Set) Provenance() ([]byte, error) {
+	entries := []provenanceEntry{}
+	for _, d := range set.Documents {
+		var visit func(blocks []docmodel.Block, section string)
+		visit = func(blocks []docmodel.Block, section string) {
+			for _, bl := range blocks {
+				p := bl.Provenance()
+				e := provenanceEntry{Document: d.Name, Section: section, Message: p.Text, Paths: p.Paths, Absent: p.Absent}
+				switch x := bl.(type) {
+				case *docmodel.Section:
+					visit(x.Blocks, x.Anchor)
+					continue
+				case *docmodel.Paragraph:
+					e.Kind, e.Text = "paragraph", docmodel.PlainText(x.Content)
+				case *docmodel.List:
+					e.Kind, e.Text = "list", docmodel.BlocksText([]docmodel.Block{x})
+				case *docmodel.Table:
+					e.Kind, e.Text = "table", x.ID
+				case *docmodel.Figure:
+					e.Kind, e.Text = "figure", x.Alt
+				case *docmodel.Admonition:
+					visit(x.Blocks, section)
+					continue
+				default:
+					continue
+				}
+				entries = append(entries, e)
+			}
+		}
+		visit(d.Model.Body, "")
+	}
+	data, err := json.MarshalIndent(entries, "", "  ")
 	if err != nil {
 		return nil, err
 	}
-	c.Funcs(template.FuncMap{"matrix": func() string { return tab.Markdown() }})
-	var out bytes.Buffer
-	if err := c.ExecuteTemplate(&out, "traceability.md.tmpl", v); err != nil {
-		return nil, err
-	}
-	return tidy(out.Bytes()), nil
+	return append(data, '\n'), nil
 }

@@ -1,21 +1,22 @@
 // Package duties computes a device's responsibility matrix: for each
 // security activity (patching, backups, firewalling, incident reporting, ...)
-// who is responsible and who is consulted among manufacturer, integrator,
-// operator and user, as MDCG 2019-16 §2.6 asks.
+// who is responsible and who is consulted among the manufacturer, the
+// integrator, the operator (the healthcare organisation), professional users
+// and lay users, as MDCG 2019-16 §2.6 asks.
 //
-// The defaults are data (specs/responsibility/mdcg-2019-16.yaml); a spec's
-// `responsibilities:` entries override them by activity id or add new
-// activities:
+// The defaults are data (specs/responsibility/mdcg-2019-16.yaml) with two
+// settings per activity: professional (an operator organisation) and home
+// (lay users, no operator). A device takes the settings it has, from its
+// flags lay_users and professional_operator; a device with both takes the
+// parties of both. A spec's `responsibilities:` entries override the
+// defaults by activity id or add new activities:
 //
 //	m, err := duties.Matrix(s)
 //	for _, d := range m { fmt.Println(d.ID, d.Responsible) }
-//
-// For devices used by lay persons (device flag lay_users) the defaults'
-// lay_responsible and lay_consulted lists apply, since there is no operator
-// organisation in a patient's home.
 package duties
 
 import (
+	"bytes"
 	"fmt"
 	"slices"
 	"sync"
@@ -37,6 +38,9 @@ type Duty struct {
 	// Path is the spec path of the entry that set the duty, or "" when it
 	// is a default.
 	Path string
+	// NotForLay is set for default activities that have no home setting:
+	// duties that never fall to a lay user.
+	NotForLay bool
 }
 
 // Has reports whether stakeholder s is responsible for or consulted on d.
@@ -44,15 +48,20 @@ func (d Duty) Has(s spec.Stakeholder) bool {
 	return slices.Contains(d.Responsible, s) || slices.Contains(d.Consulted, s)
 }
 
+// parties is who does an activity in one setting.
+type parties struct {
+	Responsible []spec.Stakeholder `yaml:"responsible"`
+	Consulted   []spec.Stakeholder `yaml:"consulted"`
+}
+
 // activity is a default of the matrix as written in the data file.
 type activity struct {
-	ID             string             `yaml:"id"`
-	Title          string             `yaml:"title"`
-	Responsible    []spec.Stakeholder `yaml:"responsible"`
-	Consulted      []spec.Stakeholder `yaml:"consulted"`
-	LayResponsible []spec.Stakeholder `yaml:"lay_responsible"`
-	LayConsulted   []spec.Stakeholder `yaml:"lay_consulted"`
-	Clauses        []string           `yaml:"clauses"`
+	ID           string   `yaml:"id"`
+	Title        string   `yaml:"title"`
+	Professional *parties `yaml:"professional"`
+	Home         *parties `yaml:"home"`
+	Notes        string   `yaml:"notes"`
+	Clauses      []string `yaml:"clauses"`
 }
 
 var (
@@ -72,7 +81,9 @@ func defaultActivities() ([]activity, error) {
 		var f struct {
 			Activities []activity `yaml:"activities"`
 		}
-		if err := yaml.Unmarshal(data, &f); err != nil {
+		dec := yaml.NewDecoder(bytes.NewReader(data))
+		dec.KnownFields(true)
+		if err := dec.Decode(&f); err != nil {
 			loadErr = fmt.Errorf("specs/responsibility: %w", err)
 			return
 		}
@@ -91,30 +102,54 @@ func DefaultIDs() []string {
 	return ids
 }
 
-// Matrix returns the responsibility matrix of s: the defaults in their
-// order, overridden by the spec's entries, then the spec's new activities in
-// spec order. An override replaces the lists it gives and keeps the others.
+// Matrix returns the responsibility matrix of s: the default activities
+// that arise in the device's settings, in their order, overridden by the
+// spec's entries, then the spec's new activities in spec order. An override
+// replaces the lists it gives and keeps the others. The deprecated
+// stakeholder "user" is resolved to the lay or professional user.
 func Matrix(s *spec.Spec) ([]Duty, error) {
 	acts, err := defaultActivities()
 	if err != nil {
 		return nil, err
 	}
-	lay := s.Device.LayUsers
+	home, professional := s.Device.LayUsers, s.Device.HasOperator()
 	out := make([]Duty, 0, len(acts)+len(s.Responsibilities))
 	for _, a := range acts {
-		d := Duty{ID: a.ID, Title: a.Title, Responsible: a.Responsible, Consulted: a.Consulted, Clauses: a.Clauses}
-		if lay {
-			if a.LayResponsible != nil {
-				d.Responsible = a.LayResponsible
+		var settings []*parties
+		if professional && a.Professional != nil {
+			settings = append(settings, a.Professional)
+		}
+		if home && a.Home != nil {
+			settings = append(settings, a.Home)
+		}
+		if len(settings) == 0 {
+			continue // the activity does not arise for this device
+		}
+		d := Duty{ID: a.ID, Title: a.Title, Notes: a.Notes, Clauses: a.Clauses, NotForLay: a.Home == nil}
+		for _, p := range settings {
+			d.Responsible = union(d.Responsible, p.Responsible)
+		}
+		for _, p := range settings {
+			for _, c := range p.Consulted {
+				if !slices.Contains(d.Responsible, c) {
+					d.Consulted = union(d.Consulted, []spec.Stakeholder{c})
+				}
 			}
-			d.Consulted = a.LayConsulted
 		}
 		out = append(out, d)
 	}
+	known := DefaultIDs()
 	for i, r := range s.Responsibilities {
 		k := slices.IndexFunc(out, func(d Duty) bool { return d.ID == r.Activity })
 		if k < 0 {
-			out = append(out, Duty{ID: r.Activity, Clauses: []string{}})
+			d := Duty{ID: r.Activity, Clauses: []string{}}
+			if j := slices.Index(known, r.Activity); j >= 0 {
+				// A default that does not arise in the device's settings,
+				// given on purpose by the spec.
+				a := acts[j]
+				d.Title, d.Clauses, d.NotForLay = a.Title, a.Clauses, a.Home == nil
+			}
+			out = append(out, d)
 			k = len(out) - 1
 		}
 		d := &out[k]
@@ -123,12 +158,14 @@ func Matrix(s *spec.Spec) ([]Duty, error) {
 			d.Title = t
 		}
 		if r.Responsible != nil {
-			d.Responsible = r.Responsible
+			d.Responsible = resolve(s, r.Responsible)
 		}
 		if r.Consulted != nil {
-			d.Consulted = r.Consulted
+			d.Consulted = resolve(s, r.Consulted)
 		}
-		d.Notes = r.Notes.Value
+		if r.Notes.Value != "" {
+			d.Notes = r.Notes.Value
+		}
 	}
 	for i := range out {
 		if out[i].Responsible == nil {
@@ -139,4 +176,23 @@ func Matrix(s *spec.Spec) ([]Duty, error) {
 		}
 	}
 	return out, nil
+}
+
+// union appends the members of add that list lacks.
+func union(list, add []spec.Stakeholder) []spec.Stakeholder {
+	for _, a := range add {
+		if !slices.Contains(list, a) {
+			list = append(list, a)
+		}
+	}
+	return list
+}
+
+// resolve gives the deprecated "user" its current name.
+func resolve(s *spec.Spec, ss []spec.Stakeholder) []spec.Stakeholder {
+	out := make([]spec.Stakeholder, 0, len(ss))
+	for _, st := range ss {
+		out = union(out, []spec.Stakeholder{s.Resolve(st)})
+	}
+	return out
 }

@@ -260,7 +260,12 @@ func (e *env) duty(dc *DutyCond) (bool, []string) {
 		if d.Path == "" {
 			return false, nil
 		}
-		return slices.Contains(d.Responsible, dc.Responsible), []string{d.Path}
+		for _, st := range dc.Responsible {
+			if slices.Contains(d.Responsible, e.in.Spec.Resolve(st)) {
+				return true, []string{d.Path}
+			}
+		}
+		return false, []string{d.Path}
 	}
 	return false, nil
 }

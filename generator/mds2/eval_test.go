@@ -108,7 +108,7 @@ func TestImagingFacts(t *testing.T) {
 	}{
 		// Ports and protocols listed, from the interfaces.
 		{"CONN-2", "Yes", []string{"tcp/104 DICOM (in)", "tcp/2762 DICOM TLS (both)", "tcp/6514", "data-streams.csv"}, "interfaces[1]"},
-		{"CONN-6", "No", nil, "network.internet_required"},
+		{"CONN-6", "No", nil, "network.internet"},
 		{"CONN-1.1.1", "No", nil, "interfaces"},
 		{"CONN-1.2.2", "Yes", []string{"USB 3.2 ports"}, "interfaces[13]"},
 		{"CONN-4", "Yes", []string{"updates (mvp-ws to meridian-update)", "rs-tunnel"}, "network.nodes[10].kind"},
@@ -168,6 +168,7 @@ func containsPath(paths []string, p string) bool {
 // question blank.
 func TestRules(t *testing.T) {
 	const base = "spec_version: 1\ndevice: {name: D, regulation: MDR, class: IIa}\n"
+	const v2 = "spec_version: 2\ndevice: {name: D, regulation: MDR, class: IIa}\n"
 	cases := []struct {
 		name, yaml, id, answer string
 	}{
@@ -205,6 +206,38 @@ func TestRules(t *testing.T) {
 		{"operator installs updates", base + "responsibilities: [{activity: patch-installation, responsible: [operator]}]\n", "CSUP-2.2", "No"},
 		{"manufacturer installs updates", base + "responsibilities: [{activity: patch-installation, responsible: [manufacturer]}]\n", "CSUP-2.2", "Yes"},
 		{"information item", base, "DOC-1", ""},
+		// Facts of spec format 2: stated absences, credential kinds,
+		// update and platform facts.
+		{"no accounts stated", v2 + "absent: {accounts: The device has no login.}\n", "PAUT-4", "N/A"},
+		{"no accounts stated: passwords", v2 + "absent: {accounts: The device has no login.}\n", "PAUT-5", "N/A"},
+		{"no CVD policy stated", v2 + "absent: {cvd: Reports go to the distributor.}\n", "DOC-8", "No"},
+		{"no SBOM stated", v2 + "absent: {sbom: Licence texts only.}\n", "SBOM-1", "No"},
+		{"no SBOM stated: format", v2 + "absent: {sbom: Licence texts only.}\n", "SBOM-2", "N/A"},
+		{"no log stated", v2 + "absent: {logging: No persistent storage.}\n", "AUDT-2", "No"},
+		{"no log stated: events", v2 + "absent: {logging: No persistent storage.}\n", "AUDT-2.5", "N/A"},
+		{"no log stated: export", v2 + "absent: {logging: No persistent storage.}\n", "AUDT-5.2", "N/A"},
+		{"no remote access stated", v2 + "absent: {remote_access: Service is on site only.}\n", "RMOT-1", "No"},
+		{"no data stored", v2 + "absent: {data_stores: Measurements are sent at once.}\n", "MPII-2", "No"},
+		{"no settings to harden", v2 + "absent: {hardening: Sealed firmware.}\n", "SAHD-14", "No"},
+		{"biometric login", v2 + "roles: [{id: u, name: User, credentials: [{kind: password}, {kind: biometric}]}]\n", "PAUT-11", "Yes"},
+		{"no biometric login", v2 + "roles: [{id: u, name: User, credentials: [{kind: password}]}, {id: a, name: Admin, credentials: [{kind: smart-card}]}]\n", "PAUT-11", "No"},
+		{"smart card", v2 + "roles: [{id: u, name: User, credentials: [{kind: password}]}, {id: a, name: Admin, credentials: [{kind: smart-card}]}]\n", "PAUT-12", "Yes"},
+		{"credentials of one role unknown", v2 + "roles: [{id: u, name: User, credentials: [{kind: password}]}, {id: a, name: Admin}]\n", "PAUT-11", ""},
+		{"shared PIN", v2 + "roles: [{id: n, name: Nurse, credentials: [{kind: shared-pin}]}]\n", "PAUT-13", "Yes"},
+		{"automatic updates", v2 + "updates: {automatic: true}\n", "CSUP-8", "Yes"},
+		{"manual updates", v2 + "updates: {automatic: false}\n", "CSUP-8", "No"},
+		{"direct OS updates", v2 + "updates: {direct_os_updates: true}\n", "CSUP-2.4", "Yes"},
+		{"no direct OS updates", v2 + "updates: {direct_os_updates: false}\n", "CSUP-2.4", "No"},
+		{"no domain join", v2 + "authentication: {domain_join: false}\n", "AUTH-1.2", "No"},
+		{"internet needed for some hosts", v2 + "network: {internet: restricted}\n", "CONN-6", "See note"},
+		{"internet not needed", v2 + "network: {internet: none}\n", "CONN-6", "No"},
+		{"software on the operator's platform", v2 + "platform: {provided_by: operator, os: [{name: Windows 11}]}\n", "DOC-11", "Yes"},
+		{"software on the operator's platform: OS", v2 + "platform: {provided_by: operator, os: [{name: Windows 11}]}\n", "DOC-11.2", "Yes"},
+		{"software on the operator's platform: locks", v2 + "platform: {provided_by: operator, os: [{name: Windows 11}]}\n", "PLOK-2", "N/A"},
+		{"disk encryption", v2 + "crypto: {disk_encryption: {scope: All volumes, algorithm: XTS-AES-256, key_storage: TPM, recovery_key: operator}}\n", "STCF-1", "Yes"},
+		{"disk encryption keys", v2 + "crypto: {disk_encryption: {scope: All volumes, algorithm: XTS-AES-256, key_storage: TPM, recovery_key: operator}}\n", "STCF-2", "See note"},
+		{"the lay user installs updates", "spec_version: 2\ndevice: {name: D, regulation: MDR, class: IIa, lay_users: true}\nresponsibilities: [{activity: patch-installation, responsible: [lay-user]}]\n", "CSUP-2.2", "No"},
+		{"format-1 user installs updates", "spec_version: 1\ndevice: {name: D, regulation: MDR, class: IIa, lay_users: true}\nresponsibilities: [{activity: patch-installation, responsible: [user]}]\n", "CSUP-2.2", "No"},
 		{"placeholder is no content", base + "cvd: {policy_url: \"\", contact: {email: \"\"}}\nauthentication: {mfa: TODO}\n", "PAUT-8", ""},
 	}
 	f := loadForm(t)

@@ -28,6 +28,12 @@ var facts = map[string]fact{
 	"diagram": {eval: func(e *env) (bool, []string) {
 		return diagram.Available(e.in.Spec), []string{"network.nodes"}
 	}},
+	// statement-id: the statement's document id (document.id with the
+	// code MDS2 appended, as the other documents have theirs).
+	"statement-id": {
+		eval: func(e *env) (bool, []string) { return statementID(e.in.Spec) != "", []string{"document.id"} },
+		text: func(e *env) (string, []string) { return statementID(e.in.Spec), []string{"document.id"} },
+	},
 	// sbom-read: the SBOM the spec names was read and validated.
 	"sbom-read": {
 		eval: func(e *env) (bool, []string) { return e.in.BOM != nil, []string{sbomPath} },

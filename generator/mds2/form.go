@@ -159,11 +159,12 @@ type AnswerCond struct {
 	In []Answer `yaml:"in"`
 }
 
-// DutyCond asks whether a stakeholder is responsible for an activity of
-// the responsibility matrix (package duties).
+// DutyCond asks whether one of the stakeholders is responsible for an
+// activity of the responsibility matrix (package duties), as the spec sets
+// it.
 type DutyCond struct {
-	Activity    string           `yaml:"activity"`
-	Responsible spec.Stakeholder `yaml:"responsible"`
+	Activity    string             `yaml:"activity"`
+	Responsible []spec.Stakeholder `yaml:"responsible"`
 }
 
 // NodeCond asks for the kind of the network node a field names.
@@ -413,7 +414,7 @@ func (v *validator) cond(p string, c *Cond, t reflect.Type) {
 			v.report(p, "mds2.form.empty_list", "in")
 		}
 	case c.Duty != nil:
-		if c.Duty.Activity == "" || c.Duty.Responsible == "" {
+		if c.Duty.Activity == "" || len(c.Duty.Responsible) == 0 {
 			v.report(p, "mds2.form.duty_incomplete")
 		}
 	case c.Fact != "":

@@ -60,7 +60,7 @@ func (r *Result) Answered() bool { return r.Answer != "" }
 func cover(s *spec.Spec) Cover {
 	return Cover{
 		Device: s.Device.Name, Model: s.Device.Model, Version: s.Device.Version,
-		Manufacturer: s.Device.Manufacturer.Name, Document: s.Document.ID,
+		Manufacturer: s.Device.Manufacturer.Name, Document: statementID(s),
 		Revision: s.Document.Revision, Date: s.Document.Date.String(),
 	}
 }

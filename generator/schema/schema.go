@@ -96,7 +96,7 @@ func (g *generator) root() (obj, error) {
 	return obj{}.
 		with("$schema", Draft).
 		with("$id", ID).
-		with("title", "docgen device-security spec, format v1").
+		with("title", fmt.Sprintf("docgen device-security spec, format %d", spec.FormatVersion)).
 		with("description", "Everything docgen needs to write the EU MDR/IVDR (and FDA) cybersecurity "+
 			"documentation of one medical device. Generated from the Go model by `docgen schema`; do not edit.").
 		with("type", "object").

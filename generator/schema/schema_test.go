@@ -240,7 +240,7 @@ func TestInvalidSpecsRejected(t *testing.T) {
 		"bad enum":           "spec_version: 1\ndevice: {regulation: FDA}\n",
 		"port 70000":         "spec_version: 1\ninterfaces: [{id: a, port: 70000}]\n",
 		"port 70000 in text": "spec_version: 1\ninterfaces: [{id: a, port: \"80,70000\"}]\n",
-		"wrong version":      "spec_version: 2\n",
+		"wrong version":      "spec_version: 3\n",
 		"no version":         "device: {name: X}\n",
 		"unknown nested":     "spec_version: 1\ncvd: {contact: {mail: a@example.com}}\n",
 	}

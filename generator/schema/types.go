@@ -32,7 +32,7 @@ func fixed(build func() obj) func(*generator) (obj, error) {
 // schema; the field's doc tag is still added.
 var fieldRefinements = map[string]func() obj{
 	"Spec.spec_version": func() obj {
-		return obj{}.with("type", "integer").with("const", spec.FormatVersion)
+		return obj{}.with("type", "integer").with("enum", slices.Clone(spec.FormatVersions))
 	},
 	"Spec.profiles": func() obj {
 		items := obj{}.with("type", "string").with("enum", slices.Clone(spec.KnownProfiles))

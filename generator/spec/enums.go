@@ -69,23 +69,30 @@ const (
 	TCP         Transport = "tcp"
 	UDP         Transport = "udp"
 	ICMP        Transport = "icmp"
+	ICMPv6      Transport = "icmpv6"
 	AnyProtocol Transport = "any"
 )
 
 // EnumValues implements yamlx.Enum.
 func (Transport) EnumValues() []string {
-	return []string{"tcp", "udp", "icmp", "any", "bluetooth-le", "bluetooth", "usb", "serial", "nfc"}
+	return []string{"tcp", "udp", "icmp", "icmpv6", "any", "bluetooth-le", "bluetooth", "usb", "serial", "nfc", "arp", "ethernet"}
 }
 
 // IsIP reports whether t is an IP transport (or unset, which is treated as
 // IP so that a missing transport does not hide firewall findings).
 func (t Transport) IsIP() bool {
 	switch t {
-	case "", TCP, UDP, ICMP, AnyProtocol:
+	case "", TCP, UDP, ICMP, ICMPv6, AnyProtocol:
 		return true
 	}
 	return false
 }
+
+// HasPorts reports whether t has ports: tcp and udp.
+func (t Transport) HasPorts() bool { return t == TCP || t == UDP }
+
+// IsICMP reports whether t is ICMP or ICMPv6.
+func (t Transport) IsICMP() bool { return t == ICMP || t == ICMPv6 }
 
 // Action is what a firewall rule does with matching traffic.
 type Action string
@@ -132,9 +139,109 @@ func (Setting) EnumValues() []string { return []string{"enabled", "disabled"} }
 // Stakeholder is a party that can own a security duty (MDCG 2019-16 §2.6).
 type Stakeholder string
 
+// The stakeholders.
+const (
+	ByManufacturer   Stakeholder = "manufacturer"
+	ByIntegrator     Stakeholder = "integrator"
+	ByOperator       Stakeholder = "operator"
+	ProfessionalUser Stakeholder = "professional-user"
+	LayUser          Stakeholder = "lay-user"
+	// AnyUser is the format-1 "user": the lay user of a lay-user device,
+	// else the professional user. Deprecated.
+	AnyUser Stakeholder = "user"
+)
+
 // EnumValues implements yamlx.Enum.
 func (Stakeholder) EnumValues() []string {
-	return []string{"manufacturer", "integrator", "operator", "user"}
+	return []string{"manufacturer", "integrator", "operator", "professional-user", "lay-user", "user"}
+}
+
+// PlatformProvider says who provides a device's hardware and operating
+// system.
+type PlatformProvider string
+
+// EnumValues implements yamlx.Enum.
+func (PlatformProvider) EnumValues() []string { return []string{"manufacturer", "operator"} }
+
+// InternetAccess is the internet access a device needs.
+type InternetAccess string
+
+// The internet access levels.
+const (
+	NoInternet         InternetAccess = "none"
+	RestrictedInternet InternetAccess = "restricted"
+	InternetRequired   InternetAccess = "required"
+)
+
+// EnumValues implements yamlx.Enum.
+func (InternetAccess) EnumValues() []string { return []string{"none", "restricted", "required"} }
+
+// StreamDirection says which end of a data stream opens connections.
+type StreamDirection string
+
+// The stream directions.
+const (
+	OneWay   StreamDirection = "one-way"
+	BothWays StreamDirection = "both"
+)
+
+// EnumValues implements yamlx.Enum.
+func (StreamDirection) EnumValues() []string { return []string{"one-way", "both"} }
+
+// ICMPType is an ICMP or ICMPv6 message type.
+type ICMPType string
+
+// EnumValues implements yamlx.Enum.
+func (ICMPType) EnumValues() []string {
+	return []string{
+		"echo-request", "echo-reply", "destination-unreachable", "time-exceeded", "parameter-problem",
+		"redirect", "timestamp", "router-solicitation", "router-advertisement",
+		"neighbor-solicitation", "neighbor-advertisement", "packet-too-big",
+	}
+}
+
+// SNMPVersion is an SNMP protocol version.
+type SNMPVersion string
+
+// EnumValues implements yamlx.Enum.
+func (SNMPVersion) EnumValues() []string { return []string{"v1", "v2c", "v3"} }
+
+// SNMPSecurityLevel is an SNMPv3 security level.
+type SNMPSecurityLevel string
+
+// EnumValues implements yamlx.Enum.
+func (SNMPSecurityLevel) EnumValues() []string {
+	return []string{"noAuthNoPriv", "authNoPriv", "authPriv"}
+}
+
+// WiFiSecurity is the security mode of a Wi-Fi interface.
+type WiFiSecurity string
+
+// EnumValues implements yamlx.Enum.
+func (WiFiSecurity) EnumValues() []string {
+	return []string{"open", "wep", "wpa-personal", "wpa2-personal", "wpa2-enterprise", "wpa3-personal", "wpa3-enterprise", "wpa3-enterprise-192"}
+}
+
+// FIPSStandard is a FIPS 140 edition a module is validated against.
+type FIPSStandard string
+
+// EnumValues implements yamlx.Enum.
+func (FIPSStandard) EnumValues() []string { return []string{"FIPS 140-2", "FIPS 140-3"} }
+
+// KeyHolder is who holds a recovery key.
+type KeyHolder string
+
+// EnumValues implements yamlx.Enum.
+func (KeyHolder) EnumValues() []string {
+	return []string{"manufacturer", "operator", "integrator", "nobody"}
+}
+
+// CredentialKind is a kind of authenticator.
+type CredentialKind string
+
+// EnumValues implements yamlx.Enum.
+func (CredentialKind) EnumValues() []string {
+	return []string{"password", "pin", "shared-pin", "smart-card", "certificate", "biometric", "physical-key", "otp", "fido2", "none"}
 }
 
 // Addressing says how an address is assigned.

@@ -83,7 +83,7 @@ func TestParseErrors(t *testing.T) {
 		{"bad email", "cvd: {contact: {email: nobody}}\n", []string{"invalid e-mail address \"nobody\""}},
 		{"bad url", "advisories: {url: www.example.com}\n", []string{"invalid URL \"www.example.com\""}},
 		{"missing version", "device: {name: x}\n", []string{"device.yaml:1:1: missing `spec_version`"}},
-		{"wrong version", "spec_version: 2\n", []string{"spec_version 2 is not supported"}},
+		{"wrong version", "spec_version: 3\n", []string{"spec_version 3 is not supported"}},
 		{"unknown profile", "profiles: [mdcg-2019-61]\n", []string{"unknown profile `mdcg-2019-61`", "did you mean `mdcg-2019-16`?"}},
 		{"stream names unknown node", "data_streams:\n  - {id: s2, source: dev, destination: pacs}\n", []string{"no node or zone with id `pacs` is declared"}},
 		{"rule names unknown node with suggestion", "firewall_rules:\n  - {id: r2, source: srvv, destination: any}\n", []string{"no node or zone with id `srvv` is declared, did you mean `srv`?"}},

@@ -2,14 +2,19 @@ package spec
 
 import "github.com/docgen/docgen/generator/yamlx"
 
-// FormatVersion is the spec format version this package reads.
-const FormatVersion = 1
+// FormatVersion is the current spec format version. Specs of every earlier
+// version (FormatVersions) keep loading with the same meaning; docgen
+// migrate rewrites them to this one.
+const FormatVersion = 2
+
+// FormatVersions lists the format versions this package reads.
+var FormatVersions = []int{1, 2}
 
 // Spec is a device-security spec: everything docgen needs to write the
 // cybersecurity documentation of one medical device. The YAML keys are the
 // `yaml` tags; the `doc` tags describe each field in the JSON Schema.
 type Spec struct {
-	SpecVersion int      `yaml:"spec_version" doc:"Format version of this file. Always 1."`
+	SpecVersion int      `yaml:"spec_version" doc:"Format version of this file: 2 (current) or 1."`
 	Profiles    []string `yaml:"profiles" doc:"Requirement catalogs to check against; default [mdcg-2019-16]. Known: mdcg-2019-16, fda-premarket-2023."`
 	Language    string   `yaml:"language" doc:"Language of the texts in this file, as a BCP 47 tag; default en."`
 
@@ -59,12 +64,25 @@ type Spec struct {
 	MDS2             MDS2             `yaml:"mds2" doc:"Manufacturer Disclosure Statement for Medical Device Security."`
 	Responsibilities []Responsibility `yaml:"responsibilities" doc:"Who does what (MDCG 2019-16 §2.6): entries override docgen's default responsibility matrix by activity id; an entry with a new id and a title adds an activity."`
 	Standards        []Text           `yaml:"standards" doc:"Regulations, guidance and standards the device and its documentation follow, as listed in the public security information."`
+	Variants         []Variant        `yaml:"variants" doc:"Model variants or software lines this spec also covers; data streams, rules, interfaces and nodes name the variants they apply to."`
+	Absent           Absences         `yaml:"absent" doc:"Things the device does not have, each with the reason, stated on purpose: they satisfy the catalog items where that is a legitimate answer and the documents say so plainly."`
 	Waivers          []Waiver         `yaml:"waivers" doc:"Findings accepted on purpose, each with a written rationale."`
 
 	// File is the path the spec was loaded from.
 	File string `yaml:"-"`
 	// Sources maps field paths to positions in File.
 	Sources *yamlx.SourceMap `yaml:"-"`
+	// Deprecations are the deprecated forms the file uses, each with the
+	// current form; they still load with the same meaning.
+	Deprecations []Deprecation `yaml:"-"`
+}
+
+// Deprecation is a use of a deprecated field or value in a spec.
+type Deprecation struct {
+	// Path is the spec path of the deprecated form.
+	Path string
+	// Old and New are the deprecated form and the one to use instead.
+	Old, New string
 }
 
 // Device identifies the device and says which catalog items apply to it.
@@ -82,6 +100,7 @@ type Device struct {
 	Networked       bool         `yaml:"networked" doc:"The device connects to an IT network; network items apply."`
 	Cloud           bool         `yaml:"cloud" doc:"Data is hosted outside the operator's premises; cloud items apply."`
 	LayUsers        bool         `yaml:"lay_users" doc:"The device is used by lay persons (patients, consumers); lay-user items apply."`
+	ProfessionalOp  *bool        `yaml:"professional_operator" doc:"A healthcare organisation (hospital, clinic, practice) operates the device or a part of it, such as the clinician portal of a home device. Default: true unless lay_users is set."`
 	RemoteService   bool         `yaml:"remote_service" doc:"The manufacturer or a service partner can access the device remotely; remote-service items apply."`
 	AdminWS         bool         `yaml:"admin_workstation" doc:"Administration uses a separate computer; its minimum specification is required."`
 	USMarket        bool         `yaml:"us_market" doc:"The device is also a cyber device on the US market; FDA items become required."`
@@ -153,6 +172,7 @@ type Platform struct {
 	Middleware       []PlatformItem    `yaml:"middleware" doc:"Required middleware, runtimes, drivers and databases."`
 	Peripherals      []Text            `yaml:"peripherals" doc:"Supported peripherals."`
 	AdminWorkstation *AdminWorkstation `yaml:"admin_workstation" doc:"Minimum administration workstation, if administration uses a separate computer."`
+	ProvidedBy       PlatformProvider  `yaml:"provided_by" doc:"Who provides the hardware and operating system: manufacturer (they come with the device) or operator (the software is installed on the operator's own computers)."`
 }
 
 // PlatformItem is an operating system or middleware with its versions.
@@ -161,6 +181,14 @@ type PlatformItem struct {
 	Versions     []string `yaml:"versions" doc:"Supported versions or builds."`
 	EndOfSupport Date     `yaml:"end_of_support" doc:"Vendor end-of-support date (YYYY-MM-DD)."`
 	Notes        Text     `yaml:"notes" doc:"Anything the reader must know."`
+}
+
+// NodePlatform is the platform of one component of a multi-component
+// system, such as the server that comes with an instrument.
+type NodePlatform struct {
+	Hardware   Text           `yaml:"hardware" doc:"Minimum hardware of this component."`
+	OS         []PlatformItem `yaml:"os" doc:"Operating systems of this component."`
+	Middleware []PlatformItem `yaml:"middleware" doc:"Middleware, runtimes and databases of this component."`
 }
 
 // AdminWorkstation is the minimum administration workstation.
@@ -176,7 +204,8 @@ type AdminWorkstation struct {
 type Network struct {
 	Requirements     NetworkRequirements `yaml:"requirements" doc:"Minimum IT-network characteristics."`
 	Zone             string              `yaml:"zone" doc:"Id of the zone the device belongs in."`
-	InternetRequired *bool               `yaml:"internet_required" doc:"Whether the device needs internet access; if not, isolate it (MDCG 2019-16 §2.6.2)."`
+	Internet         InternetAccess      `yaml:"internet" doc:"Internet access the device needs: none (isolate it from the internet, MDCG 2019-16 §2.6.2), restricted (only to the hosts of its data streams) or required."`
+	InternetRequired *bool               `yaml:"internet_required" doc:"Deprecated: use internet (true is required, false is none)."`
 	Segmentation     Text                `yaml:"segmentation" doc:"Recommended segmentation."`
 	Zones            []Zone              `yaml:"zones" doc:"Network zones (segments, VLANs, the internet)."`
 	Nodes            []Node              `yaml:"nodes" doc:"Network nodes: the device, servers, workstations, cloud services."`
@@ -199,23 +228,46 @@ type Zone struct {
 	Name        string `yaml:"name" doc:"Display name."`
 	CIDRs       []CIDR `yaml:"cidrs" doc:"Address ranges of the zone."`
 	Description Text   `yaml:"description" doc:"Purpose of the zone."`
+	Internet    bool   `yaml:"internet" doc:"true if the zone is the public internet; streams to its nodes count as internet access."`
 }
 
 // Node is a network node.
 type Node struct {
-	ID          string    `yaml:"id" doc:"Identifier referenced by data streams and rules."`
-	Name        string    `yaml:"name" doc:"Display name."`
-	Kind        NodeKind  `yaml:"kind" doc:"device, server, workstation, mobile, cloud, network or external."`
-	Zone        string    `yaml:"zone" doc:"Id of the zone the node is in."`
-	Addresses   []Address `yaml:"addresses" doc:"IP addresses, CIDR prefixes, host names, or dhcp."`
-	Description Text      `yaml:"description" doc:"What the node is."`
+	ID          string        `yaml:"id" doc:"Identifier referenced by data streams and rules."`
+	Name        string        `yaml:"name" doc:"Display name."`
+	Kind        NodeKind      `yaml:"kind" doc:"device, server, workstation, mobile, cloud, network or external."`
+	Zone        string        `yaml:"zone" doc:"Id of the zone the node is in."`
+	Addresses   []Address     `yaml:"addresses" doc:"IP addresses, CIDR prefixes, host names, or dhcp."`
+	Description Text          `yaml:"description" doc:"What the node is."`
+	Supplied    *bool         `yaml:"supplied" doc:"true if the manufacturer supplies this node as part of the system (the device itself, its server, its app); nodes of kind device are supplied by default."`
+	Platform    *NodePlatform `yaml:"platform" doc:"Platform of this component, for systems of several components."`
+	Variants    []string      `yaml:"variants" doc:"Ids of the variants that have this node; empty for all."`
 }
 
-// Crypto describes the cryptography the device uses on the network.
+// Crypto describes the cryptography the device uses.
 type Crypto struct {
-	TLSMin       string   `yaml:"tls_min" doc:"Minimum TLS version, e.g. 1.2."`
-	Ciphers      []string `yaml:"ciphers" doc:"Supported cipher suites."`
-	Certificates Text     `yaml:"certificates" doc:"Certificates: who issues them, how they are installed and renewed."`
+	TLSMin         string          `yaml:"tls_min" doc:"Minimum TLS version: 1.2 or 1.3 (1.0 and 1.1 are deprecated)."`
+	Ciphers        []string        `yaml:"ciphers" doc:"Supported cipher suites, by IANA or OpenSSL name."`
+	Certificates   Text            `yaml:"certificates" doc:"Certificates: who issues them, how they are installed and renewed."`
+	Modules        []CryptoModule  `yaml:"modules" doc:"Cryptographic modules, with their FIPS 140 validation where there is one."`
+	DiskEncryption *DiskEncryption `yaml:"disk_encryption" doc:"Encryption of the device's storage and who holds the recovery key."`
+}
+
+// CryptoModule is a cryptographic module the device uses.
+type CryptoModule struct {
+	Name        string       `yaml:"name" doc:"Module name, e.g. OpenSSL FIPS provider."`
+	Version     string       `yaml:"version" doc:"Module version."`
+	Validation  FIPSStandard `yaml:"validation" doc:"FIPS 140-2 or FIPS 140-3, if validated."`
+	Certificate string       `yaml:"certificate" doc:"Validation certificate number, e.g. 4282."`
+	Notes       Text         `yaml:"notes" doc:"Scope and anything the reader must know."`
+}
+
+// DiskEncryption is the encryption of the device's storage.
+type DiskEncryption struct {
+	Scope       Text      `yaml:"scope" doc:"What is encrypted, e.g. the system and data volumes."`
+	Algorithm   string    `yaml:"algorithm" doc:"Algorithm and key length, e.g. XTS-AES-256."`
+	KeyStorage  Text      `yaml:"key_storage" doc:"Where the key is kept, e.g. sealed in the TPM."`
+	RecoveryKey KeyHolder `yaml:"recovery_key" doc:"Who holds the recovery key: manufacturer, operator, integrator or nobody."`
 }
 
 // Risks holds the residual risks.
@@ -247,10 +299,17 @@ type Control struct {
 
 // Role is a user role.
 type Role struct {
-	ID             string `yaml:"id" doc:"Identifier referenced by accounts."`
-	Name           string `yaml:"name" doc:"Display name."`
-	Permissions    []Text `yaml:"permissions" doc:"What the role may do."`
-	RequiredSkills Text   `yaml:"required_skills" doc:"Training and IT skills the role needs (MDR Annex I 23.4(j))."`
+	ID             string       `yaml:"id" doc:"Identifier referenced by accounts."`
+	Name           string       `yaml:"name" doc:"Display name."`
+	Permissions    []Text       `yaml:"permissions" doc:"What the role may do."`
+	RequiredSkills Text         `yaml:"required_skills" doc:"Training and IT skills the role needs (MDR Annex I 23.4(j))."`
+	Credentials    []Credential `yaml:"credentials" doc:"How persons in this role authenticate: password, PIN, smart card, ..."`
+}
+
+// Credential is a way a role authenticates.
+type Credential struct {
+	Kind   CredentialKind `yaml:"kind" doc:"password, pin, shared-pin, smart-card, certificate, biometric, physical-key, otp, fido2 or none."`
+	Detail Text           `yaml:"detail" doc:"Details, e.g. 6-digit PIN, service level 2."`
 }
 
 // Account is an account on the device.
@@ -263,16 +322,18 @@ type Account struct {
 	MustChange        *bool       `yaml:"must_change" doc:"Whether the credential must be changed at first use."`
 	Changeable        *bool       `yaml:"changeable" doc:"Whether the credential can be changed."`
 	Justification     Text        `yaml:"justification" doc:"Why a default credential need not be changed, if so."`
+	Node              string      `yaml:"node" doc:"Id of the component the account is on, for systems of several components."`
 }
 
 // Authentication is the authentication policy.
 type Authentication struct {
-	PasswordPolicy  Text `yaml:"password_policy" doc:"Password length, complexity and history."`
-	Lockout         Text `yaml:"lockout" doc:"Account lockout after failed attempts."`
-	SessionTimeout  Text `yaml:"session_timeout" doc:"Automatic logoff."`
-	SSO             Text `yaml:"sso" doc:"Single sign-on or directory (LDAP, Active Directory)."`
-	MFA             Text `yaml:"mfa" doc:"Multi-factor authentication."`
-	EmergencyAccess Text `yaml:"emergency_access" doc:"Break-glass access."`
+	PasswordPolicy  Text  `yaml:"password_policy" doc:"Password length, complexity and history."`
+	Lockout         Text  `yaml:"lockout" doc:"Account lockout after failed attempts."`
+	SessionTimeout  Text  `yaml:"session_timeout" doc:"Automatic logoff."`
+	SSO             Text  `yaml:"sso" doc:"Single sign-on or directory (LDAP, Active Directory)."`
+	MFA             Text  `yaml:"mfa" doc:"Multi-factor authentication."`
+	EmergencyAccess Text  `yaml:"emergency_access" doc:"Break-glass access."`
+	DomainJoin      *bool `yaml:"domain_join" doc:"Whether the device may be joined to the operator's directory domain (e.g. Active Directory)."`
 }
 
 // Installation is the installation and initial setup.
@@ -289,13 +350,16 @@ type Updates struct {
 	Integrity             Text   `yaml:"integrity" doc:"How update integrity and authenticity are verified."`
 	InstallerRole         string `yaml:"installer_role" doc:"Id of the role that installs updates."`
 	ThirdPartyPatchPolicy Text   `yaml:"third_party_patch_policy" doc:"Policy for OS and third-party patches."`
+	Automatic             *bool  `yaml:"automatic" doc:"true if updates install automatically, false if a person installs them."`
+	DirectOSUpdates       *bool  `yaml:"direct_os_updates" doc:"Whether the operator may install operating-system updates directly from the OS vendor (e.g. Windows Update, WSUS)."`
 }
 
 // Antimalware describes anti-malware compatibility.
 type Antimalware struct {
-	Supported *bool  `yaml:"supported" doc:"Whether anti-malware software may run on the device."`
-	Approved  []Text `yaml:"approved" doc:"Validated anti-malware products."`
-	Notes     Text   `yaml:"notes" doc:"Scan exclusions and other notes."`
+	Supported   *bool  `yaml:"supported" doc:"Whether anti-malware software may run on the device."`
+	Approved    []Text `yaml:"approved" doc:"Validated anti-malware products."`
+	Notes       Text   `yaml:"notes" doc:"Scan exclusions and other notes."`
+	Alternative Text   `yaml:"alternative" doc:"What protects the device instead when anti-malware software may not run, e.g. application allow-listing."`
 }
 
 // Backup describes backup and restore.
@@ -382,6 +446,18 @@ type Interface struct {
 	DefaultEnabled *bool         `yaml:"default_enabled" doc:"Whether it is enabled as shipped."`
 	Endpoints      []string      `yaml:"endpoints" doc:"Ids of the nodes or zones it may talk to."`
 	Justification  Text          `yaml:"justification" doc:"Why a cleartext service is acceptable, if it is one."`
+	Node           string        `yaml:"node" doc:"Id of the component the interface belongs to, for systems of several components; default: the node of kind device."`
+	Configurable   bool          `yaml:"port_configurable" doc:"true if the port is a default the site may change."`
+	Condition      Text          `yaml:"condition" doc:"When the interface is used or enabled, e.g. only for remote service."`
+	WiFi           *WiFi         `yaml:"wifi" doc:"Wi-Fi security, for wifi interfaces."`
+	Variants       []string      `yaml:"variants" doc:"Ids of the variants that have this interface; empty for all."`
+}
+
+// WiFi is the security of a Wi-Fi interface.
+type WiFi struct {
+	Security WiFiSecurity `yaml:"security" doc:"open, wep, wpa2-personal, wpa2-enterprise, wpa3-personal, wpa3-enterprise or wpa3-enterprise-192."`
+	EAP      []string     `yaml:"eap" doc:"EAP methods for enterprise security, e.g. EAP-TLS."`
+	Notes    Text         `yaml:"notes" doc:"Anything the network administrator must know."`
 }
 
 // DataStream is one row of the data-flow matrix.
@@ -398,6 +474,22 @@ type DataStream struct {
 	Addressing     Text      `yaml:"addressing" doc:"Addressing scheme, e.g. static IP, DNS name, AE title."`
 	Data           Text      `yaml:"data" doc:"Data carried."`
 	Justification  Text      `yaml:"justification" doc:"Why cleartext is acceptable, if the stream is not encrypted."`
+
+	SourcePort     Ports           `yaml:"source_port" doc:"Source port or range, e.g. 1024-65535, when the manufacturer states it."`
+	Direction      StreamDirection `yaml:"direction" doc:"one-way (default: the source opens connections or sends) or both (either end does; source_port is then the port the source listens on)."`
+	DefaultEnabled *bool           `yaml:"default_enabled" doc:"false if the stream is off as delivered and enabled only on demand."`
+	Condition      Text            `yaml:"condition" doc:"When the stream occurs, e.g. only when query/retrieve is used."`
+	Configurable   bool            `yaml:"port_configurable" doc:"true if the port is a default the site may change."`
+	ICMPTypes      []ICMPType      `yaml:"icmp_types" doc:"ICMP message types, for icmp streams; empty means all."`
+	Tunnel         string          `yaml:"tunnel" doc:"Id of the data stream that carries this one inside it (e.g. remote desktop inside a TLS tunnel)."`
+	SNMP           *SNMP           `yaml:"snmp" doc:"SNMP version and security level, for SNMP streams."`
+	Variants       []string        `yaml:"variants" doc:"Ids of the variants that have this stream; empty for all."`
+}
+
+// SNMP is the SNMP version and security level of a stream.
+type SNMP struct {
+	Version       SNMPVersion       `yaml:"version" doc:"v1, v2c or v3."`
+	SecurityLevel SNMPSecurityLevel `yaml:"security_level" doc:"For v3: noAuthNoPriv, authNoPriv or authPriv."`
 }
 
 // FirewallRule is a rule the operator configures.
@@ -413,6 +505,12 @@ type FirewallRule struct {
 	Stream        string        `yaml:"stream" doc:"Id of the data stream this rule serves."`
 	Rationale     Text          `yaml:"rationale" doc:"Why the rule exists; required when it serves no data stream."`
 	Justification Text          `yaml:"justification" doc:"Why an inbound rule from any source is acceptable."`
+	SourcePorts   Ports         `yaml:"source_ports" doc:"Source ports or ranges; empty means any."`
+	Stateful      *bool         `yaml:"stateful" doc:"true: replies to connections this rule admits are allowed by connection tracking (established/related); false: the firewall filters statelessly, and docgen adds the return rule."`
+	ICMPTypes     []ICMPType    `yaml:"icmp_types" doc:"ICMP message types, for icmp rules; empty means all."`
+	Condition     Text          `yaml:"condition" doc:"When the rule is needed, e.g. only while remote service is enabled."`
+	Configurable  bool          `yaml:"ports_configurable" doc:"true if the ports are defaults the site may change."`
+	Variants      []string      `yaml:"variants" doc:"Ids of the variants that need this rule; empty for all."`
 }
 
 // Hosting describes cloud or external hosting.
@@ -496,10 +594,11 @@ type UpdatePolicy struct {
 
 // SBOMRef points to the software bill of materials.
 type SBOMRef struct {
-	Path   string `yaml:"path" doc:"Path of the SBOM file, relative to this spec."`
-	Format string `yaml:"format" doc:"Format, e.g. CycloneDX 1.6 JSON."`
-	URI    URL    `yaml:"uri" doc:"Where customers can get the current SBOM."`
-	VEX    string `yaml:"vex" doc:"Path of a separate CycloneDX VEX file, relative to this spec."`
+	Path    string `yaml:"path" doc:"Path of the SBOM file, relative to this spec."`
+	Format  string `yaml:"format" doc:"Format, e.g. CycloneDX 1.6 JSON."`
+	URI     URL    `yaml:"uri" doc:"Where customers can get the current SBOM."`
+	VEX     string `yaml:"vex" doc:"Path of a separate CycloneDX VEX file, relative to this spec."`
+	Updates Text   `yaml:"updates" doc:"When the SBOM is updated, e.g. with every software release."`
 }
 
 // ComponentInfo adds or overrides support data for one SBOM component.
@@ -523,6 +622,32 @@ type Responsibility struct {
 	Responsible []Stakeholder `yaml:"responsible" doc:"Who does it: manufacturer, integrator, operator, user."`
 	Consulted   []Stakeholder `yaml:"consulted" doc:"Who is consulted or supports it."`
 	Notes       Text          `yaml:"notes" doc:"How, when, or with what."`
+}
+
+// Variant is a model variant or software line that a spec covers together
+// with the base device.
+type Variant struct {
+	ID          string `yaml:"id" doc:"Identifier referenced by streams, rules, interfaces and nodes."`
+	Name        string `yaml:"name" doc:"Display name."`
+	Model       string `yaml:"model" doc:"Model or catalogue number."`
+	Description Text   `yaml:"description" doc:"How it differs from the other variants."`
+}
+
+// Absences are things a device does not have, stated on purpose with the
+// reason. Each field is named after the spec section whose absence it
+// states; a stated absence satisfies the requirements on that section.
+type Absences struct {
+	Accounts       Text `yaml:"accounts" doc:"The device has no user accounts (e.g. no login at all), and why."`
+	RemoteAccess   Text `yaml:"remote_access" doc:"The device offers no remote access, and why."`
+	Logging        Text `yaml:"logging" doc:"The device keeps no security log, and why."`
+	SBOM           Text `yaml:"sbom" doc:"No SBOM is published (e.g. licence texts only), and why."`
+	CVD            Text `yaml:"cvd" doc:"No coordinated vulnerability disclosure policy is published, and why."`
+	MDS2           Text `yaml:"mds2" doc:"No MDS2 form is published, and why."`
+	Backup         Text `yaml:"backup" doc:"The device keeps no data or configuration that needs a backup, and why."`
+	Failsafe       Text `yaml:"failsafe" doc:"The device has no failsafe or degraded mode, and why."`
+	SecurityEvents Text `yaml:"security_events" doc:"The device raises no security alerts, and why."`
+	DataStores     Text `yaml:"data_stores" doc:"The device stores no data, and why."`
+	Hardening      Text `yaml:"hardening" doc:"The device has no security settings the operator can change, and why."`
 }
 
 // Waiver accepts a finding on purpose.

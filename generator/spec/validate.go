@@ -1,8 +1,10 @@
 package spec
 
 import (
+	"reflect"
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/docgen/docgen/generator/yamlx"
@@ -30,8 +32,11 @@ func validate(d *yamlx.Decoder, s *Spec) {
 	v := &validator{d: d, s: s}
 	v.header()
 	v.device()
+	v.deprecated()
 	v.ids()
 	v.references()
+	v.streamsAndRules()
+	v.absences()
 	v.waivers()
 }
 
@@ -45,7 +50,7 @@ func (v *validator) header() {
 	switch {
 	case !s.Sources.Has("spec_version"):
 		v.report("", "spec.missing_version", FormatVersion)
-	case s.SpecVersion != FormatVersion:
+	case !slices.Contains(FormatVersions, s.SpecVersion):
 		v.report("spec_version", "spec.bad_version", s.SpecVersion, FormatVersion)
 	}
 	for i, p := range s.Profiles {
@@ -56,6 +61,48 @@ func (v *validator) header() {
 	if s.Language != "" && !langRE.MatchString(s.Language) {
 		v.report("language", "spec.bad_language", s.Language)
 	}
+}
+
+// deprecated records the deprecated forms a spec uses and gives them their
+// current meaning, so the rest of docgen sees only current forms.
+func (v *validator) deprecated() {
+	s := v.s
+	if s.Network.InternetRequired != nil {
+		access := NoInternet
+		if *s.Network.InternetRequired {
+			access = InternetRequired
+		}
+		v.deprecate("network.internet_required", "internet_required: "+strconv.FormatBool(*s.Network.InternetRequired), "internet: "+string(access))
+		switch {
+		case s.Network.Internet == "":
+			s.Network.Internet = access
+		case s.Network.Internet != access && !(access == NoInternet && s.Network.Internet == RestrictedInternet):
+			v.report("network.internet", "spec.internet_conflict", s.Network.Internet, *s.Network.InternetRequired)
+		}
+	}
+	for i, r := range s.Responsibilities {
+		p := yamlx.Join(yamlx.Index("responsibilities", i), "")
+		for _, list := range []struct {
+			name string
+			ss   []Stakeholder
+		}{{"responsible", r.Responsible}, {"consulted", r.Consulted}} {
+			for j, st := range list.ss {
+				if st == AnyUser {
+					v.deprecate(yamlx.Index(p+list.name, j), "user", string(s.Resolve(st)))
+				}
+			}
+		}
+	}
+	for i, c := range s.Environment.RequiredControls {
+		if c.Owner == AnyUser {
+			v.deprecate(yamlx.Join(yamlx.Index("environment.required_controls", i), "owner"), "user", string(s.Resolve(c.Owner)))
+		}
+	}
+}
+
+// deprecate records a deprecated form at path.
+func (v *validator) deprecate(path, old, current string) {
+	v.s.Deprecations = append(v.s.Deprecations, Deprecation{Path: path, Old: old, New: current})
 }
 
 func (v *validator) device() {
@@ -124,6 +171,7 @@ func (v *validator) ids() {
 	v.unique("security_events", ids(s.SecurityEvents, func(x SecurityEvent) string { return x.ID }), false, nil)
 	v.unique("environment.required_controls", ids(s.Environment.RequiredControls, func(x EnvironmentControl) string { return x.ID }), false, nil)
 	v.unique("risks.residual", ids(s.Risks.Residual, func(x ResidualRisk) string { return x.ID }), false, nil)
+	v.unique("variants", ids(s.Variants, func(x Variant) string { return x.ID }), true, nil)
 }
 
 // ref reports a reference at path that names none of the valid ids.
@@ -154,7 +202,7 @@ func (v *validator) references() {
 		p := yamlx.Index("data_streams", i)
 		v.ref(yamlx.Join(p, "source"), ds.Source, "node or zone", endpoints, false)
 		v.ref(yamlx.Join(p, "destination"), ds.Destination, "node or zone", endpoints, false)
-		if ds.Transport == ICMP || ds.Transport == AnyProtocol {
+		if ds.Transport == AnyProtocol {
 			v.report(yamlx.Join(p, "transport"), "spec.stream_transport", ds.Transport)
 		}
 		if !ds.Transport.IsIP() && len(ds.Port) > 0 {
@@ -169,7 +217,7 @@ func (v *validator) references() {
 		if !r.Protocol.IsIP() {
 			v.report(yamlx.Join(p, "protocol"), "spec.rule_not_ip", r.Protocol)
 		}
-		if r.Protocol == ICMP && len(r.Ports) > 0 {
+		if r.Protocol.IsICMP() && len(r.Ports) > 0 {
 			v.report(yamlx.Join(p, "ports"), "spec.icmp_ports")
 		}
 	}
@@ -187,11 +235,111 @@ func (v *validator) references() {
 	for i, a := range s.Accounts {
 		v.ref(yamlx.Join(yamlx.Index("accounts", i), "role"), a.Role, "role", roles, false)
 	}
+	nodes := ids(s.Network.Nodes, func(n Node) string { return n.ID })
+	variants := ids(s.Variants, func(x Variant) string { return x.ID })
+	for i, it := range s.Interfaces {
+		p := yamlx.Index("interfaces", i)
+		v.ref(yamlx.Join(p, "node"), it.Node, "node", nodes, false)
+		v.variantRefs(yamlx.Join(p, "variants"), it.Variants, variants)
+		if it.WiFi != nil && it.Kind != "" && it.Kind != "wifi" {
+			v.report(yamlx.Join(p, "wifi"), "spec.wifi_kind", it.Kind)
+		}
+	}
+	for i, a := range s.Accounts {
+		v.ref(yamlx.Join(yamlx.Index("accounts", i), "node"), a.Node, "node", nodes, false)
+	}
+	for i, n := range s.Network.Nodes {
+		v.variantRefs(yamlx.Join(yamlx.Index("network.nodes", i), "variants"), n.Variants, variants)
+	}
+	for i, ds := range s.DataStreams {
+		p := yamlx.Index("data_streams", i)
+		v.ref(yamlx.Join(p, "tunnel"), ds.Tunnel, "data stream", streams, false)
+		v.variantRefs(yamlx.Join(p, "variants"), ds.Variants, variants)
+	}
+	for i, r := range s.FirewallRules {
+		v.variantRefs(yamlx.Join(yamlx.Index("firewall_rules", i), "variants"), r.Variants, variants)
+	}
 	v.ref("updates.installer_role", s.Updates.InstallerRole, "role", roles, false)
 	v.ref("backup.configuration.who", s.Backup.Configuration.Who, "role", roles, false)
 	for i, c := range s.Components {
 		if c.Purl == "" && c.BOMRef == "" {
 			v.report(yamlx.Index("components", i), "spec.component_key")
+		}
+	}
+}
+
+// variantRefs reports variant ids in list that no variant declares.
+func (v *validator) variantRefs(path string, list, declared []string) {
+	for j, id := range list {
+		v.ref(yamlx.Index(path, j), id, "variant", declared, false)
+	}
+}
+
+// streamsAndRules checks the fields of data streams and firewall rules
+// that only make sense together: ports and ICMP types with their transports,
+// tunnels without loops.
+func (v *validator) streamsAndRules() {
+	s := v.s
+	byID := map[string]int{}
+	for i, ds := range s.DataStreams {
+		byID[ds.ID] = i
+	}
+	for i, ds := range s.DataStreams {
+		p := yamlx.Index("data_streams", i)
+		if len(ds.SourcePort) > 0 && !ds.Transport.HasPorts() {
+			v.report(yamlx.Join(p, "source_port"), "spec.ports_transport", ds.Transport)
+		}
+		if len(ds.ICMPTypes) > 0 && !ds.Transport.IsICMP() {
+			v.report(yamlx.Join(p, "icmp_types"), "spec.icmp_types_transport", ds.Transport)
+		}
+		if ds.Transport.IsICMP() && len(ds.Port) > 0 {
+			v.report(yamlx.Join(p, "port"), "spec.icmp_ports")
+		}
+		// A tunnel must lead, through its carriers, to a stream that is
+		// carried by nothing.
+		seen := map[string]bool{ds.ID: true}
+		for t := ds.Tunnel; t != ""; {
+			k, ok := byID[t]
+			if !ok {
+				break // reported as an unknown reference
+			}
+			if seen[t] {
+				v.report(yamlx.Join(p, "tunnel"), "spec.tunnel_loop", ds.ID)
+				break
+			}
+			seen[t] = true
+			t = s.DataStreams[k].Tunnel
+		}
+	}
+	for i, r := range s.FirewallRules {
+		p := yamlx.Index("firewall_rules", i)
+		if len(r.SourcePorts) > 0 && !r.Protocol.HasPorts() {
+			v.report(yamlx.Join(p, "source_ports"), "spec.ports_transport", r.Protocol)
+		}
+		if len(r.ICMPTypes) > 0 && !r.Protocol.IsICMP() {
+			v.report(yamlx.Join(p, "icmp_types"), "spec.icmp_types_transport", r.Protocol)
+		}
+	}
+}
+
+// absences reports stated absences that the spec contradicts by giving the
+// very thing it says does not exist.
+func (v *validator) absences() {
+	s := v.s
+	root := reflect.ValueOf(s).Elem()
+	av := reflect.ValueOf(s.Absent)
+	fields := yamlx.StructFields(av.Type())
+	for _, name := range fields.Names() {
+		f, _ := fields.Field(name)
+		t := av.FieldByIndex(f.Index).Interface().(Text)
+		if IsPlaceholder(t.Value) {
+			if s.Sources.Has("absent." + name) {
+				v.report("absent."+name, "spec.absent_reason", name)
+			}
+			continue
+		}
+		if HasContent(Field(root, name)) {
+			v.report("absent."+name, "spec.absent_contradiction", name)
 		}
 	}
 }

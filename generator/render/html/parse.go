@@ -88,6 +88,7 @@ func (transformer) Transform(doc *ast.Document, reader text.Reader, _ parser.Con
 		}
 		return ast.WalkContinue, nil
 	})
+	liftAnchorLines(doc, source)
 	assignIDs(headings, source)
 	for _, q := range quotes {
 		markAlert(q, source)
@@ -165,6 +166,38 @@ func assignIDs(headings []*ast.Heading, source []byte) {
 			ids[i] = unique(slug(plainText(h, source)), used)
 		}
 		h.SetAttributeString("id", []byte(ids[i]))
+	}
+}
+
+// liftAnchorLines moves an anchor written on the line before a heading,
+// <a id="ID"></a> alone in its paragraph, into the heading, where
+// assignIDs takes it.
+func liftAnchorLines(doc *ast.Document, source []byte) {
+	for n := doc.FirstChild(); n != nil; {
+		next := n.NextSibling()
+		p, ok := n.(*ast.Paragraph)
+		h, isHeading := next.(*ast.Heading)
+		if ok && isHeading {
+			var raw []byte
+			var nodes []ast.Node
+			for c := p.FirstChild(); c != nil; c = c.NextSibling() {
+				r, isRaw := c.(*ast.RawHTML)
+				if !isRaw {
+					nodes = nil
+					break
+				}
+				raw = append(raw, rawValue(r, source)...)
+				nodes = append(nodes, r)
+			}
+			if len(nodes) > 0 && anchorRE.Match(raw) {
+				for _, c := range nodes {
+					p.RemoveChild(p, c)
+					h.AppendChild(h, c)
+				}
+				doc.RemoveChild(doc, p)
+			}
+		}
+		n = next
 	}
 }
 
