@@ -69,6 +69,7 @@ FUZZ_TARGETS := \
 	./generator/sbom:FuzzJSONParser \
 	./generator/render/markdown:FuzzInline \
 	./generator/render/markdown:FuzzRead \
+	./generator/render/html:FuzzRender \
 	./generator/report:FuzzReport \
 	./generator/docscheck:FuzzHeadings \
 	./generator/render/pdf:FuzzRender \

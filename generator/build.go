@@ -113,7 +113,7 @@ func BuildSpec(path string, opts BuildOptions) (*Built, error) {
 		return nil, err
 	}
 
-	statement, mds2Out, err := buildMDS2(s, bom, cats, opts.PageSize)
+	statement, mds2Out, err := buildMDS2(s, bom, opts.PageSize)
 	if err != nil {
 		return nil, err
 	}

@@ -24,8 +24,9 @@ import (
 func LoadSpec(path string) (*spec.Spec, error) { return spec.Load(path) }
 
 // LoadCatalogs loads the catalogs named in profiles, or when profiles is
-// empty those the spec names, or else the default profile. Duplicates are
-// loaded once, in the order given.
+// empty those the spec names, or else the default profile. Duplicates, also
+// a profile named both by its current name and by an alias, are loaded once,
+// in the order given.
 func LoadCatalogs(s *spec.Spec, profiles []string) ([]*catalog.Catalog, error) {
 	if len(profiles) == 0 && s != nil {
 		profiles = s.Profiles
@@ -43,6 +44,9 @@ func LoadCatalogs(s *spec.Spec, profiles []string) ([]*catalog.Catalog, error) {
 		c, err := catalog.Load(p)
 		if err != nil {
 			return nil, err
+		}
+		if slices.ContainsFunc(cats, func(o *catalog.Catalog) bool { return o.Profile == c.Profile }) {
+			continue
 		}
 		cats = append(cats, c)
 	}

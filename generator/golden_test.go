@@ -5,6 +5,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"flag"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -13,9 +14,11 @@ import (
 	"time"
 
 	"github.com/rogpeppe/go-internal/txtar"
+	"github.com/xuri/excelize/v2"
 
 	"github.com/docgen/docgen/generator"
 	"github.com/docgen/docgen/generator/check"
+	"github.com/docgen/docgen/generator/render/pdf/pdftext"
 	"github.com/docgen/docgen/generator/report"
 )
 
@@ -44,7 +47,7 @@ func examples(t *testing.T) []string {
 // TestGolden runs the whole pipeline on each example and compares every
 // output with testdata/golden/<example>.txtar. An archive holds the inputs
 // (input/device.yaml, input/<sbom>) and every output: the documents in each
-// format, the diagram, the CSVs, the traceability matrix, the manifest, and
+// format (PDFs as their digest and text, see pdfDump), the diagram, the CSVs, the traceability matrix, the manifest, and
 // the check report in every format. The test builds from the archive's own
 // inputs, so an archive is a self-contained case; it also fails when the
 // inputs no longer match examples/, so the two cannot drift. Run with
@@ -131,13 +134,12 @@ func pipelineOutputs(t *testing.T, path string) []txtar.File {
 	}
 	var files []txtar.File
 	for _, f := range built.Files {
-		if strings.HasSuffix(f.Name, ".pdf") || strings.HasSuffix(f.Name, ".xlsx") {
-			// PDFs and workbooks are binary; the archive keeps their
-			// digest, which is stable because the output is
-			// byte-identical across runs. The workbook's content is in
-			// mds2.csv and mds2.json, which the archive has as text.
-			sum := sha256.Sum256(f.Data)
-			files = append(files, txtar.File{Name: "out/" + f.Name + ".sha256", Data: []byte(hex.EncodeToString(sum[:]) + "\n")})
+		if strings.HasSuffix(f.Name, ".pdf") {
+			files = append(files, txtar.File{Name: "out/" + f.Name + ".txt", Data: pdfDump(t, f.Data)})
+			continue
+		}
+		if strings.HasSuffix(f.Name, ".xlsx") {
+			files = append(files, txtar.File{Name: "out/" + f.Name + ".txt", Data: xlsxDump(t, f.Data)})
 			continue
 		}
 		files = append(files, txtar.File{Name: "out/" + f.Name, Data: f.Data})
@@ -151,6 +153,19 @@ func pipelineOutputs(t *testing.T, path string) []txtar.File {
 		files = append(files, txtar.File{Name: "check/report." + format, Data: b.Bytes()})
 	}
 	return files
+}
+
+// pdfDump describes a PDF for the archive, which holds text: its digest
+// (stable, as the output is byte-identical across runs), then what it shows
+// page by page (see pdftext), so that a reviewer reads a change to a PDF.
+func pdfDump(t *testing.T, data []byte) []byte {
+	t.Helper()
+	d, err := pdftext.Read(data)
+	if err != nil {
+		t.Fatalf("reading a PDF back: %v", err)
+	}
+	sum := sha256.Sum256(data)
+	return []byte("sha256 " + hex.EncodeToString(sum[:]) + "\n" + d.Dump())
 }
 
 func firstDiff(want, got []byte) string {
@@ -175,4 +190,32 @@ func TestBuildDeterministic(t *testing.T) {
 			}
 		}
 	}
+}
+
+// xlsxDump shows a workbook as text for the golden archives: its document
+// properties' dates, then each sheet's rows, cells separated by " | ".
+func xlsxDump(t *testing.T, data []byte) []byte {
+	t.Helper()
+	wb, err := excelize.OpenReader(bytes.NewReader(data))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer wb.Close()
+	var b strings.Builder
+	props, err := wb.GetDocProps()
+	if err != nil {
+		t.Fatal(err)
+	}
+	fmt.Fprintf(&b, "created %s, modified %s, creator %s\n", props.Created, props.Modified, props.Creator)
+	for _, sheet := range wb.GetSheetList() {
+		rows, err := wb.GetRows(sheet)
+		if err != nil {
+			t.Fatal(err)
+		}
+		fmt.Fprintf(&b, "\n== sheet %s (%d rows)\n", sheet, len(rows))
+		for _, r := range rows {
+			b.WriteString(strings.Join(r, " | ") + "\n")
+		}
+	}
+	return []byte(b.String())
 }

@@ -1,6 +1,10 @@
 // Package specs holds the data that defines what docgen checks: the
-// requirement catalogs, one YAML file per profile under catalog/. The files
-// are embedded in the binary; package catalog decodes and validates them.
+// requirement catalogs, one YAML file per profile under catalog/, the
+// default responsibility matrix under responsibility/, what docgen knows of
+// protocols and product lifecycles under knowledge/, and under vocabulary/
+// one file per language with the words docgen needs to read hand-written
+// documents (package docscheck). The files are embedded in the
+// binary; package catalog decodes and validates the catalogs.
 //
 // A catalog file lists targets (the documents), items (what each document
 // must contain, with clauses and the spec fields that satisfy it) and rules
@@ -13,9 +17,28 @@
 // question from a spec (package mds2).
 package specs
 
-import "embed"
+import (
+	"embed"
+	"slices"
+	"strings"
+)
 
 // FS is the embedded data tree, rooted at this directory.
 //
-//go:embed catalog responsibility mds2
+//go:embed catalog responsibility knowledge vocabulary mds2
 var FS embed.FS
+
+// Names lists the YAML files of folder dir of FS by name, without the
+// .yaml extension, sorted: the profiles of catalog, the languages of
+// vocabulary.
+func Names(dir string) []string {
+	entries, _ := FS.ReadDir(dir)
+	var out []string
+	for _, e := range entries {
+		if name, ok := strings.CutSuffix(e.Name(), ".yaml"); ok {
+			out = append(out, name)
+		}
+	}
+	slices.Sort(out)
+	return out
+}

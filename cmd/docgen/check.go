@@ -68,15 +68,15 @@ func today(c *cli.Context) (time.Time, error) {
 
 func runCheck(c *cli.Context) error {
 	if c.Bool("list-rules") {
-		return listRules(c, c.StringSlice("profile"), "text")
+		return listRules(c, c.StringSlice("profile"), "text", "")
 	}
 	format := c.String("format")
 	if !slices.Contains(report.Formats, format) {
 		return fail(exitInput, msg.Format("cli.bad_format", format, strings.Join(report.Formats, ", ")))
 	}
-	failOn := c.String("fail-on")
-	if failOn != "error" && failOn != "warning" {
-		return fail(exitInput, msg.Format("cli.bad_fail_on", failOn))
+	failOn, ok := catalog.FailOn(c.String("fail-on"))
+	if !ok {
+		return fail(exitInput, msg.Format("cli.bad_fail_on", c.String("fail-on"), strings.Join(catalog.FailOnValues(), ", ")))
 	}
 	if c.NArg() == 0 {
 		return fail(exitInput, msg.Get("cli.check.no_spec"))
@@ -135,7 +135,7 @@ func runCheck(c *cli.Context) error {
 			res = generator.Check(s, cats, o)
 		}
 		results = append(results, res)
-		if res.Summary.Errors > 0 || (failOn == "warning" && res.Summary.Warnings > 0) {
+		if failed(res, failOn) {
 			code = max(code, exitFindings)
 		}
 	}
@@ -154,6 +154,18 @@ func runCheck(c *cli.Context) error {
 		return fail(code, "")
 	}
 	return nil
+}
+
+// failed reports whether res has an unwaived finding at least as severe as
+// the --fail-on threshold.
+func failed(res *check.Result, threshold catalog.Severity) bool {
+	counts := map[catalog.Severity]int{catalog.Error: res.Summary.Errors, catalog.Warning: res.Summary.Warnings, catalog.Note: res.Summary.Notes}
+	for sev, n := range counts {
+		if n > 0 && sev.Fails(threshold) {
+			return true
+		}
+	}
+	return false
 }
 
 // emit writes data to the output file (atomically) or to w.

@@ -27,7 +27,6 @@ func mds2Command() *cli.Command {
 		Flags: []cli.Flag{
 			&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Value: "text", Usage: msg.Get("cli.flag.mds2_format")},
 			&cli.StringFlag{Name: "import", Usage: msg.Get("cli.flag.mds2_import")},
-			&cli.StringSliceFlag{Name: "profile", Aliases: []string{"p"}, Usage: msg.Get("cli.flag.mds2_profile")},
 			&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: msg.Get("cli.flag.output")},
 			&cli.BoolFlag{Name: "allow-outside-files", Usage: msg.Get("cli.flag.allow_outside")},
 		},
@@ -50,10 +49,6 @@ func runMDS2(c *cli.Context) error {
 	if err != nil {
 		return fail(exitInput, err.Error()+"\n"+msg.Get("cli.check.unreadable"))
 	}
-	cats, err := generator.LoadCatalogs(s, c.StringSlice("profile"))
-	if err != nil {
-		return fail(exitInput, err.Error())
-	}
 	bom, err := generator.LoadSBOM(s, c.Bool("allow-outside-files"))
 	var outside *paths.OutsideError
 	if errors.As(err, &outside) {
@@ -61,7 +56,7 @@ func runMDS2(c *cli.Context) error {
 	}
 	// An SBOM that cannot be read leaves the SBOM questions unanswered;
 	// docgen check and docgen sbom say what is wrong with it.
-	st, err := generator.MDS2(s, bom, cats)
+	st, err := generator.MDS2(s, bom)
 	if err != nil {
 		return fail(exitInput, err.Error())
 	}

@@ -23,6 +23,7 @@ import (
 	"reflect"
 	"slices"
 	"strings"
+	"sync"
 	"text/template"
 
 	"gopkg.in/yaml.v3"
@@ -38,10 +39,13 @@ const DefaultProfile = "mdcg-2019-16"
 
 // Catalog is one requirement profile.
 type Catalog struct {
-	Profile     string `yaml:"profile"`
-	Title       string `yaml:"title"`
-	Version     string `yaml:"version"`
-	Description string `yaml:"description"`
+	Profile string `yaml:"profile"`
+	// Aliases are former names of the profile that still select it, e.g.
+	// fda-premarket-2023 for the profile that cites the current FDA guidance.
+	Aliases     []string `yaml:"aliases"`
+	Title       string   `yaml:"title"`
+	Version     string   `yaml:"version"`
+	Description string   `yaml:"description"`
 	// Keyword names the profile in document metadata, e.g. "MDCG 2019-16".
 	Keyword string   `yaml:"keyword"`
 	Targets []Target `yaml:"targets"`
@@ -60,14 +64,74 @@ type Target struct {
 // Level says how strongly an item is required.
 type Level string
 
-// The levels.
+// The levels, strictest first.
 const (
-	Required    Level = "required"
+	// Statute: a law requires the item, such as FD&C Act §524B for cyber
+	// devices.
+	Statute Level = "statute"
+	// Required: a regulation's requirement, or guidance that states it
+	// directly (MDR/IVDR Annex I as read by MDCG 2019-16).
+	Required Level = "required"
+	// Recommended: guidance recommends the item; it is no legal requirement.
 	Recommended Level = "recommended"
+	// IfKnown: guidance asks for the information only when it is known,
+	// such as an end-of-support date.
+	IfKnown Level = "if-known"
 )
 
 // EnumValues implements yamlx.Enum.
-func (Level) EnumValues() []string { return []string{"required", "recommended"} }
+func (Level) EnumValues() []string { return []string{"statute", "required", "recommended", "if-known"} }
+
+// Severity returns the severity of the finding that a missing item of level
+// l gets: error for statute and required, warning for recommended, note for
+// if-known.
+func (l Level) Severity() Severity {
+	switch l {
+	case Statute, Required:
+		return Error
+	case Recommended:
+		return Warning
+	}
+	return Note
+}
+
+// FailOn turns a --fail-on value into the least severe severity that fails
+// a check: a severity (error, warning, note) or a level, which stands for the
+// severity of its findings (statute and required: error; recommended:
+// warning; if-known: note).
+func FailOn(value string) (Severity, bool) {
+	v := strings.ToLower(strings.TrimSpace(value))
+	if slices.Contains(Severity("").EnumValues(), v) {
+		return Severity(v), true
+	}
+	if slices.Contains(Level("").EnumValues(), v) {
+		return Level(v).Severity(), true
+	}
+	return "", false
+}
+
+// FailOnValues lists the values FailOn accepts.
+func FailOnValues() []string {
+	return append(Severity("").EnumValues(), Level("").EnumValues()...)
+}
+
+// Fails reports whether a finding of severity s fails a check run with
+// --fail-on threshold.
+func (s Severity) Fails(threshold Severity) bool {
+	return s.Rank() <= threshold.Rank()
+}
+
+// Rank orders severities, most severe first: 0 for error, 1 for warning, 2
+// for note.
+func (s Severity) Rank() int {
+	switch s {
+	case Error:
+		return 0
+	case Warning:
+		return 1
+	}
+	return 2
+}
 
 // Severity is the severity of a finding.
 type Severity string
@@ -86,7 +150,9 @@ func (Severity) EnumValues() []string { return []string{"error", "warning", "not
 type Flag string
 
 // Flags lists the conditions an item may depend on.
-var Flags = []string{"networked", "cloud", "lay_users", "remote_service", "admin_workstation", "us_market", "mdr", "ivdr"}
+// All but mobile_app are device flags the spec sets; mobile_app holds when
+// the spec's network model has a node of kind mobile (a phone or tablet app).
+var Flags = []string{"networked", "cloud", "lay_users", "remote_service", "admin_workstation", "us_market", "mdr", "ivdr", "mobile_app"}
 
 // EnumValues implements yamlx.Enum.
 func (Flag) EnumValues() []string { return Flags }
@@ -111,6 +177,8 @@ func (f Flag) Holds(s *spec.Spec) bool {
 		return d.Regulation != spec.IVDR
 	case "ivdr":
 		return d.Regulation == spec.IVDR
+	case "mobile_app":
+		return slices.ContainsFunc(s.Network.Nodes, func(n spec.Node) bool { return n.Kind == "mobile" })
 	}
 	return false
 }
@@ -165,8 +233,11 @@ type Item struct {
 	When []Flag `yaml:"when"`
 	// RequiredWhen lists flags any of which raises a recommended item to
 	// required.
-	RequiredWhen []Flag   `yaml:"required_when"`
-	Clauses      []Clause `yaml:"clauses"`
+	RequiredWhen []Flag `yaml:"required_when"`
+	// StatuteWhen lists flags any of which make the item required by
+	// statute, e.g. us_market (a cyber device under FD&C Act §524B).
+	StatuteWhen []Flag   `yaml:"statute_when"`
+	Clauses     []Clause `yaml:"clauses"`
 	// Requires lists spec paths that must all have real content. A path
 	// with "[]" requires a non-empty list and the rest of the path in every
 	// element; "a | b" is satisfied by either alternative.
@@ -181,8 +252,49 @@ type Item struct {
 	// item when they are not the item's own Anchor, e.g. an FDA item
 	// answered by the matching MDCG sections.
 	Sections []string `yaml:"sections"`
-	// Headings lists headings that address the item in hand-written documents.
-	Headings []string `yaml:"headings"`
+	// Headings lists headings that address the item in hand-written
+	// documents, per language.
+	Headings Headings `yaml:"headings"`
+}
+
+// Language is the language of the catalogs' texts, and of item headings
+// written as a plain list.
+const Language = "en"
+
+// Headings are the headings that address an item in hand-written documents,
+// by language (a BCP 47 tag). Written as a list they are in the catalog's
+// Language; written as a mapping such as {en: [...], de: [...]} they are
+// given per language.
+type Headings map[string][]string
+
+// DecodeNode implements yamlx.NodeDecoder.
+func (h *Headings) DecodeNode(d *yamlx.Decoder, n *yaml.Node, path string) {
+	if n.Kind == yaml.SequenceNode {
+		var list []string
+		d.DecodeValue(n, path, reflect.ValueOf(&list).Elem())
+		*h = Headings{Language: list}
+		return
+	}
+	if n.Kind != yaml.MappingNode {
+		d.Report(n, "catalog.bad_headings", yamlx.Describe(n))
+		return
+	}
+	*h = Headings{}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		var list []string
+		d.DecodeValue(n.Content[i+1], yamlx.Join(path, n.Content[i].Value), reflect.ValueOf(&list).Elem())
+		(*h)[n.Content[i].Value] = list
+	}
+}
+
+// In returns the headings in language lang: those given for lang, else for
+// its primary language ("en" for "en-GB"), else none.
+func (h Headings) In(lang string) []string {
+	if hs, ok := h[lang]; ok {
+		return hs
+	}
+	base, _, _ := strings.Cut(lang, "-")
+	return h[base]
 }
 
 // SectionAnchors returns the anchors of the generated sections that address
@@ -230,25 +342,6 @@ func (r *Rule) Param(name string) []string {
 	return nil
 }
 
-// Cleartext reports whether a connection with the given application
-// protocol and encryption setting sends data in clear, by the rule's word
-// lists: a protocol in encrypted_protocols never does; otherwise an
-// encryption setting that names some encryption means it does not, and an
-// explicit "none" (no_encryption) or a protocol in cleartext_protocols with
-// no encryption named means it does. Rules without these lists find
-// nothing in clear.
-func (r *Rule) Cleartext(protocol, encryption string) bool {
-	p := strings.ToLower(strings.TrimSpace(protocol))
-	enc := strings.ToLower(strings.TrimSpace(encryption))
-	if slices.Contains(r.Param("encrypted_protocols"), p) {
-		return false
-	}
-	if !slices.Contains(r.Param("no_encryption"), enc) {
-		return false // some encryption is named
-	}
-	return enc != "" || slices.Contains(r.Param("cleartext_protocols"), p)
-}
-
 // Format fills the rule's message template with data.
 func (r *Rule) Format(data any) string {
 	if r.tmpl == nil {
@@ -271,8 +364,15 @@ func Applies(when []Flag, s *spec.Spec) bool {
 	return true
 }
 
-// EffectiveLevel returns the item's effective level for spec s.
+// EffectiveLevel returns the item's effective level for spec s: statute
+// when one of its statute_when flags holds, else required when one of its
+// required_when flags holds, else its level.
 func (it *Item) EffectiveLevel(s *spec.Spec) Level {
+	for _, f := range it.StatuteWhen {
+		if f.Holds(s) {
+			return Statute
+		}
+	}
 	for _, f := range it.RequiredWhen {
 		if f.Holds(s) {
 			return Required
@@ -294,25 +394,56 @@ func Clauses(cs []Clause, r spec.Regulation) []string {
 }
 
 // Profiles lists the profiles embedded in the binary, sorted.
-func Profiles() []string {
-	entries, _ := specs.FS.ReadDir("catalog")
-	var out []string
-	for _, e := range entries {
-		if name, ok := strings.CutSuffix(e.Name(), ".yaml"); ok {
-			out = append(out, name)
-		}
-	}
-	slices.Sort(out)
-	return out
+func Profiles() []string { return specs.Names("catalog") }
+
+// Aliases maps the former names of the embedded profiles to their current
+// names.
+func Aliases() map[string]string {
+	return aliases()
 }
 
-// Load loads the embedded catalog of profile.
+var aliases = sync.OnceValue(func() map[string]string {
+	out := map[string]string{}
+	for _, p := range Profiles() {
+		data, err := specs.FS.ReadFile("catalog/" + p + ".yaml")
+		if err != nil {
+			continue
+		}
+		var head struct {
+			Aliases []string `yaml:"aliases"`
+		}
+		if yaml.Unmarshal(data, &head) != nil {
+			continue // Load reports the error
+		}
+		for _, a := range head.Aliases {
+			out[a] = p
+		}
+	}
+	return out
+})
+
+// Resolve returns the current name of profile, which may be an alias, and
+// whether a profile of that name is embedded.
+func Resolve(profile string) (string, bool) {
+	if slices.Contains(Profiles(), profile) {
+		return profile, true
+	}
+	p, ok := aliases()[profile]
+	return p, ok
+}
+
+// Load loads the embedded catalog of profile, which may also be one of its
+// aliases.
 func Load(profile string) (*Catalog, error) {
-	data, err := specs.FS.ReadFile("catalog/" + profile + ".yaml")
-	if err != nil {
+	name, ok := Resolve(profile)
+	if !ok {
 		return nil, errors.New(msg.Format("catalog.unknown_profile", profile, yamlx.QuoteList(Profiles())+yamlx.Suggest(profile, Profiles())))
 	}
-	return Parse("specs/catalog/"+profile+".yaml", data)
+	data, err := specs.FS.ReadFile("catalog/" + name + ".yaml")
+	if err != nil {
+		return nil, err
+	}
+	return Parse("specs/catalog/"+name+".yaml", data)
 }
 
 // Parse decodes and validates catalog data; name is used in positions.

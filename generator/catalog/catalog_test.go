@@ -35,9 +35,16 @@ func TestProfilesLoad(t *testing.T) {
 
 func TestProfilesMatchSpec(t *testing.T) {
 	got := catalog.Profiles()
+	for alias, p := range catalog.Aliases() {
+		if slices.Contains(catalog.Profiles(), alias) {
+			t.Errorf("alias %s of %s is also a profile", alias, p)
+		}
+		got = append(got, alias)
+	}
+	slices.Sort(got)
 	want := slices.Sorted(slices.Values(spec.KnownProfiles))
 	if !slices.Equal(got, want) {
-		t.Errorf("embedded profiles %v, but spec.KnownProfiles (what a spec may name) is %v", got, want)
+		t.Errorf("embedded profiles and aliases %v, but spec.KnownProfiles (what a spec may name) is %v", got, want)
 	}
 	if !slices.Contains(got, catalog.DefaultProfile) {
 		t.Errorf("default profile %q is not embedded", catalog.DefaultProfile)
@@ -70,7 +77,7 @@ func TestItemAnchors(t *testing.T) {
 				t.Errorf("%s: items %s and %s share anchor %q", c.Profile, seen[it.Anchor], it.ID, it.Anchor)
 			}
 			seen[it.Anchor] = it.ID
-			if len(it.Headings) == 0 {
+			if len(it.Headings.In(catalog.Language)) == 0 {
 				t.Errorf("%s: item %s has no headings", c.Profile, it.ID)
 			}
 		}

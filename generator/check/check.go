@@ -27,6 +27,7 @@ import (
 	"time"
 
 	"github.com/docgen/docgen/generator/catalog"
+	"github.com/docgen/docgen/generator/firewall"
 	"github.com/docgen/docgen/generator/msg"
 	"github.com/docgen/docgen/generator/sbom"
 	"github.com/docgen/docgen/generator/spec"
@@ -73,8 +74,11 @@ type Outcome struct {
 	Kind     string           `json:"kind"` // "item" or "rule"
 	Profile  string           `json:"profile"`
 	Severity catalog.Severity `json:"severity"`
-	Targets  []string         `json:"targets"`
-	Clauses  []string         `json:"clauses"`
+	// Level is a catalog item's effective level for the spec (statute,
+	// required, recommended or if-known); "" for a consistency rule.
+	Level   catalog.Level `json:"level,omitempty"`
+	Targets []string      `json:"targets"`
+	Clauses []string      `json:"clauses"`
 	// Fields are the spec paths that satisfy the item (requires, then optional).
 	Fields []string `json:"fields"`
 	Status Status   `json:"status"`
@@ -127,13 +131,16 @@ type Options struct {
 // run carries the state of one check run.
 type run struct {
 	s        *spec.Spec
-	cats     []*catalog.Catalog
 	opts     Options
 	res      *Result
 	outcome  *Outcome
 	reg      spec.Regulation
 	waivers  []waiver
 	knownIDs []string
+	// fw is the ordered firewall rule set, built on first use; deciding
+	// marks the rules that decide some stream traffic.
+	fw       *firewall.Set
+	deciding map[int]bool
 }
 
 type waiver struct {
@@ -150,7 +157,7 @@ func Run(s *spec.Spec, cats []*catalog.Catalog, opts Options) *Result {
 	if opts.Today.IsZero() {
 		opts.Today = time.Now().UTC()
 	}
-	r := &run{s: s, cats: cats, opts: opts, reg: s.Device.Regulation, res: &Result{File: s.File, Findings: []Finding{}, Outcomes: []Outcome{}}}
+	r := &run{s: s, opts: opts, reg: s.Device.Regulation, res: &Result{File: s.File, Findings: []Finding{}, Outcomes: []Outcome{}}}
 	r.collectWaivers()
 
 	var rules []*catalog.Rule
@@ -171,7 +178,7 @@ func Run(s *spec.Spec, cats []*catalog.Catalog, opts Options) *Result {
 			rule := &c.Rules[i]
 			if _, dup := ruleProfile[rule.ID]; dup {
 				ruleClauses[rule.ID] = append(ruleClauses[rule.ID], rule.Clauses...)
-				if severityRank(rule.Severity) < severityRank(ruleSeverity[rule.ID]) {
+				if rule.Severity.Rank() < ruleSeverity[rule.ID].Rank() {
 					ruleSeverity[rule.ID] = rule.Severity
 				}
 				continue
@@ -216,12 +223,9 @@ func (r *run) collectWaivers() {
 // checkItem evaluates the completeness of one catalog item.
 func (r *run) checkItem(profile string, it *catalog.Item) {
 	level := it.EffectiveLevel(r.s)
-	sev := catalog.Warning
-	if level == catalog.Required {
-		sev = catalog.Error
-	}
+	sev := level.Severity()
 	o := Outcome{
-		ID: it.ID, Title: it.Title, Kind: "item", Profile: profile, Severity: sev,
+		ID: it.ID, Title: it.Title, Kind: "item", Profile: profile, Severity: sev, Level: level,
 		Targets: it.Targets, Clauses: catalog.Clauses(it.Clauses, r.reg),
 		Fields: append(append([]string{}, it.Requires...), it.Optional...), Findings: []int{},
 	}
@@ -283,17 +287,6 @@ func (r *run) checkRule(profile string, rule *catalog.Rule, clauses []catalog.Cl
 		return
 	}
 	fn(&ruleRun{run: r, rule: rule, clauses: o.Clauses, severity: sev})
-}
-
-// severityRank orders severities, most severe first.
-func severityRank(s catalog.Severity) int {
-	switch s {
-	case catalog.Error:
-		return 0
-	case catalog.Warning:
-		return 1
-	}
-	return 2
 }
 
 func dedupe(ss []string) []string {

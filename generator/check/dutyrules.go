@@ -51,24 +51,13 @@ func dutyHasOwner(rr *ruleRun) {
 	}
 }
 
-func layDuties(rr *ruleRun) {
-	if !rr.s.Device.LayUsers {
-		return
-	}
-	for _, d := range rr.matrix() {
-		if slices.Contains(d.Responsible, "operator") {
-			rr.report(d.Path, map[string]any{"Activity": d.ID, "Title": d.Title, "Responsible": stakeholders(d.Responsible)})
-		}
-	}
-}
-
 func envControlOwner(rr *ruleRun) {
 	for i, c := range rr.s.Environment.RequiredControls {
 		p := yamlx.Index("environment.required_controls", i)
 		switch {
 		case c.ReliedOn != nil && *c.ReliedOn && c.Owner == "":
 			rr.report(p, map[string]any{"Control": controlName(c), "Lay": false})
-		case rr.s.Device.LayUsers && c.Owner == "operator":
+		case rr.s.Device.LayUsers && !rr.s.Device.HasOperator() && c.Owner == spec.ByOperator:
 			rr.report(p, map[string]any{"Control": controlName(c), "Lay": true})
 		}
 	}

@@ -22,7 +22,7 @@ func mds2Answered(rr *ruleRun) {
 		rr.add(Finding{RuleID: rr.rule.ID, Title: rr.rule.Title, Severity: catalog.Error, Message: err.Error()})
 		return
 	}
-	st := form.Evaluate(mds2.Input{Spec: rr.s, BOM: rr.opts.BOM, Catalogs: rr.cats})
+	st := form.Evaluate(mds2.Input{Spec: rr.s, BOM: rr.opts.BOM})
 	un := st.Unanswered()
 	if len(un) == 0 {
 		return

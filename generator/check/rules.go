@@ -2,7 +2,6 @@ package check
 
 import (
 	"slices"
-	"strings"
 
 	"github.com/docgen/docgen/generator/catalog"
 	"github.com/docgen/docgen/generator/msg"
@@ -20,6 +19,7 @@ var checks = map[string]func(*ruleRun){
 	"inbound-any-justified":   inboundAnyJustified,
 	"default-account-changed": defaultAccountChanged,
 	"platform-supported":      platformSupported,
+	"revision-in-history":     revisionInHistory,
 	"rules-consistent":        rulesConsistent,
 	"rules-not-duplicated":    rulesNotDuplicated,
 	"enabled-port-used":       enabledPortUsed,
@@ -35,6 +35,18 @@ var checks = map[string]func(*ruleRun){
 	"env-control-owner":       envControlOwner,
 	"mds2-answered":           mds2Answered,
 	"waivers-valid":           waiversValid,
+	"protocol-transport":      protocolTransport,
+	"icmp-all":                icmpAll,
+	"wifi-security":           wifiSecurity,
+	"tls-settings":            tlsSettings,
+	"internet-access":         internetAccess,
+	"placeholders":            placeholders,
+	"support-until-eol":       supportUntilEOL,
+	"antimalware-consistent":  antimalwareConsistent,
+	"text-contradicts":        textContradicts,
+	"deprecations":            deprecations,
+	"known-ended-support":     knownEndedSupport,
+	"lay-texts":               layTexts,
 }
 
 // CheckNames lists the implemented consistency checks, sorted.
@@ -64,49 +76,6 @@ func (rr *ruleRun) report(path string, data map[string]any) {
 	})
 }
 
-// endpoints indexes the network model for matching streams and rules.
-type endpoints struct {
-	zoneOf map[string]string // node id -> zone id
-	zones  map[string]bool
-}
-
-func newEndpoints(s *spec.Spec) endpoints {
-	e := endpoints{zoneOf: map[string]string{}, zones: map[string]bool{}}
-	for _, z := range s.Network.Zones {
-		e.zones[z.ID] = true
-	}
-	for _, n := range s.Network.Nodes {
-		e.zoneOf[n.ID] = n.Zone
-	}
-	return e
-}
-
-// covers reports whether a rule end-point (node, zone or any) includes the
-// stream end-point (node or zone).
-func (e endpoints) covers(ruleEnd, streamEnd string) bool {
-	switch {
-	case ruleEnd == spec.AnyEndpoint || ruleEnd == streamEnd:
-		return true
-	case e.zones[ruleEnd]:
-		return e.zoneOf[streamEnd] == ruleEnd
-	}
-	return false
-}
-
-func protocolCovers(rule, stream spec.Transport) bool {
-	return rule == spec.AnyProtocol || rule == "" || stream == "" || rule == stream
-}
-
-func portsCover(rule, stream spec.Ports) bool {
-	return len(rule) == 0 || len(stream) == 0 || rule.Covers(stream)
-}
-
-// allows reports whether firewall rule fr lets data stream ds through.
-func (e endpoints) allows(fr spec.FirewallRule, ds spec.DataStream) bool {
-	return fr.Action == spec.Allow && e.covers(fr.Source, ds.Source) && e.covers(fr.Destination, ds.Destination) &&
-		protocolCovers(fr.Protocol, ds.Transport) && portsCover(fr.Ports, ds.Port)
-}
-
 func orDash(s string) string {
 	if s == "" {
 		return "-"
@@ -119,92 +88,6 @@ func portsText(p spec.Ports) string {
 		return msg.Get("check.all_ports")
 	}
 	return p.String()
-}
-
-func streamHasRule(rr *ruleRun) {
-	e := newEndpoints(rr.s)
-	for i, ds := range rr.s.DataStreams {
-		if !ds.Transport.IsIP() {
-			continue // Bluetooth, USB and other links pass no firewall
-		}
-		if slices.ContainsFunc(rr.s.FirewallRules, func(fr spec.FirewallRule) bool { return e.allows(fr, ds) }) {
-			continue
-		}
-		rr.report(yamlx.Index("data_streams", i), map[string]any{
-			"Stream": ds.ID, "Protocol": orDash(ds.Protocol), "Transport": orDash(string(ds.Transport)),
-			"Port": portsText(ds.Port), "Source": ds.Source, "Destination": ds.Destination,
-		})
-	}
-}
-
-func ruleHasPurpose(rr *ruleRun) {
-	e := newEndpoints(rr.s)
-	streams := map[string]spec.DataStream{}
-	for _, ds := range rr.s.DataStreams {
-		streams[ds.ID] = ds
-	}
-	for i, fr := range rr.s.FirewallRules {
-		p := yamlx.Index("firewall_rules", i)
-		if fr.Stream != "" {
-			ds, ok := streams[fr.Stream]
-			if !ok || e.allows(fr, ds) || (fr.Action == spec.Deny && !spec.IsPlaceholder(fr.Rationale.Value)) {
-				continue // unknown ids are reported by the loader
-			}
-			rr.report(yamlx.Join(p, "stream"), map[string]any{"Rule": fr.ID, "Mismatch": true, "Stream": fr.Stream})
-			continue
-		}
-		if !spec.IsPlaceholder(fr.Rationale.Value) {
-			continue
-		}
-		if fr.Action == spec.Allow && slices.ContainsFunc(rr.s.DataStreams, func(ds spec.DataStream) bool { return e.allows(fr, ds) }) {
-			continue
-		}
-		rr.report(p, map[string]any{"Rule": fr.ID, "Mismatch": false, "Stream": ""})
-	}
-}
-
-func cleartextJustified(rr *ruleRun) {
-	for i, ds := range rr.s.DataStreams {
-		if ds.Protocol == "" || !rr.rule.Cleartext(ds.Protocol, ds.Encryption) || !spec.IsPlaceholder(ds.Justification.Value) {
-			continue
-		}
-		rr.report(yamlx.Index("data_streams", i), map[string]any{
-			"Kind": msg.Get("check.kind.stream"), "Name": ds.ID, "Protocol": ds.Protocol,
-		})
-	}
-	for i, it := range rr.s.Interfaces {
-		enabled := it.DefaultEnabled == nil || *it.DefaultEnabled
-		if it.Service == "" || !enabled || !spec.IsPlaceholder(it.Justification.Value) {
-			continue
-		}
-		p := strings.ToLower(it.Service)
-		if slices.Contains(rr.rule.Param("encrypted_protocols"), p) || !slices.Contains(rr.rule.Param("cleartext_protocols"), p) {
-			continue
-		}
-		// An interface whose streams are all encrypted is not cleartext.
-		if rr.interfaceEncrypted(it) {
-			continue
-		}
-		rr.report(yamlx.Index("interfaces", i), map[string]any{
-			"Kind": msg.Get("check.kind.interface"), "Name": it.ID, "Protocol": it.Service,
-		})
-	}
-}
-
-// interfaceEncrypted reports whether the data streams through an interface's
-// ports are all encrypted or justified.
-func (rr *ruleRun) interfaceEncrypted(it spec.Interface) bool {
-	used := false
-	for _, ds := range rr.s.DataStreams {
-		if len(it.Port) == 0 || !it.Port.Overlaps(ds.Port) {
-			continue
-		}
-		used = true
-		if rr.rule.Cleartext(ds.Protocol, ds.Encryption) && spec.IsPlaceholder(ds.Justification.Value) {
-			return false
-		}
-	}
-	return used
 }
 
 func inboundAnyJustified(rr *ruleRun) {
@@ -229,10 +112,7 @@ func defaultAccountChanged(rr *ruleRun) {
 
 func platformSupported(rr *ruleRun) {
 	s := rr.s
-	ref := s.Document.Date
-	if ref.IsZero() {
-		ref = spec.Date{Time: truncateDay(rr.opts.Today)}
-	}
+	ref := rr.referenceDate()
 	check := func(list string, what string, items []spec.PlatformItem) {
 		for i, it := range items {
 			if it.EndOfSupport.IsZero() || !it.EndOfSupport.Before(ref.Time) {
@@ -251,76 +131,14 @@ func platformSupported(rr *ruleRun) {
 	}
 }
 
-// sameTraffic reports whether two rules filter the same direction between
-// the same end-points on the same interface, with overlapping protocols and
-// ports.
-func sameTraffic(a, b spec.FirewallRule) bool {
-	protoOverlap := a.Protocol == b.Protocol || a.Protocol == spec.AnyProtocol || b.Protocol == spec.AnyProtocol
-	portOverlap := len(a.Ports) == 0 || len(b.Ports) == 0 || a.Ports.Overlaps(b.Ports)
-	return a.Direction == b.Direction && a.Source == b.Source && a.Destination == b.Destination &&
-		a.Interface == b.Interface && protoOverlap && portOverlap
-}
-
-// ruleGroups groups firewall rule indexes by direction and end-points, the
-// only rules that can overlap under sameTraffic, in first-appearance order.
-func ruleGroups(rules []spec.FirewallRule) [][]int {
-	index := map[string]int{}
-	var groups [][]int
-	for i, fr := range rules {
-		key := string(fr.Direction) + "\x00" + fr.Source + "\x00" + fr.Destination + "\x00" + fr.Interface
-		g, ok := index[key]
-		if !ok {
-			g = len(groups)
-			index[key] = g
-			groups = append(groups, nil)
-		}
-		groups[g] = append(groups[g], i)
-	}
-	return groups
-}
-
-func rulesConsistent(rr *ruleRun) {
-	rules := rr.s.FirewallRules
-	for _, g := range ruleGroups(rules) {
-		for x, i := range g {
-			for _, j := range g[x+1:] {
-				a, b := rules[i], rules[j]
-				if a.Action == "" || b.Action == "" || a.Action == b.Action || !sameTraffic(a, b) {
-					continue
-				}
-				rr.report(yamlx.Index("firewall_rules", j), map[string]any{
-					"Rule": b.ID, "Action": b.Action, "Other": a.ID, "OtherAction": a.Action,
-					"Direction": b.Direction, "Source": b.Source, "Destination": b.Destination,
-					"Protocol": orDash(string(b.Protocol)), "Ports": portsText(b.Ports),
-				})
-			}
-		}
-	}
-}
-
-func rulesNotDuplicated(rr *ruleRun) {
-	rules := rr.s.FirewallRules
-	for _, g := range ruleGroups(rules) {
-		for x, i := range g {
-			for _, j := range g[x+1:] {
-				a, b := rules[i], rules[j]
-				if a.Action != b.Action || a.Protocol != b.Protocol || a.Ports.String() != b.Ports.String() || a.Direction != b.Direction {
-					continue
-				}
-				rr.report(yamlx.Index("firewall_rules", j), map[string]any{"Rule": b.ID, "Other": a.ID})
-				break
-			}
-		}
-	}
-}
-
 func enabledPortUsed(rr *ruleRun) {
 	for i, it := range rr.s.Interfaces {
 		if len(it.Port) == 0 || it.DefaultEnabled == nil || !*it.DefaultEnabled {
 			continue
 		}
 		used := slices.ContainsFunc(rr.s.DataStreams, func(ds spec.DataStream) bool {
-			return protocolCovers(it.Transport, ds.Transport) && it.Port.Overlaps(ds.Port)
+			sameTransport := it.Transport == "" || ds.Transport == "" || it.Transport == ds.Transport
+			return sameTransport && (it.Port.Overlaps(ds.Port) || (ds.Direction == spec.BothWays && it.Port.Overlaps(ds.SourcePort)))
 		})
 		if !used {
 			rr.report(yamlx.Index("interfaces", i), map[string]any{

@@ -197,11 +197,14 @@ type Row struct {
 }
 
 // Cell is one cell of a table row. An empty cell has no content; renderers
-// show it as a dash.
+// show it as EmptyCell.
 type Cell struct {
 	Node
 	Content []Inline
 }
+
+// EmptyCell is what an empty table cell shows in every format: a dash.
+const EmptyCell = "–"
 
 // Figure is an image or diagram with its caption and a text description.
 type Figure struct {

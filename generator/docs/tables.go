@@ -2,6 +2,7 @@ package docs
 
 import (
 	"reflect"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -19,6 +20,7 @@ var tableBuilders = map[string]func(*tableInput) *Table{
 	"data-streams":         streamTable,
 	"interfaces":           interfaceTable,
 	"roles":                roleTable,
+	"user-roles":           userRoleTable,
 	"accounts":             accountTable,
 	"security-events":      eventTable,
 	"capabilities":         capabilityTable,
@@ -302,6 +304,26 @@ func roleTable(in *tableInput) *Table {
 		}
 		t.add(idx("roles", i), c(r.Name, field("roles", i, "name")), c(joinTexts(r.Permissions), field("roles", i, "permissions")),
 			c(strings.Join(creds, "; "), field("roles", i, "credentials")), c(oneLine(r.RequiredSkills.Value), field("roles", i, "required_skills")))
+	}
+	return t
+}
+
+// userRoleTable holds the roles of the IfU's readers: the roles lay users
+// hold in a document for lay users; else the roles of the operator and of
+// professional and lay users. Roles that do not say who holds them are
+// shown in both.
+func userRoleTable(in *tableInput) *Table {
+	all := roleTable(in)
+	t := newTable("roles", "name", "permissions", "credentials?", "skills")
+	t.ID = "user-roles"
+	readers := []spec.Stakeholder{spec.ByOperator, spec.ProfessionalUser, spec.LayUser}
+	if in.lay {
+		readers = []spec.Stakeholder{spec.LayUser}
+	}
+	for i, r := range in.s.Roles {
+		if r.HeldBy == "" || slices.Contains(readers, in.s.Resolve(r.HeldBy)) {
+			t.Rows = append(t.Rows, all.Rows[i])
+		}
 	}
 	return t
 }

@@ -13,32 +13,20 @@ import (
 	"github.com/docgen/docgen/generator/yamlx"
 )
 
-// document is a parsed document.
-type document struct {
-	path     string
-	headings []Heading
-}
-
-// match is a heading that addresses an item.
-type match struct {
-	doc *document
-	h   int // index into doc.headings
-}
-
-func (m match) heading() *Heading { return &m.doc.headings[m.h] }
-
 // Check reports, for each applicable catalog item (its `when` flags hold for
 // s) whose targets include the target of one of docs, whether the docs of
-// that target contain a matching section. An item belonging to several
-// targets is looked for in the documents of each. Items of targets for which
-// no doc was given are not applicable. A missing required item is an error,
-// a missing recommended one a warning; an empty matching section is a note.
+// that target contain a section that addresses it and has the content it
+// needs. An item belonging to several targets is looked for in the
+// documents of each. Items of targets for which no doc was given are not
+// applicable.
 //
 // The result has one outcome per catalog item, in catalog order, an item
 // present in several catalogs counted once as in [check.Run]; its File is
 // the first doc's path and each finding names its document in Pos.File.
 // A nil s is a device with every flag off. The error reports a document
-// that cannot be read or a Doc with an unknown target.
+// that cannot be read, a Doc with an unknown target, a document in a
+// language docgen has no vocabulary for, and front matter that binds an
+// unknown item.
 func Check(s *spec.Spec, cats []*catalog.Catalog, docs []Doc) (*check.Result, error) {
 	if len(docs) == 0 {
 		return nil, errors.New(msg.Get("docscheck.no_docs"))
@@ -54,23 +42,49 @@ func Check(s *spec.Spec, cats []*catalog.Catalog, docs []Doc) (*check.Result, er
 		}
 		doc, ok := parsed[d.Path]
 		if !ok {
-			src, err := os.ReadFile(d.Path)
-			if err != nil {
-				return nil, pathError(d.Path, err)
+			var err error
+			if doc, err = readDocument(d.Path, s.Language); err != nil {
+				return nil, err
 			}
-			doc = &document{path: d.Path, headings: Headings(src)}
 			parsed[d.Path] = doc
 		}
 		if !slices.Contains(byTarget[d.Target], doc) {
 			byTarget[d.Target] = append(byTarget[d.Target], doc)
 		}
 	}
+	if err := checkBindings(parsed, docs, cats); err != nil {
+		return nil, err
+	}
 
-	c := &run{s: s, byTarget: byTarget, known: knownAnchors(cats),
+	c := &run{s: s, byTarget: byTarget, known: knownAnchors(cats), matchers: map[string]*itemMatcher{},
 		res: &check.Result{File: docs[0].Path, Profiles: []string{}, Findings: []check.Finding{}, Outcomes: []check.Outcome{}}}
-	var seen []string
+	// Every applicable item of every catalog, once, for matching: a heading
+	// goes to the item it matches most closely among all of them.
 	for _, cat := range cats {
 		c.res.Profiles = append(c.res.Profiles, cat.Profile)
+		for i := range cat.Items {
+			it := &cat.Items[i]
+			if _, dup := c.matchers[it.ID]; !dup {
+				c.matchers[it.ID] = newItemMatcher(it)
+				c.order = append(c.order, c.matchers[it.ID])
+			}
+		}
+	}
+	c.assignments = map[string]*assignment{}
+	for _, t := range Targets {
+		if len(byTarget[t]) == 0 {
+			continue
+		}
+		var items []*itemMatcher
+		for _, m := range c.order {
+			if slices.Contains(m.item.Targets, t) && catalog.Applies(m.item.When, s) {
+				items = append(items, m)
+			}
+		}
+		c.assignments[t] = assign(byTarget[t], items)
+	}
+	var seen []string
+	for _, cat := range cats {
 		for i := range cat.Items {
 			it := &cat.Items[i]
 			if slices.Contains(seen, it.ID) {
@@ -84,13 +98,68 @@ func Check(s *spec.Spec, cats []*catalog.Catalog, docs []Doc) (*check.Result, er
 	return c.res, nil
 }
 
+// readDocument reads and parses the Markdown document at path, in the
+// language its front matter names, else specLang, else English.
+func readDocument(path, specLang string) (*document, error) {
+	src, err := os.ReadFile(path)
+	if err != nil {
+		return nil, pathError(path, err)
+	}
+	doc, err := ReadMarkdown(path, src)
+	if err != nil {
+		return nil, err
+	}
+	lang := doc.Lang
+	if lang == "" {
+		lang = specLang
+	}
+	if lang == "" {
+		lang = catalog.Language
+	}
+	lex, err := lexiconFor(lang)
+	if err != nil {
+		return nil, errors.New(path + ": " + err.Error())
+	}
+	return newDocument(path, doc, lex), nil
+}
+
+// checkBindings makes sure the front matter of each document binds only
+// items that the catalogs define.
+func checkBindings(parsed map[string]*document, docs []Doc, cats []*catalog.Catalog) error {
+	var ids []string
+	for _, c := range cats {
+		for _, it := range c.Items {
+			ids = append(ids, it.ID)
+		}
+	}
+	var errs []error
+	done := map[string]bool{}
+	for _, d := range docs {
+		if done[d.Path] {
+			continue
+		}
+		done[d.Path] = true
+		for _, b := range parsed[d.Path].doc.Bindings {
+			if !slices.Contains(ids, strings.ToUpper(b.Item)) {
+				errs = append(errs, errors.New(msg.Format("docscheck.unknown_item", d.Path, b.Line, sectionsKey, b.Item, yamlx.Suggest(b.Item, ids))))
+			}
+		}
+	}
+	return errors.Join(errs...)
+}
+
 // run is the state of one Check.
 type run struct {
 	s        *spec.Spec
 	byTarget map[string][]*document
 	// known are the anchors of all catalog items, lower case.
 	known map[string]bool
-	res   *check.Result
+	// matchers are the items of all catalogs by id; order lists them in
+	// catalog order.
+	matchers    map[string]*itemMatcher
+	order       []*itemMatcher
+	assignments map[string]*assignment
+	res         *check.Result
 }
 
 // knownAnchors returns the anchors that any item of cats uses.
@@ -118,54 +187,13 @@ func itemAnchors(it *catalog.Item) []string {
 	return out
 }
 
-// matcher tells whether a heading addresses an item.
-type matcher struct {
-	anchors []string
-	names   []string
-}
-
-func newMatcher(it *catalog.Item) matcher {
-	m := matcher{anchors: itemAnchors(it)}
-	for _, h := range append(slices.Clone(it.Headings), it.Title) {
-		if n := normalize(h); n != "" && !slices.Contains(m.names, n) {
-			m.names = append(m.names, n)
-		}
-	}
-	return m
-}
-
-func (m matcher) matches(h *Heading) bool {
-	for _, a := range h.Anchors {
-		if slices.Contains(m.anchors, strings.ToLower(a)) {
-			return true
-		}
-	}
-	return slices.Contains(m.names, normalize(h.Text))
-}
-
-// find returns the headings of docs that address the item of m, in
-// document order.
-func (m matcher) find(docs []*document) []match {
-	var out []match
-	for _, d := range docs {
-		for i := range d.headings {
-			if m.matches(&d.headings[i]) {
-				out = append(out, match{d, i})
-			}
-		}
-	}
-	return out
-}
-
 // checkItem evaluates item i of catalog cat.
 func (c *run) checkItem(cat *catalog.Catalog, i int) {
 	it := &cat.Items[i]
-	sev := catalog.Warning
-	if it.EffectiveLevel(c.s) == catalog.Required {
-		sev = catalog.Error
-	}
+	level := it.EffectiveLevel(c.s)
+	sev := level.Severity()
 	o := check.Outcome{
-		ID: it.ID, Title: it.Title, Kind: "item", Profile: cat.Profile, Severity: sev,
+		ID: it.ID, Title: it.Title, Kind: "item", Profile: cat.Profile, Severity: sev, Level: level,
 		Targets: it.Targets, Clauses: catalog.Clauses(it.Clauses, c.s.Device.Regulation),
 		Fields: []string{}, Findings: []int{},
 	}
@@ -180,29 +208,40 @@ func (c *run) checkItem(cat *catalog.Catalog, i int) {
 		o.Status = check.NotApplicable
 		return
 	}
-	m := newMatcher(it)
 	add := func(f check.Finding) {
 		f.RuleID, f.Title, f.Clauses = it.ID, it.Title, o.Clauses
 		o.Findings = append(o.Findings, len(c.res.Findings))
 		c.res.Findings = append(c.res.Findings, f)
 	}
+	advisory := sev
+	if advisory.Rank() < catalog.Warning.Rank() {
+		advisory = catalog.Warning
+	}
 	for _, t := range targets {
-		docs := c.byTarget[t]
-		found := m.find(docs)
+		docs, a := c.byTarget[t], c.assignments[t]
+		for _, u := range a.unbound[it.ID] {
+			add(check.Finding{
+				Severity: sev, Targets: []string{t}, Pos: yamlx.Pos{File: u.doc.path, Line: u.line, Col: 1},
+				Message: msg.Format("docscheck.unbound", sectionsKey, it.ID, u.heading),
+			})
+		}
+		found := a.matches[it.ID]
 		if len(found) == 0 {
 			pos, text := c.missing(cat, i, t, docs)
 			add(check.Finding{Severity: sev, Targets: []string{t}, Pos: pos, Message: text})
 			continue
 		}
-		if slices.ContainsFunc(found, func(f match) bool { return !f.heading().Empty }) {
-			continue
-		}
-		for _, f := range found {
-			h := f.heading()
+		lex := found[0].doc.lex
+		for _, p := range lex.contentProblems(it.ID, found) {
+			h := p.at.heading()
+			s := sev
+			if p.advisory {
+				s = advisory
+			}
 			add(check.Finding{
-				Severity: catalog.Note, Targets: []string{t},
-				Pos:     yamlx.Pos{File: f.doc.path, Line: h.Line, Col: h.Col},
-				Message: msg.Format("docscheck.empty", h.Text, it.ID, it.Title),
+				Severity: s, Targets: []string{t},
+				Pos:     yamlx.Pos{File: p.at.doc.path, Line: h.Line, Col: h.Col},
+				Message: p.message(it.ID, it.Title),
 			})
 		}
 	}
@@ -214,6 +253,7 @@ func (c *run) checkItem(cat *catalog.Catalog, i int) {
 // section belongs after it), else the first line of the first document.
 func (c *run) missing(cat *catalog.Catalog, i int, t string, docs []*document) (yamlx.Pos, string) {
 	it := &cat.Items[i]
+	a := c.assignments[t]
 	pos := yamlx.Pos{File: docs[0].path, Line: 1}
 	level, after := 2, ""
 	for j := i - 1; j >= 0; j-- {
@@ -221,25 +261,28 @@ func (c *run) missing(cat *catalog.Catalog, i int, t string, docs []*document) (
 		if !slices.Contains(prev.Targets, t) {
 			continue
 		}
-		found := newMatcher(prev).find(docs)
+		found := a.matches[prev.ID]
 		if len(found) == 0 {
 			continue
 		}
 		f := found[0]
-		h := f.heading()
+		hs := f.doc.doc.Headings
+		h := &hs[f.h]
 		level = h.Level
 		last := h
-		for k := f.h + 1; k < len(f.doc.headings) && f.doc.headings[k].Level > h.Level; k++ {
-			last = &f.doc.headings[k]
+		for k := f.h + 1; k < len(hs) && hs[k].Level > h.Level; k++ {
+			last = &hs[k]
 		}
 		pos = yamlx.Pos{File: f.doc.path, Line: last.Line, Col: last.Col}
 		after = msg.Format("docscheck.after", h.Text, h.Line)
 		break
 	}
 
+	lang := docs[0].lex.Language
+	headings := it.Headings.In(lang)
 	heading := it.Title
-	if len(it.Headings) > 0 {
-		heading = it.Headings[0]
+	if len(headings) > 0 {
+		heading = headings[0]
 	}
 	suggestion := strings.Repeat("#", level) + " " + heading
 	anchors := itemAnchors(it)
@@ -247,9 +290,11 @@ func (c *run) missing(cat *catalog.Catalog, i int, t string, docs []*document) (
 		suggestion += ` <a id="` + anchors[0] + `"></a>`
 	}
 	extra := after
-	if len(it.Headings) > 1 {
-		extra += msg.Format("docscheck.also", yamlx.QuoteList(it.Headings[1:]))
+	if len(headings) > 1 {
+		const others = 3 // more would drown the message
+		extra += msg.Format("docscheck.also", yamlx.QuoteList(headings[1:min(len(headings), 1+others)]))
 	}
+	extra += closest(c.matchers[it.ID], docs, a)
 	if hint := c.typo(anchors, docs); hint != "" {
 		extra += hint
 	}
@@ -263,7 +308,7 @@ func (c *run) typo(anchors []string, docs []*document) string {
 		return ""
 	}
 	for _, d := range docs {
-		for _, h := range d.headings {
+		for _, h := range d.doc.Headings {
 			for _, a := range h.Anchors {
 				if c.known[strings.ToLower(a)] || yamlx.Suggest(a, anchors) == "" {
 					continue

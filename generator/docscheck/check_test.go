@@ -14,7 +14,7 @@ import (
 	"github.com/docgen/docgen/generator/spec"
 )
 
-func loadCatalogs(t *testing.T, profiles ...string) []*catalog.Catalog {
+func loadCatalogs(t testing.TB, profiles ...string) []*catalog.Catalog {
 	t.Helper()
 	var cats []*catalog.Catalog
 	for _, p := range profiles {
@@ -27,6 +27,12 @@ func loadCatalogs(t *testing.T, profiles ...string) []*catalog.Catalog {
 	return cats
 }
 
+// realText is section content long enough for every item, with every fact
+// an item may ask for: a contact, a date, ports and a bandwidth.
+const realText = "This section says what the reader needs to know about the topic of its heading, " +
+	"in enough words for a reviewer. Contact security@example.com or +49 30 1234567. " +
+	"Supported until 31 December 2031. The device uses 443/tcp and needs 10 Mbit/s."
+
 // fullDoc writes a document that addresses every item of target in c,
 // with headings made by heading.
 func fullDoc(c *catalog.Catalog, target string, heading func(it *catalog.Item) string) string {
@@ -34,7 +40,7 @@ func fullDoc(c *catalog.Catalog, target string, heading func(it *catalog.Item) s
 	b.WriteString("# Security\n\n")
 	for _, it := range c.Items {
 		if slices.Contains(it.Targets, target) {
-			fmt.Fprintf(&b, "%s\n\nSome real text about %s.\n\n", heading(&it), it.ID)
+			fmt.Fprintf(&b, "%s\n\n%s (%s)\n\n", heading(&it), realText, it.ID)
 		}
 	}
 	return b.String()
@@ -188,7 +194,7 @@ func runCase(t *testing.T, tt checkCase) *check.Result {
 
 func TestCheck(t *testing.T) {
 	mdcg := loadCatalogs(t, "mdcg-2019-16")[0]
-	section := func(text string) string { return text + "\n\nReal text.\n" }
+	section := func(text string) string { return text + "\n\n" + realText + "\n\n" }
 	tests := []checkCase{
 		{
 			name:   "every IfU item by inline HTML anchor",
@@ -215,11 +221,13 @@ func TestCheck(t *testing.T) {
 			device: spec.Device{Networked: true, LayUsers: true, Cloud: true, RemoteService: true, AdminWS: true},
 			files: map[string]string{
 				"ifu.md": fullDoc(mdcg, "ifu", func(it *catalog.Item) string {
-					return "## 4.2 " + strings.ToUpper(it.Headings[len(it.Headings)-1]) + ":"
+					return "## 4.2 " + strings.ToUpper(it.Headings.In("en")[len(it.Headings.In("en"))-1]) + ":"
 				}),
-				"admin.md":   fullDoc(mdcg, "admin", func(it *catalog.Item) string { return "## A.1 " + it.Headings[0] }),
+				"admin.md":   fullDoc(mdcg, "admin", func(it *catalog.Item) string { return "## A.1 " + it.Headings.In("en")[0] }),
 				"network.md": fullDoc(mdcg, "network", func(it *catalog.Item) string { return "Section 3: " + it.Title + "\n---" }),
-				"public.md":  fullDoc(mdcg, "public", func(it *catalog.Item) string { return "# " + strings.ReplaceAll(it.Headings[0], " and ", " & ") + "." }),
+				"public.md": fullDoc(mdcg, "public", func(it *catalog.Item) string {
+					return "# " + strings.ReplaceAll(it.Headings.In("en")[0], " and ", " & ") + "."
+				}),
 			},
 			docs:   []Doc{{"ifu.md", "ifu"}, {"admin.md", "admin"}, {"network.md", "network"}, {"public.md", "public"}},
 			status: map[string]check.Status{"IFU-UPDATES": check.Passed, "ADM-REMOTE": check.Passed, "NET-CLOUD": check.Passed, "PUB-MDS2": check.Passed},
@@ -286,7 +294,7 @@ func TestCheck(t *testing.T) {
 			profiles: []string{"mdcg-2019-16", "fda-premarket-2023"},
 			files:    map[string]string{"ifu.md": section("## Patching <a id=\"ifu-updates\"></a>")},
 			docs:     []Doc{{"ifu.md", "ifu"}},
-			status:   map[string]check.Status{"IFU-UPDATES": check.Passed, "FDA-L6": check.Passed, "FDA-L9": check.Failed},
+			status:   map[string]check.Status{"IFU-UPDATES": check.Passed, "FDA-L6": check.Passed, "FDA-L9": check.Warned},
 			findings: map[string][]string{"FDA-L9": {"`## Backup and restore <a id=\"ifu-backup\"></a>`"}},
 		},
 		{
@@ -308,22 +316,67 @@ func TestCheck(t *testing.T) {
 			},
 		},
 		{
-			name: "empty sections are notes",
+			name: "empty and placeholder sections are findings of the item's level",
 			files: map[string]string{"ifu.md": "# IfU\n\n## Security updates <a id=\"ifu-updates\"></a>\n\nTODO\n\n" +
-				"## Backup\n### Backup of the data\n\n## Intended environment\n\nA hospital.\n\n## Warnings\n\n## Residual risks\n\nNone.\n"},
-			docs:   []Doc{{"ifu.md", "ifu"}},
-			status: map[string]check.Status{"IFU-UPDATES": check.Passed, "IFU-BACKUP": check.Passed, "IFU-ENV": check.Passed, "IFU-RESIDUAL-RISK": check.Passed},
+				"## Backup\n### Backup of the data\n\n## Intended environment\n\n" + realText + "\n\n## Warnings\n\n## Residual risks\n\n" + realText +
+				"\n\n## Failsafe mode\n\nNot applicable.\n\n## Training\n\nTBD: ask the trainers\n"},
+			docs: []Doc{{"ifu.md", "ifu"}},
+			status: map[string]check.Status{"IFU-UPDATES": check.Failed, "IFU-BACKUP": check.Failed, "IFU-ENV": check.Passed,
+				"IFU-RESIDUAL-RISK": check.Passed, "IFU-FAILSAFE": check.Warned, "IFU-USER-SKILLS": check.Failed},
 			findings: map[string][]string{
-				"IFU-UPDATES":       {"ifu.md:3 note the section `Security updates` for IFU-UPDATES (Security updates - announcement, obtaining, installing, integrity) is empty or holds only a placeholder"},
-				"IFU-BACKUP":        {"ifu.md:7 note the section `Backup` for IFU-BACKUP"},
+				"IFU-UPDATES":       {"ifu.md:3 error the section `Security updates` for IFU-UPDATES (Security updates - announcement, obtaining, installing, integrity) holds only the placeholder `TODO`; write its content"},
+				"IFU-BACKUP":        {"ifu.md:7 error the section `Backup` for IFU-BACKUP (Backup and restore of data and configuration) is empty", "ifu.md:8 error the section `Backup of the data` for IFU-BACKUP"},
 				"IFU-ENV":           nil,
 				"IFU-RESIDUAL-RISK": nil, // an empty "Warnings" does not matter beside a written "Residual risks"
+				"IFU-FAILSAFE":      {"ifu.md:20 warning the section `Failsafe mode` for IFU-FAILSAFE (Failsafe mode and protection of critical functions) holds only the placeholder `Not applicable.`"},
+				"IFU-USER-SKILLS":   {"ifu.md:24 error the section `Training` for IFU-USER-SKILLS (Training and IT skills per role) holds only the placeholder `TBD: ask the trainers`"},
 			},
 		},
 		{
+			name: "short sections, missing facts and leftover markers",
+			files: map[string]string{"ifu.md": "# IfU\n\n## Security updates\n\nUpdates come automatically.\n\n" +
+				"## Security incidents\n\nIf you suspect an incident, disconnect the device from the network and tell the manufacturer at once.\n\n" +
+				"## End of support\n\nWe support the device for a long time and tell you before support ends.\n\n" +
+				"## Serious incidents\n\nReport serious incidents to the manufacturer (contact: TBD) and to the competent authority.\n"},
+			docs: []Doc{{"ifu.md", "ifu"}},
+			status: map[string]check.Status{"IFU-UPDATES": check.Warned, "IFU-INCIDENT": check.Failed, "IFU-EOS": check.Warned,
+				"IFU-SERIOUS-INCIDENT": check.Warned},
+			findings: map[string][]string{
+				"IFU-UPDATES":          {"ifu.md:3 warning the section `Security updates` for IFU-UPDATES (Security updates - announcement, obtaining, installing, integrity) has 3 words, fewer than the 15 the item needs"},
+				"IFU-INCIDENT":         {"ifu.md:7 error the section `Security incidents` for IFU-INCIDENT (What to do on a suspected security incident; manufacturer contact) does not give an e-mail address, telephone number or web address"},
+				"IFU-EOS":              {"ifu.md:11 warning the section `End of support` for IFU-EOS (End of support and end of life; what happens afterwards) does not give an end-of-support date or a support period"},
+				"IFU-SERIOUS-INCIDENT": {"ifu.md:15 warning the section `Serious incidents` for IFU-SERIOUS-INCIDENT (Notice on reporting serious incidents to the manufacturer and the competent authority) still holds the placeholder `TBD`"},
+			},
+		},
+		{
+			name: "one heading addresses several items; a more specific heading wins",
+			files: map[string]string{"ifu.md": "# IfU\n\n## 9.7 Software updates and backup\n\n" + realText +
+				"\n\n## Reporting serious incidents\n\n" + realText + "\n"},
+			docs:     []Doc{{"ifu.md", "ifu"}},
+			status:   map[string]check.Status{"IFU-UPDATES": check.Passed, "IFU-BACKUP": check.Passed, "IFU-SERIOUS-INCIDENT": check.Passed, "IFU-INCIDENT": check.Failed},
+			findings: map[string][]string{"IFU-INCIDENT": {"; the heading `Reporting serious incidents` (line 7) was taken for IFU-SERIOUS-INCIDENT, whose heading `Reporting serious incidents` it matches more closely"}},
+		},
+		{
+			name:   "closest heading and a misspelling",
+			files:  map[string]string{"ifu.md": "# IfU\n\n## Compatibel equipment\n\n" + realText + "\n"},
+			docs:   []Doc{{"ifu.md", "ifu"}},
+			status: map[string]check.Status{"IFU-COMPAT": check.Warned},
+			findings: map[string][]string{"IFU-COMPAT": {"warning missing section for IFU-COMPAT (Compatible equipment and combination restrictions); " +
+				"add a heading such as `## Compatibility <a id=\"ifu-compatibility\"></a>`; these headings also count: `Compatible devices`, `Compatible equipment`, `Combination with other devices`; " +
+				"the closest heading, `Compatibel equipment` (line 3), lacks `compatible` (is `compatibel` a misspelling?) of `Compatible equipment`"}},
+		},
+		{
+			name: "front-matter bindings",
+			files: map[string]string{"ifu.md": "---\ndocgen-sections:\n  IFU-BACKUP: Looking after your readings\n  ifu-alerts: [Messages on the screen, Beeps]\n---\n" +
+				"# IfU\n\n## 3. Looking after your READINGS!\n\n" + realText + "\n\n## Messages on the screen\n\n" + realText + "\n"},
+			docs:     []Doc{{"ifu.md", "ifu"}},
+			status:   map[string]check.Status{"IFU-BACKUP": check.Passed, "IFU-ALERTS": check.Warned},
+			findings: map[string][]string{"IFU-ALERTS": {"ifu.md:4 warning `docgen-sections` binds IFU-ALERTS to the heading `Beeps`, which the document does not have"}},
+		},
+		{
 			name: "missing section placed after the closest earlier one",
-			files: map[string]string{"ifu.md": "# IfU\n\n### Intended environment\n\nA hospital.\n\n#### Physical access\n\nLocked room.\n\n" +
-				"### Residual risks\n\nNone.\n"},
+			files: map[string]string{"ifu.md": "# IfU\n\n### Intended environment\n\n" + realText + "\n\n#### Physical access\n\nLocked room.\n\n" +
+				"### Residual risks\n\n" + realText + "\n"},
 			docs: []Doc{{"ifu.md", "ifu"}},
 			findings: map[string][]string{
 				"IFU-MIN-PLATFORM":  {"ifu.md:7 error missing section for IFU-MIN-PLATFORM (Minimum hardware and software platform); add a heading such as `### Minimum requirements <a id=\"ifu-platform\"></a>` after the section `Intended environment` (line 3)"},
@@ -334,11 +387,11 @@ func TestCheck(t *testing.T) {
 		},
 		{
 			name:  "typo in an anchor",
-			files: map[string]string{"ifu.md": "# IfU\n\n## Patching <a id=\"ifu-update\"></a>\n\nText.\n"},
+			files: map[string]string{"ifu.md": "# IfU\n\n## Staying current <a id=\"ifu-update\"></a>\n\n" + realText + "\n"},
 			docs:  []Doc{{"ifu.md", "ifu"}},
 			findings: map[string][]string{
 				"IFU-UPDATES": {"; is the anchor `ifu-update` in "},
-				"IFU-BACKUP":  {"error missing section for IFU-BACKUP (Backup and restore of data and configuration); add a heading such as `## Backup and restore <a id=\"ifu-backup\"></a>`; these headings also count: `Backup`"},
+				"IFU-BACKUP":  {"error missing section for IFU-BACKUP (Backup and restore of data and configuration); add a heading such as `## Backup and restore <a id=\"ifu-backup\"></a>`; these headings also count: `Backup`, `Restoring data`"},
 			},
 		},
 	}
@@ -419,18 +472,18 @@ func TestHandWrittenIfU(t *testing.T) {
 		{"IFU-ENV-CONTROLS", catalog.Error, 29}, // after "2.1 Network requirements", the end of "2. System requirements"
 		{"IFU-BACKUP", catalog.Error, 50},       // after "6 Software Updates"; the heading in its code block does not count
 		{"IFU-FAILSAFE", catalog.Warning, 50},   // after "6 Software Updates"
-		{"IFU-ALERTS", catalog.Note, 60},        // TBD
+		{"IFU-ALERTS", catalog.Warning, 60},     // TBD: the item is recommended
 		{"IFU-COMPAT", catalog.Warning, 74},     // after "Training"
 		{"IFU-RESPONSIBILITIES", catalog.Error, 78},
 	}
 	if !slices.Equal(got, want) {
 		t.Errorf("findings\n got %v\nwant %v", got, want)
 	}
-	if res.File != path || res.Summary.Errors != 3 || res.Summary.Warnings != 2 || res.Summary.Notes != 1 {
+	if res.File != path || res.Summary.Errors != 3 || res.Summary.Warnings != 3 || res.Summary.Notes != 0 {
 		t.Errorf("file %s, summary %+v", res.File, res.Summary)
 	}
 	for _, id := range []string{"IFU-ENV", "IFU-MIN-PLATFORM", "IFU-MIN-NETWORK", "IFU-RESIDUAL-RISK", "IFU-FEATURES",
-		"IFU-INITIAL-SETUP", "IFU-UPDATES", "IFU-ALERTS", "IFU-INCIDENT", "IFU-SERIOUS-INCIDENT", "IFU-USER-SKILLS",
+		"IFU-INITIAL-SETUP", "IFU-UPDATES", "IFU-INCIDENT", "IFU-SERIOUS-INCIDENT", "IFU-USER-SKILLS",
 		"IFU-LAY-HYGIENE", "IFU-EOS", "IFU-DECOMMISSION", "IFU-REVISION"} {
 		if o := outcome(t, res, id); o.Status != check.Passed {
 			t.Errorf("%s: %s %v", id, o.Status, findingsOf(t, res, id))
@@ -453,7 +506,7 @@ func TestHandWrittenIfU(t *testing.T) {
 	}
 	wantLine := path + ":50:1: error IFU-BACKUP: missing section for IFU-BACKUP (Backup and restore of data and configuration); " +
 		"add a heading such as `## Backup and restore <a id=\"ifu-backup\"></a>` after the section `6 Software Updates` (line 50); " +
-		"these headings also count: `Backup` [MDCG 2019-16 §4.2; MDCG 2019-16 §4.3 #3]"
+		"these headings also count: `Backup`, `Restoring data`, `Data safeguarding` [MDCG 2019-16 §4.2; MDCG 2019-16 §4.3 #3; MDR Annex I 23.4(ab)]"
 	if !strings.Contains(b.String(), wantLine) {
 		t.Errorf("text report lacks\n%s\n%s", wantLine, b.String())
 	}

@@ -2,8 +2,10 @@ package docscheck
 
 import (
 	"bytes"
+	"errors"
 	"html"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -15,28 +17,9 @@ import (
 	"github.com/yuin/goldmark/text"
 	"gopkg.in/yaml.v3"
 
-	"github.com/docgen/docgen/generator/spec"
+	"github.com/docgen/docgen/generator/msg"
+	"github.com/docgen/docgen/generator/yamlx"
 )
-
-// Heading is one heading of a Markdown document.
-type Heading struct {
-	// Level is 1 for "#" up to 6 for "######" (setext: 1 and 2).
-	Level int
-	// Text is the heading's plain text: inline markup, HTML and a trailing
-	// {#id} attribute removed, entities decoded, white space collapsed.
-	Text string
-	// Anchors are the ids the heading carries: HTML id (or a name) inside
-	// it, a {#id} attribute, and the ids of a block just before it that
-	// holds nothing but empty anchor elements.
-	Anchors []string
-	// Line and Col locate the heading's first character, 1-based, in the
-	// original file (front matter included).
-	Line, Col int
-	// Empty is set when the heading's section, up to the next heading of the
-	// same or a higher level, holds no text other than placeholders such as
-	// TODO or TBD; sub-headings do not count as text.
-	Empty bool
-}
 
 // bom is the UTF-8 byte order mark, ignored at the start of a file.
 var bom = []byte("\xef\xbb\xbf")
@@ -122,29 +105,43 @@ var mdParser = sync.OnceValue(func() parser.Parser {
 })
 
 // Headings returns the headings of the Markdown document src in document
-// order. Headings inside code blocks and HTML blocks are no headings; YAML
-// front matter is skipped.
+// order, with their sections' text. Headings inside code blocks and HTML
+// blocks are no headings; YAML front matter is skipped.
 func Headings(src []byte) []Heading {
 	body := blankFrontMatter(src)
 	root := mdParser().Parse(text.NewReader(body))
 	lines := lineStarts(src)
+	r := &bodyReader{src: body, text: map[ast.Node]blockContent{}}
 	var out []Heading
 	_ = ast.Walk(root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		h, ok := n.(*ast.Heading)
 		if !entering || !ok {
 			return ast.WalkContinue, nil
 		}
-		out = append(out, newHeading(h, body, src, lines))
+		out = append(out, newHeading(h, body, src, lines, r))
 		return ast.WalkSkipChildren, nil
 	})
 	return out
 }
 
+// ReadMarkdown reads the Markdown document at path, whose content is src,
+// into a Document. The error reports a front matter whose lang or
+// docgen-sections entries have the wrong shape.
+func ReadMarkdown(path string, src []byte) (*Document, error) {
+	doc := &Document{Headings: Headings(src)}
+	if fm := parseFrontMatter(src); fm != nil && fm.root != nil {
+		if err := readFrontMatter(path, fm, doc); err != nil {
+			return nil, err
+		}
+	}
+	return doc, nil
+}
+
 // newHeading converts a goldmark heading.
-func newHeading(h *ast.Heading, body, src []byte, lines []int) Heading {
+func newHeading(h *ast.Heading, body, src []byte, lines []int, r *bodyReader) Heading {
 	var b strings.Builder
 	var anchors []string
-	inlineText(h, body, &b, &anchors)
+	inlineText(h, body, &b, &anchors, false)
 	txt := html.UnescapeString(b.String())
 	if m := trailingAttrRE.FindStringSubmatchIndex(txt); m != nil {
 		// An attribute goldmark did not take, e.g. on a setext heading.
@@ -167,13 +164,15 @@ func newHeading(h *ast.Heading, body, src []byte, lines []int) Heading {
 		off = h.Lines().At(0).Start
 	}
 	line, col := position(src, lines, off)
+	section := r.section(h)
 	return Heading{
 		Level:   h.Level,
 		Text:    strings.Join(strings.Fields(txt), " "),
 		Anchors: dedupe(anchors),
 		Line:    line,
 		Col:     col,
-		Empty:   sectionEmpty(h, body),
+		Body:    section.text,
+		Media:   section.media,
 	}
 }
 
@@ -181,8 +180,9 @@ func newHeading(h *ast.Heading, body, src []byte, lines []int) Heading {
 var trailingAttrRE = regexp.MustCompile(`\s*\{\s*#([^\s{}#]+)[^{}]*\}\s*$`)
 
 // inlineText appends the text of n's inline children to b and the ids of
-// inline HTML tags to anchors.
-func inlineText(n ast.Node, src []byte, b *strings.Builder, anchors *[]string) {
+// inline HTML tags to anchors. With links, the target of a link follows its
+// text, so that an e-mail address behind "write to us" is part of the text.
+func inlineText(n ast.Node, src []byte, b *strings.Builder, anchors *[]string, links bool) {
 	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
 		switch c := c.(type) {
 		case *ast.Text:
@@ -201,8 +201,13 @@ func inlineText(n ast.Node, src []byte, b *strings.Builder, anchors *[]string) {
 			*anchors = append(*anchors, htmlIDs(string(raw))...)
 		case *ast.AutoLink:
 			b.Write(c.Label(src))
+		case *ast.Link:
+			inlineText(c, src, b, anchors, links)
+			if links {
+				b.WriteString(" " + string(c.Destination) + " ")
+			}
 		default:
-			inlineText(c, src, b, anchors)
+			inlineText(c, src, b, anchors, links)
 		}
 	}
 }
@@ -260,21 +265,39 @@ func anchorBlock(n ast.Node, src []byte) []string {
 	return htmlIDs(raw)
 }
 
-// sectionEmpty reports whether the section that heading h starts holds no
-// real content.
-func sectionEmpty(h *ast.Heading, src []byte) bool {
+// blockContent is the plain text of a block and whether it shows media.
+type blockContent struct {
+	text  string
+	media bool
+}
+
+// bodyReader collects the text of sections, reading each block once.
+type bodyReader struct {
+	src  []byte
+	text map[ast.Node]blockContent
+}
+
+// section returns the content of the section that heading h starts: the
+// blocks after it up to the next heading of the same or a higher level,
+// sub-headings skipped.
+func (r *bodyReader) section(h *ast.Heading) blockContent {
+	var parts []string
+	var out blockContent
 	for n := h.NextSibling(); n != nil; n = n.NextSibling() {
 		if next, ok := n.(*ast.Heading); ok {
 			if next.Level <= h.Level {
-				return true
+				break
 			}
 			continue
 		}
-		if hasContent(n, src) {
-			return false
+		c := r.block(n)
+		if c.text != "" {
+			parts = append(parts, c.text)
 		}
+		out.media = out.media || c.media
 	}
-	return true
+	out.text = strings.Join(parts, "\n")
+	return out
 }
 
 // mediaRE matches HTML that shows something without text.
@@ -286,36 +309,40 @@ var (
 	htmlTagRE     = regexp.MustCompile(`(?s)<[^>]*>`)
 )
 
-// hasContent reports whether block n holds text that is not a placeholder,
-// an image, or other visible HTML.
-func hasContent(n ast.Node, src []byte) bool {
+// block returns the plain text of block n and whether it shows media.
+func (r *bodyReader) block(n ast.Node) blockContent {
+	if c, ok := r.text[n]; ok {
+		return c
+	}
+	var c blockContent
 	switch n := n.(type) {
 	case *ast.Heading, *ast.ThematicBreak:
-		return false
 	case *ast.HTMLBlock:
-		s := blockText(n, src)
-		if mediaRE.MatchString(s) {
-			return true
-		}
-		s = htmlTagRE.ReplaceAllString(htmlCommentRE.ReplaceAllString(s, ""), "")
-		return !spec.IsPlaceholder(html.UnescapeString(s))
+		s := blockText(n, r.src)
+		c.media = mediaRE.MatchString(s)
+		s = htmlTagRE.ReplaceAllString(htmlCommentRE.ReplaceAllString(s, ""), " ")
+		c.text = strings.TrimSpace(html.UnescapeString(s))
 	case *ast.CodeBlock, *ast.FencedCodeBlock:
-		return !spec.IsPlaceholder(blockText(n, src))
+		c.text = strings.TrimSpace(blockText(n, r.src))
 	case *ast.Paragraph, *ast.TextBlock:
-		if hasImage(n) {
-			return true
-		}
 		var b strings.Builder
 		var ids []string
-		inlineText(n, src, &b, &ids)
-		return !spec.IsPlaceholder(html.UnescapeString(b.String()))
-	}
-	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
-		if hasContent(c, src) {
-			return true
+		inlineText(n, r.src, &b, &ids, true)
+		c.text = strings.TrimSpace(html.UnescapeString(htmlTagRE.ReplaceAllString(b.String(), " ")))
+		c.media = hasImage(n)
+	default:
+		var parts []string
+		for ch := n.FirstChild(); ch != nil; ch = ch.NextSibling() {
+			cc := r.block(ch)
+			if cc.text != "" {
+				parts = append(parts, cc.text)
+			}
+			c.media = c.media || cc.media
 		}
+		c.text = strings.Join(parts, "\n")
 	}
-	return false
+	r.text[n] = c
+	return c
 }
 
 // hasImage reports whether inline content n shows an image.
@@ -371,32 +398,6 @@ func position(src []byte, starts []int, off int) (line, col int) {
 	return i + 1, utf8.RuneCount(src[from:off]) + 1
 }
 
-// numberingRE matches a leading section number: "4.2", "4.2.", "4)",
-// "A.1", "a)", "IV.", optionally after "chapter", "section", "§" and
-// followed by ":" or a dash.
-var numberingRE = regexp.MustCompile(`^(?:(?:chapter|section|appendix|annex|part)\s+)?(?:§\s*)?(?:\d+(?:\.\d+)*[.)]?|[a-z](?:\.\d+)+\.?|[a-z][.)]|[ivxlc]+[.)])(?:\s*:)?\s+`)
-
-// trailingPunctRE matches trailing punctuation.
-var trailingPunctRE = regexp.MustCompile(`[\s.:;,!?…]+$`)
-
-// dashes are replaced by spaces before comparing headings.
-var dashes = strings.NewReplacer("-", " ", "‐", " ", "‑", " ", "–", " ", "—", " ", "/", " ", "_", " ", "&", " and ", "*", " ")
-
-// normalize returns heading text in the form headings are compared in:
-// lower case, section numbers and trailing punctuation removed, "&" spelt
-// "and", hyphens and dashes as spaces, single spaces.
-func normalize(s string) string {
-	s = strings.Join(strings.Fields(dashes.Replace(strings.ToLower(s))), " ")
-	for {
-		t := trailingPunctRE.ReplaceAllString(numberingRE.ReplaceAllString(s, ""), "")
-		t = strings.Join(strings.Fields(t), " ")
-		if t == s {
-			return s
-		}
-		s = t
-	}
-}
-
 // dedupe returns ss without duplicates and blank entries, trimmed.
 func dedupe(ss []string) []string {
 	out := make([]string, 0, len(ss))
@@ -414,4 +415,53 @@ func dedupe(ss []string) []string {
 		}
 	}
 	return out
+}
+
+// Front-matter keys this package reads besides docgen-target.
+const sectionsKey = "docgen-sections"
+
+// langKeys name the document's language in its front matter.
+var langKeys = []string{"lang", "language"}
+
+// readFrontMatter reads the language and the docgen-sections bindings of
+// the front matter fm of the document at path into doc.
+func readFrontMatter(path string, fm *frontMatter, doc *Document) error {
+	const first = 2 // the front matter's first line
+	if len(fm.root.Content) == 0 || fm.root.Content[0].Kind != yaml.MappingNode {
+		return nil
+	}
+	m := fm.root.Content[0]
+	for i := 0; i+1 < len(m.Content); i += 2 {
+		k, v := m.Content[i], m.Content[i+1]
+		switch {
+		case slices.Contains(langKeys, k.Value):
+			if v.Kind != yaml.ScalarNode || strings.TrimSpace(v.Value) == "" {
+				return errors.New(msg.Format("docscheck.bad_lang", path, first+v.Line-1, k.Value, yamlx.Describe(v)))
+			}
+			doc.Lang = strings.TrimSpace(v.Value)
+		case k.Value == sectionsKey:
+			if v.Kind != yaml.MappingNode {
+				return errors.New(msg.Format("docscheck.bad_sections", path, first+v.Line-1, sectionsKey, yamlx.Describe(v)))
+			}
+			for j := 0; j+1 < len(v.Content); j += 2 {
+				item, hs := v.Content[j], v.Content[j+1]
+				b := Binding{Item: strings.TrimSpace(item.Value), Line: first + item.Line - 1}
+				vals := []*yaml.Node{hs}
+				if hs.Kind == yaml.SequenceNode {
+					vals = hs.Content
+				}
+				for _, h := range vals {
+					if h.Kind != yaml.ScalarNode || strings.TrimSpace(h.Value) == "" {
+						return errors.New(msg.Format("docscheck.bad_binding", path, first+h.Line-1, b.Item, yamlx.Describe(h)))
+					}
+					b.Headings = append(b.Headings, strings.TrimSpace(h.Value))
+				}
+				if item.Kind != yaml.ScalarNode || b.Item == "" || len(b.Headings) == 0 {
+					return errors.New(msg.Format("docscheck.bad_binding", path, b.Line, b.Item, yamlx.Describe(hs)))
+				}
+				doc.Bindings = append(doc.Bindings, b)
+			}
+		}
+	}
+	return nil
 }

@@ -4,10 +4,9 @@ import (
 	"reflect"
 	"slices"
 	"strings"
-	"sync"
 
-	"github.com/docgen/docgen/generator/catalog"
 	"github.com/docgen/docgen/generator/duties"
+	"github.com/docgen/docgen/generator/knowledge"
 	"github.com/docgen/docgen/generator/sbom"
 	"github.com/docgen/docgen/generator/spec"
 	"github.com/docgen/docgen/generator/yamlx"
@@ -18,10 +17,6 @@ type Input struct {
 	Spec *spec.Spec
 	// BOM is the spec's SBOM as read by generator.LoadSBOM, or nil.
 	BOM *sbom.BOM
-	// Catalogs are the requirement catalogs in use; their cleartext rule
-	// decides which data streams are sent in clear. Nil means the default
-	// profile.
-	Catalogs []*catalog.Catalog
 }
 
 // env is the state of one evaluation.
@@ -30,7 +25,6 @@ type env struct {
 	root    reflect.Value
 	results map[string]*Result
 
-	cleartext *catalog.Rule
 	duties    []duties.Duty
 	dutiesErr error
 	dutiesOK  bool
@@ -56,7 +50,6 @@ type target struct {
 // of an earlier question.
 func (f *Form) Evaluate(in Input) *Statement {
 	e := &env{in: in, root: reflect.ValueOf(in.Spec).Elem(), results: map[string]*Result{}, data: map[elementKey]any{}}
-	e.cleartext = cleartextRule(in.Catalogs)
 	st := &Statement{Form: f.Form, Title: f.Title, Cover: cover(in.Spec)}
 	for i := range f.Sections {
 		sec := &f.Sections[i]
@@ -72,32 +65,6 @@ func (f *Form) Evaluate(in Input) *Statement {
 	// The pointers into sa.Questions are only used while answering.
 	e.results = nil
 	return st
-}
-
-var (
-	defaultOnce sync.Once
-	defaultCats []*catalog.Catalog
-)
-
-// cleartextRule returns the catalogs' cleartext rule, or that of the
-// default profile.
-func cleartextRule(cats []*catalog.Catalog) *catalog.Rule {
-	if len(cats) == 0 {
-		defaultOnce.Do(func() {
-			if c, err := catalog.Load(catalog.DefaultProfile); err == nil {
-				defaultCats = []*catalog.Catalog{c}
-			}
-		})
-		cats = defaultCats
-	}
-	for _, c := range cats {
-		for i := range c.Rules {
-			if c.Rules[i].Check == "cleartext-justified" {
-				return &c.Rules[i]
-			}
-		}
-	}
-	return &catalog.Rule{}
 }
 
 func (e *env) answer(f *Form, q *Question) Result {
@@ -201,8 +168,12 @@ func (e *env) cond(x ctx, c *Cond) (bool, []string) {
 		if !ok {
 			return false, nil
 		}
-		clear := e.cleartext.Cleartext(ds.Protocol, ds.Encryption)
-		return clear == *c.Cleartext, []string{yamlx.Join(x.path, "protocol"), yamlx.Join(x.path, "encryption")}
+		clear := knowledge.Cleartext(ds).Any() && !knowledge.CarriedSecurely(e.in.Spec, ds)
+		paths := []string{yamlx.Join(x.path, "protocol"), yamlx.Join(x.path, "encryption")}
+		if ds.Tunnel != "" {
+			paths = append(paths, yamlx.Join(x.path, "tunnel"))
+		}
+		return clear == *c.Cleartext, paths
 	}
 	return false, nil
 }

@@ -23,7 +23,7 @@ func exampleStatement(t testing.TB, name string) (*mds2.Statement, *spec.Spec) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	st, err := generator.MDS2(s, bom, nil)
+	st, err := generator.MDS2(s, bom)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -108,7 +108,7 @@ func TestImagingFacts(t *testing.T) {
 	}{
 		// Ports and protocols listed, from the interfaces.
 		{"CONN-2", "Yes", []string{"tcp/104 DICOM (in)", "tcp/2762 DICOM TLS (both)", "tcp/6514", "data-streams.csv"}, "interfaces[1]"},
-		{"CONN-6", "No", nil, "network.internet"},
+		{"CONN-6", "See note", []string{"network.internet: restricted"}, "network.internet"},
 		{"CONN-1.1.1", "No", nil, "interfaces"},
 		{"CONN-1.2.2", "Yes", []string{"USB 3.2 ports"}, "interfaces[13]"},
 		{"CONN-4", "Yes", []string{"updates (mvp-ws to meridian-update)", "rs-tunnel"}, "network.nodes[10].kind"},

@@ -135,7 +135,9 @@ type Cond struct {
 	// names is of one of the kinds.
 	Node *NodeCond `yaml:"node"`
 	// Cleartext holds, for a data stream, when it is (true) or is not
-	// (false) sent in clear by the catalog's cleartext rule.
+	// (false) sent in clear, judged as the NET-CLEARTEXT check judges it
+	// (package knowledge): by its protocols, its encryption and the tunnel
+	// it runs in.
 	Cleartext *bool `yaml:"cleartext"`
 }
 

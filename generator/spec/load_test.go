@@ -215,7 +215,10 @@ func TestSkeletonLoads(t *testing.T) {
 func TestPlaceholder(t *testing.T) {
 	for s, want := range map[string]bool{
 		"": true, "  ": true, "TODO": true, "todo: ask R&D": true, "TBD": true, "tbd.": true, "FIXME later": true, "...": true,
-		"Todoist integration": false, "TBD-free text": false, "Windows": false, "N/A": false,
+		"Todoist integration": false, "TBD-free text": false, "Windows": false,
+		"N/A": true, "n/a": true, "NA": true, "Not applicable.": true, "To be defined": true, "to be determined": true,
+		"-": true, "–": true, "?": true, "xxx": true, "None": false, "none": false, "Not applicable to the monitor, which has no network": false,
+		"A - B": false, "Pending review by R&D": false,
 	} {
 		if got := spec.IsPlaceholder(s); got != want {
 			t.Errorf("IsPlaceholder(%q) = %v, want %v", s, got, want)

@@ -15,7 +15,7 @@ var FormatVersions = []int{1, 2}
 // `yaml` tags; the `doc` tags describe each field in the JSON Schema.
 type Spec struct {
 	SpecVersion int      `yaml:"spec_version" doc:"Format version of this file: 2 (current) or 1."`
-	Profiles    []string `yaml:"profiles" doc:"Requirement catalogs to check against; default [mdcg-2019-16]. Known: mdcg-2019-16, fda-premarket-2023."`
+	Profiles    []string `yaml:"profiles" doc:"Requirement catalogs to check against; default [mdcg-2019-16]. Known: mdcg-2019-16, fda-premarket-2026 (fda-premarket-2023 is its former name and still selects it)."`
 	Language    string   `yaml:"language" doc:"Language of the texts in this file, as a BCP 47 tag; default en."`
 
 	Device   Device   `yaml:"device" doc:"Device identity, regulation and applicability flags."`
@@ -103,7 +103,7 @@ type Device struct {
 	ProfessionalOp  *bool        `yaml:"professional_operator" doc:"A healthcare organisation (hospital, clinic, practice) operates the device or a part of it, such as the clinician portal of a home device. Default: true unless lay_users is set."`
 	RemoteService   bool         `yaml:"remote_service" doc:"The manufacturer or a service partner can access the device remotely; remote-service items apply."`
 	AdminWS         bool         `yaml:"admin_workstation" doc:"Administration uses a separate computer; its minimum specification is required."`
-	USMarket        bool         `yaml:"us_market" doc:"The device is also a cyber device on the US market; FDA items become required."`
+	USMarket        bool         `yaml:"us_market" doc:"The device is also a cyber device on the US market (FD&C Act §524B): the statutory FDA items and the vulnerability disclosure policy become required."`
 }
 
 // Manufacturer is the legal manufacturer.
@@ -171,6 +171,7 @@ type Platform struct {
 	OS               []PlatformItem    `yaml:"os" doc:"Supported operating systems and versions."`
 	Middleware       []PlatformItem    `yaml:"middleware" doc:"Required middleware, runtimes, drivers and databases."`
 	Peripherals      []Text            `yaml:"peripherals" doc:"Supported peripherals."`
+	Mobile           []Text            `yaml:"mobile" doc:"For an app on phones or tablets: what it needs from the mobile platform and how it allows for it, e.g. screen size and contrast, use in bright light or noise, screen lock, no jailbreak or root (MDR Annex I 17.3, IVDR 16.3)."`
 	AdminWorkstation *AdminWorkstation `yaml:"admin_workstation" doc:"Minimum administration workstation, if administration uses a separate computer."`
 	ProvidedBy       PlatformProvider  `yaml:"provided_by" doc:"Who provides the hardware and operating system: manufacturer (they come with the device) or operator (the software is installed on the operator's own computers)."`
 }
@@ -235,7 +236,7 @@ type Zone struct {
 type Node struct {
 	ID          string        `yaml:"id" doc:"Identifier referenced by data streams and rules."`
 	Name        string        `yaml:"name" doc:"Display name."`
-	Kind        NodeKind      `yaml:"kind" doc:"device, server, workstation, mobile, cloud, network or external."`
+	Kind        NodeKind      `yaml:"kind" doc:"device, server, workstation, mobile (a phone or tablet app: the mobile-platform item applies), cloud, network or external."`
 	Zone        string        `yaml:"zone" doc:"Id of the zone the node is in."`
 	Addresses   []Address     `yaml:"addresses" doc:"IP addresses, CIDR prefixes, host names, or dhcp."`
 	Description Text          `yaml:"description" doc:"What the node is."`
@@ -295,6 +296,7 @@ type Control struct {
 	Description  Text       `yaml:"description" doc:"What the control does."`
 	Default      Setting    `yaml:"default" doc:"State as shipped: enabled or disabled."`
 	Configurable *bool      `yaml:"configurable" doc:"Whether the operator can change it."`
+	ForLayUsers  Text       `yaml:"lay_description" doc:"What the control does, in plain words for lay users; the IfU of a device for lay users lists these."`
 }
 
 // Role is a user role.
@@ -304,6 +306,7 @@ type Role struct {
 	Permissions    []Text       `yaml:"permissions" doc:"What the role may do."`
 	RequiredSkills Text         `yaml:"required_skills" doc:"Training and IT skills the role needs (MDR Annex I 23.4(j))."`
 	Credentials    []Credential `yaml:"credentials" doc:"How persons in this role authenticate: password, PIN, smart card, ..."`
+	HeldBy         Stakeholder  `yaml:"held_by" doc:"Who holds the role: lay-user, professional-user, operator, integrator or manufacturer; the IfU shows the roles of its readers."`
 }
 
 // Credential is a way a role authenticates.

@@ -48,14 +48,21 @@ func (t *Text) DecodeNode(d *yamlx.Decoder, n *yaml.Node, path string) {
 func (t Text) MarshalText() ([]byte, error) { return []byte(t.Value), nil }
 
 // placeholderRE matches text that only stands in for content still to be
-// written: TODO, TBD, FIXME, XXX, "...", optionally followed by more words.
-var placeholderRE = regexp.MustCompile(`(?i)^\s*(todo|tbd|tbc|fixme|xxx|\.\.\.|…)([\s:.,;!?].*)?$`)
+// written: TODO, TBD, FIXME, XXX, "...", optionally followed by more words
+// ("TBD: ask R&D").
+var placeholderRE = regexp.MustCompile(`(?i)^\s*(todo|tbd|tbc|tba|fixme|xxx+|\.\.\.|…)([\s:.,;!?].*)?$`)
 
-// IsPlaceholder reports whether s is empty or a placeholder such as "TODO" or
-// "TBD: ask R&D" that does not count as real content.
+// placeholderWholeRE matches text that, as the whole value, says nothing:
+// "to be defined", "N/A", "not applicable", "-", "?". A field that must state
+// an absence says so in words, or under `absent:`.
+var placeholderWholeRE = regexp.MustCompile(`(?i)^\s*(to be (defined|determined|decided|confirmed|completed|written|added|clarified)|n\.?\s?/?\s?a\.?|not applicable|not available|pending|none yet|later|[-–—?]+|\.)\s*[.!]?\s*$`)
+
+// IsPlaceholder reports whether s is empty or a placeholder such as "TODO",
+// "TBD: ask R&D", "to be defined" or "N/A" that does not count as real
+// content. "None" is content: it says there is none.
 func IsPlaceholder(s string) bool {
 	s = strings.TrimSpace(s)
-	return s == "" || placeholderRE.MatchString(s)
+	return s == "" || placeholderRE.MatchString(s) || placeholderWholeRE.MatchString(s)
 }
 
 // Date is a calendar date written as YYYY-MM-DD.

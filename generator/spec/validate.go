@@ -10,8 +10,11 @@ import (
 	"github.com/docgen/docgen/generator/yamlx"
 )
 
-// KnownProfiles lists the requirement catalogs a spec may name.
-var KnownProfiles = []string{"mdcg-2019-16", "fda-premarket-2023"}
+// KnownProfiles lists the requirement catalogs a spec may name: the
+// embedded profiles, then the former names that still select them
+// (fda-premarket-2023 selects fda-premarket-2026). The catalog tests keep it
+// equal to the catalogs' profiles and aliases.
+var KnownProfiles = []string{"mdcg-2019-16", "fda-premarket-2026", "fda-premarket-2023"}
 
 // AnyEndpoint is the keyword for "any source or destination" in rules.
 const AnyEndpoint = "any"

@@ -439,6 +439,10 @@ func suggest(s string, candidates []string) string {
 	return msg.Format("yaml.did_you_mean", best)
 }
 
+// Distance returns the edit distance (Levenshtein, in characters) between a
+// and b, the measure Suggest uses.
+func Distance(a, b string) int { return levenshtein(a, b) }
+
 func levenshtein(a, b string) int {
 	ra, rb := []rune(a), []rune(b)
 	prev := make([]int, len(rb)+1)

@@ -1,63 +1,56 @@
-// Package html turns a Markdown document written by docgen (or by hand, in
-// the same dialect) into one standalone HTML page: the stylesheet is embedded,
-// the network diagram is inlined as SVG, and the page loads nothing else, runs
-// no script and needs no network.
+// Package html writes a document of the document model ([docmodel.Document])
+// as one standalone HTML page: the stylesheet is embedded, images given as
+// assets are put into the page (the network diagram as inline SVG), and the
+// page loads nothing else, runs no script and needs no network.
 //
-// # Usage
+// The package registers the format "html" (extension ".html") with package
+// render; build and render reach it through the registry:
 //
-//	var buf bytes.Buffer
-//	err := html.Render(&buf, markdown, html.Options{
-//		Title: "MVP-3 imaging workstation: administrator guide",
-//		Meta: []html.MetaItem{
-//			{Name: "Device", Value: "MVP-3 imaging workstation"},
-//			{Name: "Document", Value: "ADM-0042"},
-//			{Name: "Revision", Value: "C"},
-//		},
-//		InlineImages: map[string][]byte{"network-diagram.svg": svg},
-//		Generator:    "docgen 1.0",
+//	r, _ := render.Lookup("html")
+//	_, err := r.Render(w, doc, render.Options{
+//		Assets:    map[string]render.Asset{"network-diagram.svg": {Data: svg}},
+//		Generator: "docgen 1.0",
 //	})
 //
-// The page has a header (the title and the document-control table built from
-// [Options.Meta]), a table of contents of the level-2 and level-3 headings,
-// and the document itself. A level-1 heading that opens the Markdown is the
-// document title: the header shows it (or [Options.Title], which takes
-// precedence) and it is not repeated below. The stylesheet lays the page out
-// for reading on screen and, through a print stylesheet, for printing to A4.
+// # The page
 //
-// Render is deterministic: the same Markdown and options give the same bytes.
+//   - A draft (Meta.Draft) opens with Meta.DraftNotice as a banner, which
+//     also leads the page title and, in print, the head of every page.
+//   - The header shows Meta.Title as the only level-1 heading and the
+//     document-control table of Meta.Control.
+//   - A table of contents lists the level-2 and level-3 sections.
+//   - Every section heading carries its anchor as id and a self-link.
+//   - Admonitions are titled call-outs; warnings and cautions, the safety
+//     information of an IfU, are framed and carry the warning sign. Quotes
+//     stay plain block quotes.
+//   - Figures show their image with the alternative text as accessible name,
+//     their caption, and their text description (Figure.Description), which
+//     screen readers announce as the figure's description and any reader
+//     can open under it.
+//   - Tables scroll sideways on narrow screens. Cells of date, port and
+//     number columns never break, nor do the tokens of code columns, whose
+//     text shows as code; a long token (a package URL, a hash) may break
+//     anywhere. Empty cells show a dash.
+//   - Cross-references link to "#anchor" in the page, or to
+//     "name.html#anchor" for another generated document.
+//   - Links that show their own address have the class "url", so that print
+//     does not repeat it; task lists, footnotes with back links, definition
+//     lists and code blocks are written as usual.
 //
-// # The Markdown dialect
-//
-// CommonMark with the GitHub extensions (tables, strikethrough, task lists,
-// autolinks), footnotes and definition lists, and these conventions:
-//
-//   - Stable anchors. A heading carries its id as an empty anchor, which
-//     GitHub also renders cleanly:
-//
-//     ## Security updates <a id="ifu-updates"></a>
-//
-//     The id must match [a-z0-9][a-z0-9-]*. Hand-written documents may use
-//     the attribute syntax instead: ## Security updates {#ifu-updates}.
-//     Other headings get GitHub-style ids ("Security updates" becomes
-//     security-updates). Ids are unique in the page: a repeated id gets a
-//     -1, -2, ... suffix, explicit ids keeping precedence over generated
-//     ones. [Headings] reports the ids exactly as the page uses them.
-//
-//   - Inline images. An image whose destination is a key of
-//     [Options.InlineImages] is replaced by that SVG; an image alone in its
-//     paragraph becomes a figure captioned with its title, else its alt text.
-//     Other images stay <img> elements with their relative src.
-//
-//   - Alerts. A blockquote that starts with a line [!NOTE], [!TIP],
-//     [!IMPORTANT], [!WARNING] or [!CAUTION] is rendered as a titled call-out,
-//     as on GitHub. Other blockquotes are styled as notices.
+// Meta.Language sets <html lang> ("en" when empty). Meta.Fragment changes
+// nothing: a page is always a whole page. The stylesheet
+// (templates/html/style.css) lays the page out for reading on screen and,
+// through a print stylesheet, for printing to A4. The same document and
+// options give the same bytes.
 //
 // # Safety
 //
-// Text reaches the page only escaped. Raw HTML in the Markdown is omitted
-// (rendered as the comment <!-- raw HTML omitted -->), except the heading
-// anchors above, which become id attributes; links and images with dangerous
-// URLs (javascript:, vbscript:, file:, data: other than images) lose their
-// destination; heading attributes other than the id are dropped. Only the SVG
-// of [Options.InlineImages], which docgen draws itself, is copied verbatim.
+// Every text of the document reaches the page escaped. Raw HTML of the
+// model (HTMLBlock, RawHTML) is never copied: the page source has the
+// comment <!-- raw HTML omitted --> in its place. Links and images whose
+// address would run code, load a document from inline data or open a local
+// file (javascript:, vbscript:, file:, data: other than PNG, JPEG, GIF and
+// WebP images; case, tabs, line breaks and leading control characters make
+// no difference) lose their address. Only the SVG of assets, which docgen
+// draws itself, is copied verbatim.
 package html

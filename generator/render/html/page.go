@@ -7,22 +7,30 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/docgen/docgen/generator/docmodel"
 	"github.com/docgen/docgen/templates"
 )
 
 // pageData is what templates/html/page.html.tmpl receives.
 type pageData struct {
-	Lang, Title, TitleID, Generator string
-	Meta                            []MetaItem
-	MetaCaption                     string
-	TOC                             []tocItem
-	TOCTitle, TOCID                 string
-	// Body is goldmark's HTML for the document: text escaped, raw HTML
-	// omitted, so it is safe to insert as is.
+	// Title is the text of <title>: the heading, after the draft notice
+	// when the document is a draft.
+	Lang, Title, Heading, Generator string
+	// DraftNotice is shown as a banner above the header, "" when the
+	// document is not a draft.
+	DraftNotice    string
+	Control        []docmodel.Field
+	ControlCaption string
+	TOC            []tocItem
+	TOCTitle       string
+	TOCID          string
+	// Body is the document's HTML, written by writer: every text in it is
+	// escaped, so it is safe to insert as is.
 	Body template.HTML
 	CSS  template.CSS
 	// PageCSS is the page-dependent part of the print stylesheet: the title
-	// in the footer of every printed page.
+	// in the footer of every printed page, and the draft notice in its
+	// header.
 	PageCSS template.CSS
 }
 
@@ -50,7 +58,11 @@ func writePage(w io.Writer, d *pageData) error {
 		return err
 	}
 	d.CSS = p.css
-	d.PageCSS = template.CSS("@page { @bottom-left { content: " + cssString(d.Title) + "; } }")
+	pageCSS := "@page { @bottom-left { content: " + cssString(d.Heading) + "; } }"
+	if d.DraftNotice != "" {
+		pageCSS += "\n@page { @top-center { content: " + cssString(d.DraftNotice) + "; } }"
+	}
+	d.PageCSS = template.CSS(pageCSS)
 	return p.tmpl.ExecuteTemplate(w, "page.html.tmpl", d)
 }
 

@@ -1,20 +1,19 @@
 package html
 
 import (
+	"html/template"
 	"io"
 
 	"github.com/docgen/docgen/generator/docmodel"
+	"github.com/docgen/docgen/generator/msg"
 	"github.com/docgen/docgen/generator/render"
-	"github.com/docgen/docgen/generator/render/markdown"
 )
 
-// Extension is the file extension of HTML pages.
+// Extension is the file extension of HTML pages; cross-references to other
+// documents link to their pages by it.
 const Extension = ".html"
 
 // pageRenderer implements render.Renderer for HTML.
-//
-// Transitional: it writes the document as Markdown and renders that, until
-// the page is written from the document model directly.
 type pageRenderer struct{}
 
 func init() { render.Register(pageRenderer{}) }
@@ -22,14 +21,47 @@ func init() { render.Register(pageRenderer{}) }
 func (pageRenderer) Name() string      { return "html" }
 func (pageRenderer) Extension() string { return Extension }
 
-// Render implements render.Renderer.
+// Render implements render.Renderer: it writes d as one standalone page.
+// It fails only when an image asset is neither SVG nor a raster image, or
+// when w fails; it has no warnings.
 func (pageRenderer) Render(w io.Writer, d *docmodel.Document, opts render.Options) ([]render.Warning, error) {
-	o := Options{Title: d.Meta.Title, Lang: d.Meta.Language, Generator: opts.Generator, InlineImages: map[string][]byte{}}
-	for _, f := range d.Meta.Control {
-		o.Meta = append(o.Meta, MetaItem{Name: f.Name, Value: f.Value})
+	return nil, writeDocument(w, d, opts)
+}
+
+// writeDocument writes the page of d to out.
+func writeDocument(out io.Writer, d *docmodel.Document, opts render.Options) error {
+	m := d.Meta
+	data := pageData{
+		Lang:           m.Language,
+		Heading:        m.Title,
+		Generator:      opts.Generator,
+		Control:        m.Control,
+		ControlCaption: msg.Get("render.control_caption"),
+		TOC:            buildTOC(d),
+		TOCTitle:       msg.Get("html.toc_title"),
+		TOCID:          tocID,
 	}
-	for name, a := range opts.Assets {
-		o.InlineImages[name] = a.Data
+	if data.Lang == "" {
+		data.Lang = "en"
 	}
-	return nil, Render(w, markdown.BodyBytes(d), o)
+	if data.Heading == "" {
+		data.Heading = msg.Get("html.untitled")
+	}
+	data.Title = data.Heading
+	if m.Draft {
+		data.DraftNotice = m.DraftNotice
+		if data.DraftNotice == "" {
+			data.DraftNotice = msg.Get("html.draft_notice")
+		}
+		data.Title = msg.Format("html.draft_title", data.DraftNotice, data.Heading)
+	}
+
+	w := newWriter(d, opts.Assets)
+	w.blocks(d.Body)
+	w.footnotes(d.Footnotes)
+	if w.err != nil {
+		return w.err
+	}
+	data.Body = template.HTML(w.b.String()) // every text in it is escaped, see writer
+	return writePage(out, &data)
 }

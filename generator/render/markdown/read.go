@@ -338,8 +338,11 @@ func (r *reader) block(n ast.Node) docmodel.Block {
 		return nil // footnotes are read separately; references are resolved
 	}
 	// A node kind the model does not know (none in this dialect): keep its
-	// text so nothing is lost.
-	return &docmodel.Paragraph{Node: docmodel.Node{Source: src}, Content: docmodel.Plain(string(n.Text(r.src)))} //nolint:staticcheck // Text is the only generic accessor
+	// lines, or its inline content, so nothing is lost.
+	if n.Lines().Len() > 0 {
+		return &docmodel.Paragraph{Node: docmodel.Node{Source: src}, Content: docmodel.Plain(r.linesText(n))}
+	}
+	return &docmodel.Paragraph{Node: docmodel.Node{Source: src}, Content: r.inlines(n)}
 }
 
 // linesText returns the raw lines of a block node.

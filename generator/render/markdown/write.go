@@ -63,7 +63,7 @@ type writer struct {
 }
 
 // EmptyCell is what an empty table cell shows in every format.
-const EmptyCell = "–"
+const EmptyCell = docmodel.EmptyCell
 
 func (w *writer) document(d *docmodel.Document) {
 	m := d.Meta

@@ -5,6 +5,10 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+
+	"github.com/docgen/docgen/generator/docmodel"
+	"github.com/docgen/docgen/generator/render"
+	"github.com/docgen/docgen/generator/render/markdown"
 )
 
 // largeDocument generates the benchmark document: 20 sections of prose
@@ -41,15 +45,27 @@ func largeDocument() []byte {
 	return []byte(b.String())
 }
 
+// largeMeta is the metadata of the benchmark document.
+func largeMeta(m *docmodel.Meta) {
+	m.ID, m.Revision = "DOC-1", "A"
+	m.Control = []docmodel.Field{{Name: "Document", Value: "DOC-1"}}
+}
+
+// BenchmarkRenderLarge reads the large document from Markdown and renders
+// it, as `docgen render` does.
 func BenchmarkRenderLarge(b *testing.B) {
 	md := largeDocument()
-	opts := Options{Title: "Large administrator guide", DocumentID: "DOC-1", Revision: "A", TitlePage: true,
-		Control: []Row{{Name: "Document", Value: "DOC-1"}}}
+	opts := render.Options{TitlePage: true}
 	var size, pages int
 	b.ReportAllocs()
 	for b.Loop() {
+		d, err := markdown.Read(md)
+		if err != nil {
+			b.Fatal(err)
+		}
+		largeMeta(&d.Meta)
 		var buf bytes.Buffer
-		if _, err := Render(&buf, md, opts); err != nil {
+		if _, err := Render(&buf, d, opts); err != nil {
 			b.Fatal(err)
 		}
 		size = buf.Len()
@@ -57,4 +73,22 @@ func BenchmarkRenderLarge(b *testing.B) {
 	}
 	b.ReportMetric(float64(pages), "pages")
 	b.ReportMetric(float64(size), "bytes")
+}
+
+// BenchmarkRenderLargeModel renders the large document from its model, as
+// `docgen build` does.
+func BenchmarkRenderLargeModel(b *testing.B) {
+	d, err := markdown.Read(largeDocument())
+	if err != nil {
+		b.Fatal(err)
+	}
+	largeMeta(&d.Meta)
+	opts := render.Options{TitlePage: true}
+	b.ReportAllocs()
+	for b.Loop() {
+		var buf bytes.Buffer
+		if _, err := Render(&buf, d, opts); err != nil {
+			b.Fatal(err)
+		}
+	}
 }

@@ -3,9 +3,7 @@ package pdf
 import (
 	"strings"
 
-	"github.com/yuin/goldmark/ast"
-	east "github.com/yuin/goldmark/extension/ast"
-
+	"github.com/docgen/docgen/generator/docmodel"
 	"github.com/docgen/docgen/generator/render/pdf/fonts"
 	"github.com/docgen/docgen/generator/render/pdf/layout"
 )
@@ -20,6 +18,12 @@ type ctx struct {
 	tight bool
 	// depth is the nesting depth of lists.
 	depth int
+	// task is the check box that starts the first paragraph of a block
+	// list (a task-list item); backlink the anchor that the last paragraph
+	// of a block list links back to (a footnote's reference). Both apply
+	// to the block list they are given with, not to the blocks inside.
+	task     string
+	backlink string
 }
 
 // indent returns c moved right by d.
@@ -55,87 +59,79 @@ func (r *renderer) open(fr *layout.Frame, space float64) {
 	}
 }
 
-// blocks lays out the block children of parent; the first one that shows
-// anything gets space above it.
-func (r *renderer) blocks(parent ast.Node, c ctx, space float64) {
+// blocks lays out a list of blocks; the first one that shows anything gets
+// space above it, the others the space their kind asks for. more tells
+// whether anything follows the list in its container (a section's next
+// section), for lead-in paragraphs.
+func (r *renderer) blocks(list []docmodel.Block, c ctx, space float64, more bool) {
 	first := true
-	for n := parent.FirstChild(); n != nil; n = n.NextSibling() {
+	for i, b := range list {
+		bc := c
+		if i > 0 {
+			bc.task = ""
+		}
+		if i < len(list)-1 {
+			bc.backlink = ""
+		}
 		s := space
 		if !first {
-			s = spaceBefore(n, c)
+			s = spaceBefore(b, c)
 		}
-		if r.block(n, c, s) {
+		if r.block(b, bc, s, more || i+1 < len(list)) {
 			first = false
 		}
 	}
 }
 
-// spaceBefore returns the space above block n when it follows another.
-func spaceBefore(n ast.Node, c ctx) float64 {
-	switch n := n.(type) {
-	case *ast.Heading:
-		return headingSpace[min(max(n.Level, 1), 6)]
-	case *ast.Paragraph, *ast.TextBlock, *ast.ThematicBreak, *east.DefinitionTerm:
+// spaceBefore returns the space above block b when it follows another.
+func spaceBefore(b docmodel.Block, c ctx) float64 {
+	switch b := b.(type) {
+	case *docmodel.Section:
+		return headingSpace[min(max(b.Level, 1), 6)]
+	case *docmodel.Paragraph, *docmodel.Figure, *docmodel.ThematicBreak, *docmodel.List:
 		if c.tight {
 			return spaceListItem
 		}
 		return spacePara
-	case *ast.List:
-		if c.tight {
-			return spaceListItem
-		}
-		return spacePara
-	case *east.DefinitionDescription:
-		return spaceListItem
 	}
 	return spaceBlock
 }
 
-// block lays out n and reports whether it added anything.
-func (r *renderer) block(n ast.Node, c ctx, space float64) bool {
+// block lays out b and reports whether it added anything. more tells
+// whether a block follows it.
+func (r *renderer) block(b docmodel.Block, c ctx, space float64, more bool) bool {
 	before := r.flow.Len()
-	switch n := n.(type) {
-	case *ast.Heading:
-		if r.opts.TitlePage && n == r.titleNode {
-			return false
+	task, backlink := c.task, c.backlink
+	c.task, c.backlink = "", ""
+	line := b.Provenance().Line
+	switch b := b.(type) {
+	case *docmodel.Section:
+		r.heading(b.Title, b.Level, b.Anchor, line, c, space)
+		for i, ch := range b.Blocks {
+			r.block(ch, c, spaceBefore(ch, c), more || i+1 < len(b.Blocks))
 		}
-		r.heading(n, c, space)
-		if n == r.tocAfter && r.toc != nil {
-			r.contents(r.toc, false)
-		}
-	case *ast.Paragraph, *ast.TextBlock:
-		r.paragraph(n, c, space, 0)
-	case *ast.ThematicBreak:
+	case *docmodel.Paragraph:
+		r.paragraph(b.Content, line, c, space, more, task, backlink)
+	case *docmodel.Figure:
+		r.figure(b, line, c, space)
+	case *docmodel.ThematicBreak:
 		r.add(&layout.Item{H: 12, SpaceBefore: space, Ops: []layout.Op{
 			layout.Path{Points: []layout.Point{{X: c.x, Y: 6}, {X: c.x + c.w, Y: 6}}, Stroke: colorRule, Fill: layout.None, LineWidth: 0.8},
 		}})
-	case *ast.CodeBlock:
-		r.code(n, c, space)
-	case *ast.FencedCodeBlock:
-		r.code(n, c, space)
-	case *ast.Blockquote:
-		r.quote(n, c, space)
-	case *ast.List:
-		r.list(n, c, space)
-	case *ast.HTMLBlock:
-		r.htmlBlock(n, c, space)
-	case *east.Table:
-		r.table(n, c, space)
-	case *east.DefinitionList:
-		r.blocks(n, c, space)
-	case *east.DefinitionTerm:
-		st := plain(fonts.Bold, c.size, c.color)
-		items := r.lineItems(r.inline(n, st, 0), c, st, space)
-		for _, it := range items {
-			it.KeepWithNext = true
-		}
-		r.add(items...)
-	case *east.DefinitionDescription:
-		r.blocks(n, c.indent(indentList), space)
-	case *east.FootnoteList:
-		r.footnotes(n, c)
-	default:
-		r.blocks(n, c, space)
+	case *docmodel.CodeBlock:
+		r.code(b, line, c, space)
+	case *docmodel.Quote:
+		r.quote(b.Blocks, c, space)
+	case *docmodel.Admonition:
+		r.admonition(b, line, c, space)
+	case *docmodel.List:
+		r.list(b, c, space)
+	case *docmodel.HTMLBlock:
+		r.htmlBlock(b.Text, line, c, space)
+	case *docmodel.Table:
+		r.table(b, line, c, space)
+	case *docmodel.DefinitionList:
+		r.definitions(b, line, c, space)
 	}
 	return r.flow.Len() > before
 }
@@ -172,22 +168,29 @@ func keepLines(items []*layout.Item) {
 	}
 }
 
-// paragraph lays out a paragraph. Images that stand between its text
-// become figures of their own; skipBefore drops text before that source
-// offset (an alert marker).
-func (r *renderer) paragraph(n ast.Node, c ctx, space float64, skipBefore int) {
+// paragraph lays out a paragraph of content, read from source line line.
+// Images that stand between its text become figures of their own. task is
+// a check box to put before the text, backlink an anchor to link back to
+// after it (see ctx). A paragraph that ends in a colon introduces what
+// follows and stays with it when more is set.
+func (r *renderer) paragraph(content []docmodel.Inline, line int, c ctx, space float64, more bool, task, backlink string) {
 	base := plain(fonts.Regular, c.size, c.color)
 	// Split the paragraph at its images.
-	var part []ast.Node
-	flush := func() {
-		if len(part) == 0 {
-			return
+	var part []docmodel.Inline
+	started := false
+	flush := func(last bool) {
+		b := &inliner{r: r, in: &layout.Inline{}, line: line}
+		if !started && task != "" {
+			ts := base
+			ts.Face = fonts.Regular
+			b.add(task+" ", ts)
 		}
-		b := &inliner{r: r, in: &layout.Inline{}, line: r.line(n), skipBefore: skipBefore}
-		for _, p := range part {
-			b.node(p, base)
-		}
+		started = true
+		b.inlines(part, base)
 		part = part[:0]
+		if last && backlink != "" {
+			b.backlink(backlink, base)
+		}
 		if b.in.Empty() && len(b.anchors) == 0 {
 			return
 		}
@@ -201,35 +204,43 @@ func (r *renderer) paragraph(n ast.Node, c ctx, space float64, skipBefore int) {
 		r.add(items...)
 		space = spacePara
 	}
-	for ch := n.FirstChild(); ch != nil; ch = ch.NextSibling() {
-		if img, ok := ch.(*ast.Image); ok {
-			flush()
-			if r.figure(img, c, space) {
+	for _, in := range content {
+		if img, ok := in.(*docmodel.Image); ok {
+			if len(part) > 0 || (!started && task != "") {
+				flush(false)
+			}
+			started = true
+			f := &docmodel.Figure{Src: img.Src, Alt: img.Alt, Caption: docmodel.Plain(img.Title)}
+			if r.figure(f, line, c, space) {
 				space = spacePara
 			}
 			continue
 		}
-		part = append(part, ch)
+		part = append(part, in)
 	}
-	flush()
+	if len(part) > 0 || !started || backlink != "" {
+		flush(true)
+	}
 	// A paragraph that introduces what follows ("Do this:") stays with it.
-	if last := r.flow.LastContent(); last != nil && n.NextSibling() != nil &&
-		strings.HasSuffix(strings.TrimSpace(nodeText(n, r.src)), ":") {
+	if last := r.flow.LastContent(); last != nil && more &&
+		strings.HasSuffix(strings.TrimSpace(docmodel.PlainText(content)), ":") {
 		last.KeepWithNext = true
 	}
 }
 
-// heading lays out a heading: kept with what follows, a link destination
-// under its id, and an outline entry for the top three levels.
-func (r *renderer) heading(n *ast.Heading, c ctx, space float64) {
-	level := min(max(n.Level, 1), 6)
+// heading lays out a heading of the given level: kept with what follows, a
+// link destination under its anchor, and an outline entry for the top
+// three levels.
+func (r *renderer) heading(title []docmodel.Inline, level int, anchor string, line int, c ctx, space float64) {
+	level = min(max(level, 1), 6)
 	face := fonts.Bold
 	color := colorHeading
 	if level == 6 {
 		face, color = fonts.BoldItalic, colorMuted
 	}
 	st := plain(face, headingSizes[level], color)
-	b := r.inline(n, st, 0)
+	b := &inliner{r: r, in: &layout.Inline{}, line: line}
+	b.inlines(title, st)
 	b.in.TrimSpace()
 	lines := b.in.Lines(c.w, leadHeading, r.st.get(st))
 	if len(lines) == 0 {
@@ -241,17 +252,16 @@ func (r *renderer) heading(n *ast.Heading, c ctx, space float64) {
 		items[i].KeepWithNext = true
 	}
 	items[0].SpaceBefore = space
-	h := r.headings[n]
-	if h.ID != "" {
-		items[0].Ops = append(items[0].Ops, layout.Anchor{Name: h.ID})
+	if anchor != "" {
+		items[0].Ops = append(items[0].Ops, layout.Anchor{Name: anchor})
 	}
 	for _, a := range b.anchors {
-		if a != h.ID { // the HTML renderer made the heading's own anchor its id
+		if a != anchor {
 			items[0].Ops = append(items[0].Ops, layout.Anchor{Name: a})
 		}
 	}
 	if level <= 3 && level >= r.baseLevel-1 {
-		items[0].Ops = append(items[0].Ops, layout.Mark{Title: h.Text, Level: level - r.baseLevel})
+		items[0].Ops = append(items[0].Ops, layout.Mark{Title: docmodel.PlainText(title), Level: level - r.baseLevel})
 	}
 	if level <= r.baseLevel {
 		// Top-level sections get a rule under their heading.
@@ -261,4 +271,29 @@ func (r *renderer) heading(n *ast.Heading, c ctx, space float64) {
 		last.H += 5
 	}
 	r.add(items...)
+}
+
+// definitions lays out a definition list: each term in bold, kept with its
+// descriptions, which are indented.
+func (r *renderer) definitions(dl *docmodel.DefinitionList, line int, c ctx, space float64) {
+	s := space
+	for k, it := range dl.Items {
+		if k > 0 {
+			s = spacePara
+			if c.tight {
+				s = spaceListItem
+			}
+		}
+		st := plain(fonts.Bold, c.size, c.color)
+		b := &inliner{r: r, in: &layout.Inline{}, line: line}
+		b.inlines(it.Term, st)
+		items := r.lineItems(b, c, st, s)
+		for _, item := range items {
+			item.KeepWithNext = true
+		}
+		r.add(items...)
+		for _, d := range it.Descriptions {
+			r.blocks(d, c.indent(indentList), spaceListItem, false)
+		}
+	}
 }

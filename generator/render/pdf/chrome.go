@@ -8,15 +8,21 @@ import (
 
 // chrome adds the running header (title, document id and revision) and
 // the footer (manufacturer, "Page N of M") to every page; the title page
-// has no header.
+// has no header. The notice of a draft stands above the header of every
+// page, the title page included.
 func (r *renderer) chrome(pages []*layout.Page) {
 	total := len(pages)
 	id := r.idRevision()
+	draft := r.draftNotice()
+	author := r.d.Meta.Author
 	for i, p := range pages {
 		t := p.Template
 		left, right := t.Left, t.Width-t.Right
 		width := right - left
 		var ops []layout.Op
+		if draft != "" {
+			ops = append(ops, r.label(draft, fonts.Bold, sizeDraft, colorDraft, left+width/2, draftBase, layout.AlignCenter, width)...)
+		}
 		if i > 0 || !r.opts.TitlePage {
 			idW := 0.0
 			if id != "" {
@@ -31,8 +37,8 @@ func (r *renderer) chrome(pages []*layout.Page) {
 		fy := t.Height - footerBase
 		pageOf := msg.Format("pdf.page_of", i+1, total)
 		ops = append(ops, r.label(pageOf, fonts.Regular, sizeHeader, colorMuted, right, fy, layout.AlignRight, width*0.3)...)
-		if r.opts.Author != "" {
-			ops = append(ops, r.label(r.opts.Author, fonts.Regular, sizeHeader, colorMuted, left, fy, layout.AlignLeft, width*0.65)...)
+		if author != "" {
+			ops = append(ops, r.label(author, fonts.Regular, sizeHeader, colorMuted, left, fy, layout.AlignLeft, width*0.65)...)
 		}
 		p.Ops = append(p.Ops, ops...)
 	}
@@ -40,7 +46,7 @@ func (r *renderer) chrome(pages []*layout.Page) {
 
 // idRevision is the right part of the running header.
 func (r *renderer) idRevision() string {
-	switch id, rev := r.opts.DocumentID, r.opts.Revision; {
+	switch id, rev := r.d.Meta.ID, r.d.Meta.Revision; {
 	case id != "" && rev != "":
 		return msg.Format("pdf.header.id_revision", id, rev)
 	case id != "":
@@ -57,7 +63,7 @@ func (r *renderer) label(s string, face fonts.Face, size float64, color layout.C
 	return r.labelAt(s, face, size, color, x, y, align, maxW, 0)
 }
 
-// labelAt is label for text from Markdown line line, for warnings.
+// labelAt is label for text from source line line, for warnings.
 func (r *renderer) labelAt(s string, face fonts.Face, size float64, color layout.Color, x, y float64, align layout.Align, maxW float64, line int) []layout.Op {
 	runs := r.text.runs(s, face, line)
 	if runsWidth(runs, size) > maxW {

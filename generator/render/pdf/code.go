@@ -3,8 +3,7 @@ package pdf
 import (
 	"strings"
 
-	"github.com/yuin/goldmark/ast"
-
+	"github.com/docgen/docgen/generator/docmodel"
 	"github.com/docgen/docgen/generator/render/pdf/fonts"
 	"github.com/docgen/docgen/generator/render/pdf/layout"
 )
@@ -13,8 +12,8 @@ import (
 const tabWidth = 4
 
 // code lays out a code block in monospace on a shaded background; lines
-// too long for the column wrap.
-func (r *renderer) code(n ast.Node, c ctx, space float64) {
+// too long for the column wrap. line is the source line of its first line.
+func (r *renderer) code(cb *docmodel.CodeBlock, line int, c ctx, space float64) {
 	fr := &layout.Frame{X: c.x, W: c.w, Fill: colorCodeBack, Border: colorCodeLine, Bar: layout.None,
 		PadTop: padCode - 1, PadBottom: padCode - 1}
 	r.open(fr, space)
@@ -22,20 +21,21 @@ func (r *renderer) code(n ast.Node, c ctx, space float64) {
 	inner.w -= padCode
 	st := r.st.get(plain(fonts.Mono, sizeCode*c.size/sizeBody, colorCodeText))
 	var items []*layout.Item
-	lines := n.Lines()
-	for i := 0; i < lines.Len(); i++ {
-		seg := lines.At(i)
-		text := strings.TrimRight(string(seg.Value(r.src)), "\r\n")
-		if seg.Padding > 0 {
-			text = strings.Repeat(" ", seg.Padding) + text
-		}
-		var in layout.Inline
-		r.text.add(&in, expandTabs(text), st, r.lines.line(seg.Start), true)
-		for _, ln := range in.Lines(inner.w, leadCode, st) {
-			items = append(items, ln.Item(inner.x, inner.w, layout.AlignLeft))
-		}
-		if in.Empty() {
-			items = append(items, &layout.Item{H: st.Size * leadCode})
+	text := strings.TrimSuffix(cb.Text, "\n")
+	if text != "" {
+		for i, l := range strings.Split(text, "\n") {
+			var in layout.Inline
+			at := 0
+			if line > 0 {
+				at = line + i
+			}
+			r.text.add(&in, expandTabs(strings.TrimSuffix(l, "\r")), st, at, true)
+			for _, ln := range in.Lines(inner.w, leadCode, st) {
+				items = append(items, ln.Item(inner.x, inner.w, layout.AlignLeft))
+			}
+			if in.Empty() {
+				items = append(items, &layout.Item{H: st.Size * leadCode})
+			}
 		}
 	}
 	if len(items) == 0 {

@@ -13,6 +13,8 @@ import (
 
 	"golang.org/x/net/html"
 
+	"github.com/docgen/docgen/generator/render"
+	"github.com/docgen/docgen/generator/render/markdown"
 	"github.com/docgen/docgen/generator/render/pdf/fonts"
 )
 
@@ -71,9 +73,9 @@ func goldmarkDir() string {
 	return ""
 }
 
-// TestCommonMark renders every example of the CommonMark spec: each must
-// give a valid PDF from whose text the words of the expected HTML can be
-// read, in order.
+// TestCommonMark reads every example of the CommonMark spec into the
+// document model and renders it: each must give a valid PDF from whose
+// text the words of the expected HTML can be read, in order.
 func TestCommonMark(t *testing.T) {
 	examples := commonMarkSpec(t)
 	passed := 0
@@ -81,17 +83,21 @@ func TestCommonMark(t *testing.T) {
 		if testing.Short() && i%10 != 0 {
 			continue
 		}
-		var buf bytes.Buffer
-		if _, err := Render(&buf, []byte(ex.Markdown), Options{}); err != nil {
-			t.Errorf("example %d (%s): %v", ex.Example, ex.Section, err)
-			continue
-		}
-		ctx, err := readValid(buf.Bytes())
+		d, err := markdown.Read([]byte(ex.Markdown))
 		if err != nil {
 			t.Errorf("example %d (%s): %v", ex.Example, ex.Section, err)
 			continue
 		}
-		got := strings.Join(pageTexts(t, ctx), "\n")
+		var buf bytes.Buffer
+		if _, err := Render(&buf, d, render.Options{}); err != nil {
+			t.Errorf("example %d (%s): %v", ex.Example, ex.Section, err)
+			continue
+		}
+		if _, err := readValid(buf.Bytes()); err != nil {
+			t.Errorf("example %d (%s): %v", ex.Example, ex.Section, err)
+			continue
+		}
+		got := strings.Join(pageTexts(t, buf.Bytes()), "\n")
 		if missing := missingWords(visibleText(ex.HTML), got); missing != "" {
 			t.Errorf("example %d (%s): %q not found in the PDF text\nmarkdown: %q\nhtml: %q\npdf: %q",
 				ex.Example, ex.Section, missing, ex.Markdown, ex.HTML, got)

@@ -15,18 +15,9 @@ import (
 	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/types"
 
 	"github.com/docgen/docgen/generator/diagram"
+	"github.com/docgen/docgen/generator/render"
 	"github.com/docgen/docgen/generator/render/pdf/layout"
 )
-
-// layoutOf lays md out without writing a PDF.
-func layoutOf(t testing.TB, md string, opts Options) (*layout.Document, []Warning) {
-	t.Helper()
-	doc, warns, err := build([]byte(md), &opts)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return doc, warns
-}
 
 // filler returns n paragraphs of prose.
 func filler(n int) string {
@@ -83,16 +74,16 @@ func TestLinks(t *testing.T) {
 		"## Near\n\n" + filler(30) + "## Far away <a id=\"far-away\"></a>\n\nText.\n\n## Other {#attr-id}\n\n" + filler(10) +
 		"Here is <a id=\"spot\"></a> a spot.\n\n[^1]: The note.\n"
 	for _, attach := range []bool{false, true} {
-		opts := Options{TitlePage: true}
+		opts := render.Options{TitlePage: true}
 		if attach {
-			opts.Attachments = []Attachment{{Name: "a.txt", Data: []byte("a")}, {Name: "b.txt", Data: []byte("b")}}
+			opts.Attachments = []render.Attachment{{Name: "a.txt", Data: []byte("a")}, {Name: "b.txt", Data: []byte("b")}}
 		}
-		data, warns := render(t, md, opts)
+		data, warns := renderMD(t, md, opts)
 		if len(warns) != 1 || !strings.Contains(warns[0].Message, "#missing") || warns[0].Line != 3 {
 			t.Errorf("warnings %v", warns)
 		}
 		ctx := readPDF(t, data)
-		text := pageTexts(t, ctx)
+		text := pageTexts(t, data)
 		pageOf := func(s string) int { // in the body, after the contents
 			for i := 2; i < len(text); i++ {
 				if strings.Contains(text[i], s) {
@@ -122,7 +113,7 @@ func TestKeepWithNext(t *testing.T) {
 	for n := 0; n < 40; n++ {
 		md := filler(1) + strings.Repeat("Short line.\n\n", n) + "## Heading A\n\n" + filler(3) + "### Heading B\n\n- item\n- item\n\n" +
 			"## Heading C\n\n| a | b |\n| - | - |\n| 1 | 2 |\n\n" + filler(20)
-		doc, _ := layoutOf(t, md, Options{})
+		doc, _ := layoutMD(t, md, render.Options{})
 		for pi, p := range doc.Pages {
 			var headingY float64 = -1
 			for _, op := range p.Ops {
@@ -154,7 +145,8 @@ func TestTables(t *testing.T) {
 	for i := 0; i < 120; i++ {
 		fmt.Fprintf(&b, "| component-%d | 1.%d | Supplier GmbH | Apache-2.0 | pkg:maven/org.example/component-%d@1.%d?type=jar&classifier=sources | sha256:%064x | a note | x | y | z |\n", i, i, i, i, i)
 	}
-	doc, warns := layoutOf(t, b.String(), Options{})
+	d := readMD(t, b.String())
+	doc, warns := layoutOf(t, d, render.Options{})
 	if len(warns) > 0 {
 		t.Errorf("warnings %v", warns)
 	}
@@ -182,9 +174,9 @@ func TestTables(t *testing.T) {
 			t.Errorf("page %d has no table header", pi+1)
 		}
 	}
-	data, _ := render(t, b.String(), Options{})
+	data, _ := renderDoc(t, d, render.Options{})
 	text := allText(t, data)
-	if w := missingWords(visibleText(mdToText(b.String())), text); w != "" {
+	if w := missingWords(modelText(d), text); w != "" {
 		t.Errorf("%q missing", w)
 	}
 }
@@ -192,12 +184,12 @@ func TestTables(t *testing.T) {
 // TestTallRow checks that a table row taller than a page is split.
 func TestTallRow(t *testing.T) {
 	md := "| a | b |\n| - | - |\n| " + strings.Repeat("word ", 3000) + " | x |\n"
-	data, _ := render(t, md, Options{})
+	data, _ := renderMD(t, md, render.Options{})
 	ctx := readPDF(t, data)
 	if ctx.PageCount < 2 {
 		t.Errorf("%d pages", ctx.PageCount)
 	}
-	if n := strings.Count(strings.Join(pageTexts(t, ctx), " "), "word"); n != 3000 {
+	if n := strings.Count(strings.Join(pageTexts(t, data), " "), "word"); n != 3000 {
 		t.Errorf("%d words", n)
 	}
 }
@@ -233,14 +225,14 @@ func TestImages(t *testing.T) {
 		t.Fatal(err)
 	}
 	md := "![a](a.png)\n\n![deep](deep.png \"Deep image\")\n\nText ![b](b.jpg) inline.\n\n![gone](gone.png)\n\n![bad](bad.png)\n\n![huge](huge.png)\n"
-	opts := Options{Images: map[string]Image{
+	opts := render.Options{Assets: map[string]render.Asset{
 		"a.png":    {Data: testPNG(t, 2000, 300, false)},
 		"deep.png": {Data: testPNG(t, 50, 40, true)},
 		"b.jpg":    {Data: jp.Bytes()},
 		"bad.png":  {Data: []byte("\x89PNG\r\n\x1a\nnot really")},
 		"huge.png": {Data: testPNG(t, 20, 3000, false)},
 	}}
-	data, warns := render(t, md, opts)
+	data, warns := renderMD(t, md, opts)
 	if len(warns) != 2 || warns[0].Line != 7 || warns[1].Line != 9 {
 		t.Errorf("warnings %v", warns)
 	}
@@ -256,7 +248,7 @@ func TestImages(t *testing.T) {
 			t.Errorf("%q not shown", s)
 		}
 	}
-	doc, _ := layoutOf(t, md, opts)
+	doc, _ := layoutMD(t, md, opts)
 	for _, p := range doc.Pages {
 		for _, op := range p.Ops {
 			if im, ok := op.(layout.Image); ok && (im.W > p.Template.ContentWidth()+0.01 || im.H > p.Template.ContentHeight()+0.01) {
@@ -282,7 +274,7 @@ func smallDiagram() *diagram.Diagram {
 // ones on pages of their own, with labels of at least 6 pt.
 func TestDiagrams(t *testing.T) {
 	md := "# D\n\nBefore.\n\n![Network diagram](net.svg)\n\nAfter.\n"
-	doc, warns := layoutOf(t, md, Options{Images: map[string]Image{"net.svg": {Diagram: smallDiagram()}}})
+	doc, warns := layoutMD(t, md, render.Options{Assets: map[string]render.Asset{"net.svg": {Diagram: smallDiagram()}}})
 	if len(doc.Pages) != 1 {
 		t.Errorf("small diagram: %d pages", len(doc.Pages))
 	}
@@ -291,7 +283,8 @@ func TestDiagrams(t *testing.T) {
 	}
 	for _, ex := range []string{"imaging-workstation", "home-monitor", "lab-analyzer"} {
 		d := exampleDiagram(t, ex)
-		doc, warns := layoutOf(t, md, Options{Images: map[string]Image{"net.svg": {Diagram: d}}})
+		opts := render.Options{Assets: map[string]render.Asset{"net.svg": {Diagram: d}}}
+		doc, warns := layoutMD(t, md, opts)
 		if len(warns) > 0 {
 			t.Errorf("%s: %v", ex, warns)
 		}
@@ -312,7 +305,7 @@ func TestDiagrams(t *testing.T) {
 		if labels < 20 {
 			t.Errorf("%s: %d labels", ex, labels)
 		}
-		data, _ := render(t, md, Options{Images: map[string]Image{"net.svg": {Diagram: d}}})
+		data, _ := renderMD(t, md, opts)
 		readPDF(t, data)
 	}
 }
@@ -323,7 +316,7 @@ func TestDiagramTooLarge(t *testing.T) {
 	d := smallDiagram()
 	d.Width, d.Height = 6000, 4000
 	d.Zones[0].Text[0].Text = "Zone"
-	doc, warns := layoutOf(t, "![x](net.svg)\n", Options{Images: map[string]Image{"net.svg": {Diagram: d}}})
+	doc, warns := layoutMD(t, "![x](net.svg)\n", render.Options{Assets: map[string]render.Asset{"net.svg": {Diagram: d}}})
 	if len(warns) != 1 || !strings.Contains(warns[0].Message, "smaller than 6 pt") {
 		t.Errorf("warnings %v", warns)
 	}

@@ -8,9 +8,8 @@ import (
 	"math"
 	"strings"
 
-	"github.com/yuin/goldmark/ast"
-
 	"github.com/docgen/docgen/generator/diagram"
+	"github.com/docgen/docgen/generator/docmodel"
 	"github.com/docgen/docgen/generator/msg"
 	"github.com/docgen/docgen/generator/render/pdf/fonts"
 	"github.com/docgen/docgen/generator/render/pdf/fpdfbackend"
@@ -24,30 +23,34 @@ const minLabel = 6
 // pxToPt converts image pixels to points, at 96 pixels per inch.
 const pxToPt = 0.75
 
-// figure lays out an image that stands in a paragraph of its own (or
-// between its text) and reports whether it added anything: a network
-// diagram as vector graphics, a PNG or JPEG image scaled to fit, or, for
-// an image that is not available, its description in a box.
-func (r *renderer) figure(img *ast.Image, c ctx, space float64) bool {
-	key := string(img.Destination)
-	alt := strings.TrimSpace(nodeText(img, r.src))
-	caption := strings.TrimSpace(unescape(img.Title))
-	if caption == "" {
-		caption = alt
+// figure lays out a figure, read from source line line, and reports
+// whether it added anything: a network diagram (the figure's own, or that
+// of the asset its Src names) as vector graphics, a PNG or JPEG image
+// scaled to fit, or, for an image that is not available, its description
+// in a box.
+func (r *renderer) figure(f *docmodel.Figure, line int, c ctx, space float64) bool {
+	key := f.Src
+	alt := strings.TrimSpace(f.Alt)
+	caption := f.Caption
+	if len(caption) == 0 {
+		caption = docmodel.Plain(alt)
 	}
-	line := r.line(img.Parent())
-	im, ok := r.opts.Images[key]
+	asset, ok := r.opts.Assets[key]
+	d := f.Diagram
+	if d == nil {
+		d = asset.Diagram
+	}
 	switch {
-	case ok && im.Diagram != nil && im.Diagram.Width > 0 && im.Diagram.Height > 0:
-		r.diagram(im.Diagram, caption, c, space, line)
-	case ok && len(im.Data) > 0:
-		data, _, good := fpdfbackend.Normalize(im.Data)
+	case d != nil && d.Width > 0 && d.Height > 0:
+		r.diagram(d, caption, c, space, line)
+	case ok && len(asset.Data) > 0:
+		data, _, good := fpdfbackend.Normalize(asset.Data)
 		if !good {
 			r.warn.add(line, msg.Format("pdf.warn.image_bad", key))
 			r.placeholder(alt, key, c, space)
 			break
 		}
-		r.raster(key, data, caption, c, space)
+		r.raster(key, data, caption, c, space, line)
 	default:
 		r.warn.add(line, msg.Format("pdf.warn.image_missing", key))
 		r.placeholder(alt, key, c, space)
@@ -74,14 +77,14 @@ func (r *renderer) placeholder(alt, key string, c ctx, space float64) {
 
 // raster places a PNG or JPEG image, at most at its natural size (96 dpi),
 // scaled to the column and to most of a page's height.
-func (r *renderer) raster(key string, data []byte, caption string, c ctx, space float64) {
+func (r *renderer) raster(key string, data []byte, caption []docmodel.Inline, c ctx, space float64, line int) {
 	cfg, _, err := image.DecodeConfig(bytes.NewReader(data))
 	if err != nil || cfg.Width <= 0 || cfg.Height <= 0 {
 		return
 	}
 	w := math.Min(float64(cfg.Width)*pxToPt, c.w)
 	h := w * float64(cfg.Height) / float64(cfg.Width)
-	capItems := r.caption(caption, c)
+	capItems := r.caption(caption, c, line)
 	maxH := r.tpl.ContentHeight() - itemsHeight(capItems) - 4
 	if h > maxH {
 		w, h = w*maxH/h, maxH
@@ -94,14 +97,15 @@ func (r *renderer) raster(key string, data []byte, caption string, c ctx, space 
 }
 
 // caption returns the caption lines of a figure, centred under it.
-func (r *renderer) caption(s string, c ctx) []*layout.Item {
-	if s == "" {
+func (r *renderer) caption(content []docmodel.Inline, c ctx, line int) []*layout.Item {
+	if len(content) == 0 {
 		return nil
 	}
-	st := r.st.get(plain(fonts.Italic, sizeCaption, colorMuted))
-	var in layout.Inline
-	r.text.add(&in, s, st, 0, false)
-	lines := in.Lines(c.w, 1.35, st)
+	st := plain(fonts.Italic, sizeCaption, colorMuted)
+	b := &inliner{r: r, in: &layout.Inline{}, line: line}
+	b.inlines(content, st)
+	b.in.TrimSpace()
+	lines := b.in.Lines(c.w, 1.35, r.st.get(st))
 	items := make([]*layout.Item, len(lines))
 	for i := range lines {
 		items[i] = lines[i].Item(c.x, c.w, layout.AlignCenter)
@@ -125,9 +129,9 @@ func itemsHeight(items []*layout.Item) float64 {
 // column if its labels stay at least minLabel points high at that scale,
 // else alone on a page, turned to landscape or on the larger paper size
 // (A3 or Ledger) if that is what it takes.
-func (r *renderer) diagram(d *diagram.Diagram, caption string, c ctx, space float64, line int) {
+func (r *renderer) diagram(d *diagram.Diagram, caption []docmodel.Inline, c ctx, space float64, line int) {
 	smallest := smallestLabel(d)
-	capItems := r.caption(caption, c)
+	capItems := r.caption(caption, c, line)
 	capH := itemsHeight(capItems)
 	s := math.Min(1, c.w/d.Width)
 	if smallest*s >= minLabel && d.Height*s+capH <= r.tpl.ContentHeight() {
@@ -144,7 +148,7 @@ func (r *renderer) diagram(d *diagram.Diagram, caption string, c ctx, space floa
 	for _, sz := range sizes {
 		t := template(sz[0], sz[1])
 		cw := t.ContentWidth()
-		capH := itemsHeight(r.caption(caption, ctx{w: cw}))
+		capH := itemsHeight(r.caption(caption, ctx{w: cw}, line))
 		sc := math.Min(1, math.Min(cw/d.Width, (t.ContentHeight()-capH)/d.Height))
 		if sc > bestS*1.001 {
 			best, bestS = t, sc
@@ -161,7 +165,7 @@ func (r *renderer) diagram(d *diagram.Diagram, caption string, c ctx, space floa
 	pc := ctx{x: 0, w: cw, size: sizeBody, color: colorText}
 	ops := r.diagramOps(d, bestS, (cw-d.Width*bestS)/2, 0, line)
 	y := d.Height * bestS
-	for _, it := range r.caption(caption, pc) {
+	for _, it := range r.caption(caption, pc, line) {
 		y += it.SpaceBefore
 		ops = append(ops, layout.Translate(it.Ops, 0, y)...)
 		y += it.H
@@ -195,29 +199,4 @@ func smallestLabel(d *diagram.Diagram) float64 {
 		return minLabel
 	}
 	return s
-}
-
-// nodeText returns the plain text of n's inline content.
-func nodeText(n ast.Node, src []byte) string {
-	var b strings.Builder
-	var walk func(n ast.Node)
-	walk = func(n ast.Node) {
-		for c := n.FirstChild(); c != nil; c = c.NextSibling() {
-			switch c := c.(type) {
-			case *ast.Text:
-				b.WriteString(unescape(c.Value(src)))
-				if c.SoftLineBreak() || c.HardLineBreak() {
-					b.WriteByte(' ')
-				}
-			case *ast.String:
-				b.Write(c.Value)
-			case *ast.AutoLink:
-				b.Write(c.Label(src))
-			default:
-				walk(c)
-			}
-		}
-	}
-	walk(n)
-	return b.String()
 }

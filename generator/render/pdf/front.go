@@ -1,8 +1,7 @@
 package pdf
 
 import (
-	"github.com/yuin/goldmark/ast"
-
+	"github.com/docgen/docgen/generator/docmodel"
 	"github.com/docgen/docgen/generator/msg"
 	"github.com/docgen/docgen/generator/render/pdf/fonts"
 	"github.com/docgen/docgen/generator/render/pdf/layout"
@@ -15,40 +14,37 @@ type tocEntry struct {
 	level int
 }
 
-// tocEntries lists the headings of the top two levels of the body (at
-// most h3) that have an id.
+// tocEntries lists the sections of the top two levels of the body (at
+// most h3) that have an anchor.
 func (r *renderer) tocEntries() []tocEntry {
 	var out []tocEntry
-	_ = ast.Walk(r.doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
-		h, ok := n.(*ast.Heading)
-		if !ok || !entering {
-			return ast.WalkContinue, nil
+	for _, s := range docmodel.Sections(r.d) {
+		if s.Anchor != "" && s.Level <= 3 && s.Level >= r.baseLevel && s.Level <= r.baseLevel+1 {
+			out = append(out, tocEntry{text: docmodel.PlainText(s.Title), id: s.Anchor, level: s.Level - r.baseLevel})
 		}
-		if hd := r.headings[h]; h != r.titleNode && hd.ID != "" && h.Level <= 3 && h.Level >= r.baseLevel && h.Level <= r.baseLevel+1 {
-			out = append(out, tocEntry{text: hd.Text, id: hd.ID, level: h.Level - r.baseLevel})
-		}
-		return ast.WalkSkipChildren, nil
-	})
+	}
 	return out
 }
 
-// titlePage lays out the title page: manufacturer, title, subject and the
-// document-control block.
+// titlePage lays out the title page: manufacturer, title, subject, the
+// draft notice and the document-control block.
 func (r *renderer) titlePage() {
 	c := r.bodyContext()
+	m := &r.d.Meta
 	r.add(&layout.Item{H: 110, Ops: []layout.Op{layout.Mark{Title: r.title, Level: 0}}})
-	if r.opts.Author != "" {
+	if m.Author != "" {
 		st := plain(fonts.Bold, 10.5, colorMuted)
-		r.add(r.textItems(r.opts.Author, st, c, 1.3, 0)...)
+		r.add(r.textItems(m.Author, st, c, 1.3, 0)...)
 	}
 	r.add(&layout.Item{H: 14, SpaceBefore: 6, Ops: []layout.Op{
 		layout.Rect{X: c.x, Y: 0, W: 48, H: 3.5, Fill: colorHeading, Stroke: layout.None},
 	}})
 	r.add(r.textItems(r.title, plain(fonts.Bold, sizeTitle, colorHeading), c, 1.2, 0)...)
-	if r.opts.Subject != "" {
-		r.add(r.textItems(r.opts.Subject, plain(fonts.Regular, sizeSubtitle, colorMuted), c, 1.3, 10)...)
+	if m.Subject != "" {
+		r.add(r.textItems(m.Subject, plain(fonts.Regular, sizeSubtitle, colorMuted), c, 1.3, 10)...)
 	}
-	if len(r.opts.Control) == 0 {
+	r.draftBanner(c)
+	if len(m.Control) == 0 {
 		return
 	}
 	label := r.textItems(msg.Get("pdf.control"), plain(fonts.Bold, 9.5, colorHeading), c, 1.4, 48)
@@ -62,7 +58,7 @@ func (r *renderer) titlePage() {
 		StripeFill: colorStripe, LongCap: 9 * size, Scales: []float64{1, 0.9},
 		Base: r.st.get(plain(fonts.Regular, size, colorText)),
 	}}
-	for _, row := range r.opts.Control {
+	for _, row := range m.Control {
 		name := &layout.Inline{}
 		r.text.add(name, row.Name, r.st.get(plain(fonts.Bold, size, colorHeading)), 0, false)
 		value := &layout.Inline{}
@@ -74,6 +70,24 @@ func (r *renderer) titlePage() {
 		items[0].SpaceBefore = 4
 	}
 	r.add(items...)
+}
+
+// draftBanner shows the notice of a draft in a box with a border in the
+// colour of cautions, under the title.
+func (r *renderer) draftBanner(c ctx) {
+	notice := r.draftNotice()
+	if notice == "" {
+		return
+	}
+	fr := &layout.Frame{X: c.x, W: c.w, Fill: alertLooks[docmodel.Caution].back, Border: colorDraft, Bar: colorDraft, BarWidth: 3,
+		PadTop: padQuote, PadBottom: padQuote}
+	r.open(fr, spaceFigure)
+	inner := c.indent(indentQuote)
+	inner.w -= padQuote
+	items := r.textItems(notice, plain(fonts.Bold, 11, colorDraft), inner, 1.3, 0)
+	keepLines(items)
+	r.add(items...)
+	r.flow.Close(fr)
 }
 
 // textItems sets s in style st as lines in c, one item per line, the first

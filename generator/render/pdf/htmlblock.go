@@ -1,31 +1,19 @@
 package pdf
 
 import (
-	"strings"
-
-	"github.com/yuin/goldmark/ast"
-
 	"github.com/docgen/docgen/generator/render/pdf/fonts"
 	"github.com/docgen/docgen/generator/render/pdf/layout"
 )
 
-// htmlBlock shows the text of a raw HTML block.
-func (r *renderer) htmlBlock(n *ast.HTMLBlock, c ctx, space float64) {
-	var b strings.Builder
-	lines := n.Lines()
-	for i := 0; i < lines.Len(); i++ {
-		seg := lines.At(i)
-		b.Write(seg.Value(r.src))
-	}
-	if n.HasClosure() {
-		b.Write(n.ClosureLine.Value(r.src))
-	}
-	text, anchors := htmlText(b.String())
+// htmlBlock shows the text of a raw HTML block (see htmlText), read from
+// source line line.
+func (r *renderer) htmlBlock(raw string, line int, c ctx, space float64) {
+	text, anchors := htmlText(raw)
 	if len(text) == 0 && len(anchors) == 0 {
 		return
 	}
 	st := r.st.get(plain(fonts.Regular, c.size, c.color))
-	bl := &inliner{r: r, in: &layout.Inline{}, line: r.line(n), anchors: anchors}
+	bl := &inliner{r: r, in: &layout.Inline{}, line: line, anchors: anchors}
 	for i, l := range text {
 		if i > 0 {
 			bl.in.Break()

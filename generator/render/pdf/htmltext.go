@@ -6,11 +6,11 @@ import (
 	"golang.org/x/net/html"
 )
 
-// A PDF cannot show HTML. Raw HTML in the Markdown is shown as the text a
-// browser would show for it, without styling: tags are dropped, character
-// references resolved, script and style contents left out; block elements
-// and <br> start new lines. <a id="..."> and <a name="..."> become link
-// destinations.
+// A PDF cannot show HTML. Raw HTML read from Markdown (docmodel.HTMLBlock
+// and docmodel.RawHTML) is shown as the text a browser would show for it,
+// without styling: tags are dropped, character references resolved, script
+// and style contents left out; block elements and <br> start new lines.
+// <a id="..."> and <a name="..."> become link destinations.
 
 // blockTags are the elements that start a new line.
 var blockTags = map[string]bool{

@@ -1,36 +1,23 @@
 package pdf
 
 import (
-	"bytes"
 	"net/url"
 	"strconv"
 	"strings"
 
-	"github.com/yuin/goldmark/ast"
-	east "github.com/yuin/goldmark/extension/ast"
-
+	"github.com/docgen/docgen/generator/docmodel"
 	"github.com/docgen/docgen/generator/render/pdf/fonts"
 	"github.com/docgen/docgen/generator/render/pdf/layout"
 )
 
-// inliner converts inline Markdown nodes to styled text.
+// inliner converts inline content to styled text.
 type inliner struct {
 	r  *renderer
 	in *layout.Inline
-	// line is the Markdown line of the text being converted.
+	// line is the source line of the text being converted.
 	line int
-	// skipBefore drops text that starts before this source offset (the
-	// marker of an alert).
-	skipBefore int
-	// anchors are the ids of <a id="..."> elements among the nodes.
+	// anchors are the ids of <a id="..."> elements among the content.
 	anchors []string
-}
-
-// inline converts the inline children of parent in the base style.
-func (r *renderer) inline(parent ast.Node, base layout.Style, skipBefore int) *inliner {
-	b := &inliner{r: r, in: &layout.Inline{}, line: r.line(parent), skipBefore: skipBefore}
-	b.children(parent, base)
-	return b
 }
 
 func (b *inliner) add(s string, st layout.Style) {
@@ -40,137 +27,95 @@ func (b *inliner) add(s string, st layout.Style) {
 	b.r.text.add(b.in, s, b.r.st.get(st), b.line, false)
 }
 
-func (b *inliner) children(n ast.Node, st layout.Style) {
-	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
-		b.node(c, st)
+func (b *inliner) inlines(list []docmodel.Inline, st layout.Style) {
+	for _, n := range list {
+		b.inline(n, st)
 	}
 }
 
-func (b *inliner) node(n ast.Node, st layout.Style) {
-	src := b.r.src
+func (b *inliner) inline(n docmodel.Inline, st layout.Style) {
 	switch n := n.(type) {
-	case *ast.Text:
-		if n.Segment.Start < b.skipBefore {
-			return
-		}
-		b.line = b.r.lines.line(n.Segment.Start)
-		v := n.Value(src)
-		if n.IsRaw() {
-			b.add(string(v), st)
-		} else {
-			b.add(unescape(v), st)
-		}
-		switch {
-		case n.HardLineBreak():
-			b.in.Break()
-		case n.SoftLineBreak():
-			b.add(" ", st)
-		}
-	case *ast.String:
-		if n.IsCode() || n.IsRaw() {
-			b.add(string(n.Value), st)
-		} else {
-			b.add(unescape(n.Value), st)
-		}
-	case *ast.CodeSpan:
+	case *docmodel.Text:
+		b.add(n.Text, st)
+	case *docmodel.Strong:
+		ss := st
+		ss.Face = ss.Face.WithBold(true)
+		b.inlines(n.Content, ss)
+	case *docmodel.Emphasis:
+		es := st
+		es.Face = es.Face.WithItalic(!es.Face.IsItalic())
+		b.inlines(n.Content, es)
+	case *docmodel.Strikethrough:
+		ss := st
+		ss.Strike = true
+		b.inlines(n.Content, ss)
+	case *docmodel.Code:
 		cs := st
 		cs.Face = fonts.Mono
 		cs.Size = st.Size * 0.92
 		cs.Back = colorInline
-		if st.URL != "" || st.Dest != "" {
+		if st.URL != "" || st.Dest != "" || st.File != "" {
 			cs.Back = layout.None
 		}
-		var v []byte
-		for t := n.FirstChild(); t != nil; t = t.NextSibling() {
-			switch t := t.(type) {
-			case *ast.Text:
-				v = append(v, t.Value(src)...)
-			case *ast.String:
-				v = append(v, t.Value...)
-			}
+		b.add(strings.ReplaceAll(n.Text, "\n", " "), cs)
+	case *docmodel.Link:
+		ls := b.link(st, n.URL)
+		if len(n.Content) == 0 {
+			b.add(strings.TrimPrefix(n.URL, "mailto:"), ls)
+			return
 		}
-		b.add(string(bytes.ReplaceAll(v, []byte("\n"), []byte(" "))), cs)
-	case *ast.Emphasis:
-		es := st
-		if n.Level >= 2 {
-			es.Face = es.Face.WithBold(true)
-		} else {
-			es.Face = es.Face.WithItalic(!es.Face.IsItalic())
-		}
-		b.children(n, es)
-	case *east.Strikethrough:
-		ss := st
-		ss.Strike = true
-		b.children(n, ss)
-	case *ast.Link:
-		b.children(n, b.link(st, string(n.Destination)))
-	case *ast.AutoLink:
-		u := string(n.URL(src))
-		if n.AutoLinkType == ast.AutoLinkEmail && !strings.HasPrefix(strings.ToLower(u), "mailto:") {
-			u = "mailto:" + u
-		}
-		b.add(string(n.Label(src)), b.link(st, u))
-	case *ast.Image:
+		b.inlines(n.Content, ls)
+	case *docmodel.XRef:
+		b.inlines(n.Content, b.xref(st, n))
+	case *docmodel.Image:
 		// An image inside other inline content: its description stands in.
 		is := st
 		is.Face = is.Face.WithItalic(true)
-		b.children(n, is)
-	case *ast.RawHTML:
-		var raw []byte
-		for i := 0; i < n.Segments.Len(); i++ {
-			seg := n.Segments.At(i)
-			raw = append(raw, seg.Value(src)...)
-		}
+		b.add(n.Alt, is)
+	case *docmodel.LineBreak:
+		b.in.Break()
+	case *docmodel.RawHTML:
 		// A tag shows nothing (<br> breaks the line, <a id> is an
 		// anchor); other raw HTML, such as a CDATA section, shows what a
 		// browser would.
-		brk, anchor := inlineTag(string(raw))
+		brk, anchor := inlineTag(n.Text)
 		switch {
 		case brk:
 			b.in.Break()
 		case anchor != "":
 			b.anchors = append(b.anchors, anchor)
 		default:
-			text, _ := htmlText(string(raw))
+			text, _ := htmlText(n.Text)
 			b.add(strings.Join(text, " "), st)
 		}
-	case *east.TaskCheckBox:
-		box := "\u2610 "
-		if n.IsChecked {
-			box = "\u2612 "
-		}
-		ts := st
-		ts.Face = fonts.Regular
-		b.add(box, ts)
-	case *east.FootnoteLink:
+	case *docmodel.FootnoteRef:
 		fs := st
 		fs.Size = st.Size * 0.7
 		fs.Rise = st.Size * 0.35
-		fs.Dest = "fn:" + strconv.Itoa(n.Index)
-		fs.URL = ""
-		fs.Color = colorLink
-		fs.Anchor = "fnref" + refIndex(n.RefIndex) + ":" + strconv.Itoa(n.Index)
+		fs.URL, fs.File = "", ""
+		if n.Index >= 1 && n.Index <= len(b.r.d.Footnotes) {
+			fs.Dest = footnoteAnchor(n.Index)
+			fs.Color = colorLink
+			fs.Anchor = footnoteRefAnchor(n.Index)
+		}
 		b.add(strconv.Itoa(n.Index), fs)
-	case *east.FootnoteBacklink:
-		b.add(" ", st)
-		bs := st
-		bs.Face = fonts.Regular
-		bs.Dest = "fnref" + refIndex(n.RefIndex) + ":" + strconv.Itoa(n.Index)
-		bs.URL = ""
-		bs.Color = colorLink
-		b.add("\u21a9", bs)
-	default:
-		b.children(n, st)
 	}
 }
 
-// refIndex is the suffix goldmark gives the id of the second and later
-// references to a footnote.
-func refIndex(i int) string {
-	if i > 0 {
-		return strconv.Itoa(i)
-	}
-	return ""
+// footnoteAnchor is the anchor of footnote i (1-based); footnoteRefAnchor
+// that of the (first) reference to it.
+func footnoteAnchor(i int) string    { return "fn:" + strconv.Itoa(i) }
+func footnoteRefAnchor(i int) string { return "fnref:" + strconv.Itoa(i) }
+
+// backlink adds the link from the end of a footnote back to its reference,
+// the anchor dest.
+func (b *inliner) backlink(dest string, st layout.Style) {
+	b.add(" ", st)
+	bs := st
+	bs.Face = fonts.Regular
+	bs.Dest, bs.URL, bs.File = dest, "", ""
+	bs.Color = colorLink
+	b.add("\u21a9", bs)
 }
 
 // link returns st as a link to dest: an anchor of the document (#id) or
@@ -180,12 +125,9 @@ func (b *inliner) link(st layout.Style, dest string) layout.Style {
 	u, anchor := linkTarget(dest)
 	switch {
 	case anchor != "":
-		st.Dest, st.URL = anchor, ""
-		if _, ok := b.r.linkLines[anchor]; !ok {
-			b.r.linkLines[anchor] = b.line
-		}
+		return b.internal(st, anchor)
 	case u != "":
-		st.URL, st.Dest = u, ""
+		st.URL, st.Dest, st.File = u, "", ""
 	default:
 		return st
 	}
@@ -193,15 +135,37 @@ func (b *inliner) link(st layout.Style, dest string) layout.Style {
 	return st
 }
 
+// xref returns st as a link to the section x refers to: in this document,
+// or at the named destination of the section in the PDF of the other
+// document, a file next to this one.
+func (b *inliner) xref(st layout.Style, x *docmodel.XRef) layout.Style {
+	anchor := decodeAnchor(x.Anchor)
+	if anchor == "" {
+		anchor = startAnchor
+	}
+	if x.Document == "" || x.Document == b.r.d.Meta.Name {
+		return b.internal(st, anchor)
+	}
+	st.URL, st.File, st.Dest = "", x.Document+Extension, anchor
+	st.Color = colorLink
+	return st
+}
+
+// internal returns st as a link to an anchor of this document.
+func (b *inliner) internal(st layout.Style, anchor string) layout.Style {
+	st.Dest, st.URL, st.File = anchor, "", ""
+	st.Color = colorLink
+	if _, ok := b.r.linkLines[anchor]; !ok {
+		b.r.linkLines[anchor] = b.line
+	}
+	return st
+}
+
 // linkTarget classifies a link destination: an internal anchor (#id,
 // percent-decoded) or an absolute web, mail or FTP address.
 func linkTarget(dest string) (u, anchor string) {
 	if strings.HasPrefix(dest, "#") {
-		frag := dest[1:]
-		if d, err := url.PathUnescape(frag); err == nil {
-			frag = d
-		}
-		return "", frag
+		return "", decodeAnchor(dest[1:])
 	}
 	lower := strings.ToLower(dest)
 	for _, scheme := range []string{"http://", "https://", "mailto:", "ftp://", "ftps://"} {
@@ -210,4 +174,16 @@ func linkTarget(dest string) (u, anchor string) {
 		}
 	}
 	return "", ""
+}
+
+// decodeAnchor percent-decodes the anchor of a link, as browsers do with
+// the fragment of an address.
+func decodeAnchor(a string) string {
+	if !strings.Contains(a, "%") {
+		return a
+	}
+	if d, err := url.PathUnescape(a); err == nil {
+		return d
+	}
+	return a
 }

@@ -1,18 +1,15 @@
 package pdf
 
 import (
-	"github.com/yuin/goldmark/ast"
-
+	"github.com/docgen/docgen/generator/docmodel"
 	"github.com/docgen/docgen/generator/msg"
 	"github.com/docgen/docgen/generator/render/pdf/fonts"
 	"github.com/docgen/docgen/generator/render/pdf/layout"
 )
 
-// quote lays out a block quote with a bar on the left, or a GitHub alert
-// ([!NOTE] and the like) with a coloured bar and a title.
-func (r *renderer) quote(n *ast.Blockquote, c ctx, space float64) {
-	kind, skip := alertKind(n, r.src)
-	if n.FirstChild() == nil {
+// quote lays out a block quote with a bar on the left.
+func (r *renderer) quote(blocks []docmodel.Block, c ctx, space float64) {
+	if len(blocks) == 0 {
 		return
 	}
 	fr := &layout.Frame{X: c.x, W: c.w, Fill: colorQuoteBack, Border: layout.None, Bar: colorQuoteBar, BarWidth: 2.5,
@@ -20,42 +17,41 @@ func (r *renderer) quote(n *ast.Blockquote, c ctx, space float64) {
 	inner := c.indent(indentQuote)
 	inner.w -= padQuote
 	inner.tight = false
-	first := space
-	if kind != "" {
-		color := alertColors[kind]
-		fr.Bar = color
-		fr.BarWidth = 3
-		r.open(fr, space)
-		st := plain(fonts.Bold, c.size, color)
-		var in layout.Inline
-		r.text.add(&in, msg.Get("pdf.alert."+kind), r.st.get(st), r.line(n), false)
-		lines := in.Lines(inner.w, leadBody, r.st.get(st))
-		for i := range lines {
-			it := lines[i].Item(inner.x, inner.w, layout.AlignLeft)
-			it.KeepWithNext = true
-			r.add(it)
-		}
-		first = 2
+	r.open(fr, space)
+	r.blocks(blocks, inner, space, false)
+	r.flow.Close(fr)
+}
+
+// admonition lays out a call-out (a note, a warning): a tinted box with a
+// bar in the colour of its kind and a title, the kind's name unless the
+// admonition has its own. Warnings and cautions also get a border, so that
+// they stand out from notes.
+func (r *renderer) admonition(a *docmodel.Admonition, line int, c ctx, space float64) {
+	look, ok := alertLooks[a.Kind]
+	kind := a.Kind
+	if !ok {
+		kind = docmodel.Note
+		look = alertLooks[kind]
+	}
+	fr := &layout.Frame{X: c.x, W: c.w, Fill: look.back, Border: look.border, Bar: look.color, BarWidth: 3,
+		PadTop: padQuote, PadBottom: padQuote}
+	inner := c.indent(indentQuote)
+	inner.w -= padQuote
+	inner.tight = false
+	r.open(fr, space)
+	st := plain(fonts.Bold, c.size, look.color)
+	b := &inliner{r: r, in: &layout.Inline{}, line: line}
+	b.add(look.symbol+" ", st)
+	if len(a.Title) > 0 {
+		b.inlines(a.Title, st)
 	} else {
-		r.open(fr, space)
+		b.add(msg.Get("pdf.alert."+string(kind)), st)
 	}
-	firstBlock := true
-	for ch := n.FirstChild(); ch != nil; ch = ch.NextSibling() {
-		s := first
-		if !firstBlock {
-			s = spaceBefore(ch, inner)
-		}
-		var added bool
-		if p, ok := ch.(*ast.Paragraph); ok && ch == n.FirstChild() && skip > 0 {
-			before := r.flow.Len()
-			r.paragraph(p, inner, s, skip)
-			added = r.flow.Len() > before
-		} else {
-			added = r.block(ch, inner, s)
-		}
-		if added {
-			firstBlock = false
-		}
+	title := r.lineItems(b, inner, st, 0)
+	for _, it := range title {
+		it.KeepWithNext = true
 	}
+	r.add(title...)
+	r.blocks(a.Blocks, inner, 2, false)
 	r.flow.Close(fr)
 }

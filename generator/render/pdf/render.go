@@ -3,29 +3,28 @@ package pdf
 import (
 	"strings"
 
-	"github.com/yuin/goldmark/ast"
-
+	"github.com/docgen/docgen/generator/docmodel"
 	"github.com/docgen/docgen/generator/msg"
-	"github.com/docgen/docgen/generator/render/html"
+	"github.com/docgen/docgen/generator/render"
 	"github.com/docgen/docgen/generator/render/pdf/layout"
 	"github.com/docgen/docgen/generator/stamp"
 )
 
-// renderer turns one Markdown document into a laid-out document.
-type renderer struct {
-	src   []byte
-	lines lineIndex
-	opts  *Options
-	warn  warnings
-	st    styles
-	text  textAdder
+// startAnchor names the top of the first page: the destination of
+// cross-references to a document as a whole. No section anchor can take
+// it, as none holds a colon.
+const startAnchor = "doc:start"
 
-	doc      ast.Node
-	headings map[*ast.Heading]html.Heading
-	// title is the document title; titleNode the level-1 heading that
-	// opens the Markdown, if any.
-	title     string
-	titleNode *ast.Heading
+// renderer turns one document into a laid-out document.
+type renderer struct {
+	d    *docmodel.Document
+	opts *render.Options
+	warn warnings
+	st   styles
+	text textAdder
+
+	// title is the document title.
+	title string
 	// baseLevel is the heading level shown at the top of the outline and
 	// the table of contents.
 	baseLevel int
@@ -33,68 +32,62 @@ type renderer struct {
 	// startBody makes the next block start a new page (after the title
 	// page and the table of contents).
 	startBody bool
-	// toc, when set, is the table of contents to place after the heading
-	// tocAfter.
-	toc      []tocEntry
-	tocAfter *ast.Heading
-	// linkLines is the line of the first link to each anchor, for
+	// linkLines is the source line of the first link to each anchor, for
 	// warnings about links that lead nowhere.
 	linkLines map[string]int
 
 	tpl    *layout.Template
-	large  [2]float64
 	flow   layout.Flow
 	images map[string][]byte
 }
 
-func newRenderer(markdown []byte, opts *Options) *renderer {
-	r := &renderer{opts: opts, st: styles{}, images: map[string][]byte{}, linkLines: map[string]int{}}
+func newRenderer(d *docmodel.Document, opts *render.Options) *renderer {
+	r := &renderer{d: d, opts: opts, st: styles{}, images: map[string][]byte{}, linkLines: map[string]int{}}
 	r.text = textAdder{st: r.st, warn: &r.warn}
-	src, bad := fixUTF8(markdown)
-	if bad > 0 {
-		r.warn.add(bad, msg.Get("pdf.warn.bad_utf8"))
-	}
-	r.src, r.lines = src, newLineIndex(src)
-	normal, large := paper(opts.PageSize)
-	r.tpl, r.large = template(normal[0], normal[1]), large
-	r.doc, r.headings = parse(src)
+	normal, _ := paper(opts.PageSize)
+	r.tpl = template(normal[0], normal[1])
 	return r
 }
 
 // document lays the document out and returns it.
 func (r *renderer) document() *layout.Document {
-	r.titleNode = html.LeadingTitle(r.doc)
-	r.title = strings.TrimSpace(r.opts.Title)
-	if r.title == "" && r.titleNode != nil {
-		r.title = r.headings[r.titleNode].Text
-	}
+	r.title = strings.TrimSpace(r.d.Meta.Title)
 	if r.title == "" {
 		r.title = msg.Get("pdf.untitled")
 	}
 	r.baseLevel = r.outlineBase()
 	toc := r.tocEntries()
 	c := r.bodyContext()
-	switch {
-	case r.opts.TitlePage:
+	if r.opts.TitlePage {
 		r.titlePage()
 		r.startBody = true
 		if len(toc) > 0 {
 			r.contents(toc, true)
 			r.startBody = true
 		}
-		r.blocks(r.doc, c, 0)
-	case len(toc) >= minTOCEntries:
-		r.tocAfter, r.toc = r.titleNode, toc
-		if r.titleNode == nil {
+	} else {
+		if strings.TrimSpace(r.d.Meta.Title) != "" {
+			r.heading(docmodel.Plain(r.title), 1, "", 0, c, 0)
+		}
+		r.draftBanner(c)
+		if len(toc) >= minTOCEntries {
 			r.contents(toc, false)
 		}
-		r.blocks(r.doc, c, 0)
-	default:
-		r.blocks(r.doc, c, 0)
 	}
+	space := 0.0
+	if r.flow.Len() > 0 && len(r.d.Body) > 0 && !r.startBody {
+		// The title heading, the draft notice or the contents precede the
+		// body on its page.
+		space = spaceBefore(r.d.Body[0], c)
+	}
+	r.blocks(r.d.Body, c, space, false)
+	r.footnotes(c)
 	if r.flow.Len() == 0 {
 		// An empty document still has a page.
 		r.flow.Add(&layout.Item{H: 0})
+	}
+	if first := r.flow.ContentFrom(0); first != nil {
+		first.Ops = append(first.Ops, layout.Anchor{Name: startAnchor})
 	}
 	pages := layout.Paginate(&r.flow, r.tpl)
 	r.chrome(pages)
@@ -114,14 +107,11 @@ func (r *renderer) document() *layout.Document {
 // title page gets a table of contents.
 const minTOCEntries = 4
 
-// outlineBase returns the smallest heading level of the body (the title
-// heading aside), at most 3.
+// outlineBase returns the smallest heading level of the body, at most 3.
 func (r *renderer) outlineBase() int {
 	base := 3
-	for h := range r.headings {
-		if h != r.titleNode && h.Level < base {
-			base = h.Level
-		}
+	for _, s := range docmodel.Sections(r.d) {
+		base = min(base, s.Level)
 	}
 	return max(base, 1)
 }
@@ -131,18 +121,40 @@ func (r *renderer) bodyContext() ctx {
 	return ctx{x: 0, w: r.tpl.ContentWidth(), size: sizeBody, color: colorText}
 }
 
+// draftNotice returns the notice a draft shows, or "" for a document that
+// is no draft.
+func (r *renderer) draftNotice() string {
+	m := &r.d.Meta
+	if !m.Draft {
+		return ""
+	}
+	if n := strings.TrimSpace(m.DraftNotice); n != "" {
+		return n
+	}
+	return msg.Get("pdf.draft")
+}
+
 func (r *renderer) info() layout.Info {
-	d := stamp.Date(r.opts.Date)
-	lang := r.opts.Lang
+	m := &r.d.Meta
+	d := stamp.Date(m.Date)
+	lang := strings.TrimSpace(m.Language)
 	if lang == "" {
 		lang = "en"
 	}
+	keywords := m.Keywords
+	if n := r.draftNotice(); n != "" {
+		keywords = append([]string{n}, keywords...)
+	}
+	creator := strings.TrimSpace(r.opts.Generator)
+	if creator == "" {
+		creator = "docgen"
+	}
 	return layout.Info{
 		Title:    r.title,
-		Subject:  r.opts.Subject,
-		Author:   r.opts.Author,
-		Keywords: strings.Join(r.opts.Keywords, ", "),
-		Creator:  "docgen",
+		Subject:  m.Subject,
+		Author:   m.Author,
+		Keywords: strings.Join(keywords, ", "),
+		Creator:  creator,
 		Producer: "docgen",
 		Lang:     lang,
 		Created:  d,
@@ -156,20 +168,6 @@ func (r *renderer) attachments() []layout.Attachment {
 		out[i] = layout.Attachment{Name: a.Name, Description: a.Description, Data: a.Data}
 	}
 	return out
-}
-
-// line returns the Markdown line of a node: its first line of source, or
-// that of its first descendant that has one.
-func (r *renderer) line(n ast.Node) int {
-	for ; n != nil; n = n.FirstChild() {
-		if n.Type() == ast.TypeBlock && n.Lines().Len() > 0 {
-			return r.lines.line(n.Lines().At(0).Start)
-		}
-		if t, ok := n.(*ast.Text); ok {
-			return r.lines.line(t.Segment.Start)
-		}
-	}
-	return 0
 }
 
 // normalizeMarks makes outline levels step down one at a time, as PDF

@@ -14,6 +14,8 @@ import (
 	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/types"
 
 	"github.com/docgen/docgen/generator/diagram"
+	"github.com/docgen/docgen/generator/docmodel"
+	"github.com/docgen/docgen/generator/render"
 	"github.com/docgen/docgen/generator/spec"
 )
 
@@ -31,23 +33,35 @@ func exampleDiagram(t testing.TB, name string) *diagram.Diagram {
 	return d
 }
 
+// docgenMeta sets the metadata as docgen build does.
+func docgenMeta(m *docmodel.Meta) {
+	m.Name = "admin-guide"
+	m.Subject = "Cybersecurity documentation"
+	m.Author = "Meridian Imaging Systems GmbH"
+	m.Keywords = []string{"cybersecurity", "MDR"}
+	m.ID, m.Revision = "MIS-CYB-0412-ADM", "D"
+	m.Date = time.Date(2026, 10, 15, 0, 0, 0, 0, time.UTC)
+	m.Language = "en"
+	m.Control = []docmodel.Field{
+		{Name: "Device", Value: "Meridian ViewPoint RX"},
+		{Name: "Document", Value: "MIS-CYB-0412-ADM"},
+		{Name: "Revision", Value: "D"},
+	}
+}
+
 // docgenOptions are options as docgen build passes them.
-func docgenOptions(t testing.TB) Options {
-	return Options{
-		Subject:    "Cybersecurity documentation",
-		Author:     "Meridian Imaging Systems GmbH",
-		Keywords:   []string{"cybersecurity", "MDR"},
-		DocumentID: "MIS-CYB-0412-ADM",
-		Revision:   "D",
-		Date:       time.Date(2026, 10, 15, 0, 0, 0, 0, time.UTC),
-		TitlePage:  true,
-		Control: []Row{
-			{Name: "Device", Value: "Meridian ViewPoint RX"},
-			{Name: "Document", Value: "MIS-CYB-0412-ADM"},
-			{Name: "Revision", Value: "D"},
-		},
-		Images:      map[string]Image{"network-diagram.svg": {Diagram: exampleDiagram(t, "imaging-workstation")}},
-		Attachments: []Attachment{{Name: "sbom.cdx.json", Description: "Software bill of materials", Data: []byte(`{"bomFormat":"CycloneDX"}`)}},
+func docgenOptions(t testing.TB) render.Options {
+	d := exampleDiagram(t, "imaging-workstation")
+	var svg bytes.Buffer
+	if err := d.WriteSVG(&svg); err != nil {
+		t.Fatal(err)
+	}
+	return render.Options{
+		TitlePage: true,
+		Generator: "docgen test",
+		Assets:    map[string]render.Asset{"network-diagram.svg": {Data: svg.Bytes(), Diagram: d}},
+		Attachments: []render.Attachment{{Name: "sbom.cdx.json", Description: "Software bill of materials",
+			MediaType: "application/json", Data: []byte(`{"bomFormat":"CycloneDX"}`)}},
 	}
 }
 
@@ -67,7 +81,8 @@ func TestExamples(t *testing.T) {
 	for _, name := range []string{"admin-guide.md", "network-admin-guide.md"} {
 		t.Run(name, func(t *testing.T) {
 			md := readFixture(t, name)
-			data, warns := render(t, md, docgenOptions(t))
+			d := readMD(t, md, docgenMeta)
+			data, warns := renderDoc(t, d, docgenOptions(t))
 			if len(warns) > 0 {
 				t.Errorf("warnings: %v", warns)
 			}
@@ -78,7 +93,8 @@ func TestExamples(t *testing.T) {
 			info := infoDict(t, ctx)
 			title := strings.TrimPrefix(strings.SplitN(md, "\n", 2)[0], "# ")
 			for key, want := range map[string]string{"Title": title, "Author": "Meridian Imaging Systems GmbH",
-				"Subject": "Cybersecurity documentation", "Keywords": "cybersecurity, MDR", "CreationDate": "D:20261015000000"} {
+				"Subject": "Cybersecurity documentation", "Keywords": "cybersecurity, MDR", "CreationDate": "D:20261015000000",
+				"Creator": "docgen test"} {
 				if got := infoString(t, info, key); got != want {
 					t.Errorf("/%s = %q, want %q", key, got, want)
 				}
@@ -90,9 +106,9 @@ func TestExamples(t *testing.T) {
 			if err != nil || len(atts) != 1 || atts[0].FileName != "sbom.cdx.json" {
 				t.Errorf("attachments %+v, %v", atts, err)
 			}
-			text := pageTexts(t, ctx)
+			text := pageTexts(t, data)
 			all := strings.Join(text, "\n")
-			if w := missingWords(visibleText(mdToText(md)), all); w != "" {
+			if w := missingWords(modelText(d), all); w != "" {
 				t.Errorf("%q is not in the PDF text", w)
 			}
 			if !strings.Contains(text[len(text)-1], "Page "+strconv.Itoa(ctx.PageCount)+" of "+strconv.Itoa(ctx.PageCount)) {
@@ -150,20 +166,23 @@ func infoString(t *testing.T, d types.Dict, key string) string {
 	return *s
 }
 
-// mdToText renders Markdown to HTML with the parser of this package, for
-// the words a reader expects to see.
-func mdToText(md string) string {
-	var b bytes.Buffer
-	_ = markdown.Convert([]byte(md), &b)
-	return b.String()
+// modelText returns the text of a document a reader expects to see in the
+// PDF, in order: the body, then the footnotes. (BlocksText separates table
+// cells by " | ", which the PDF does not show.)
+func modelText(d *docmodel.Document) string {
+	text := docmodel.BlocksText(d.Body)
+	for _, fn := range d.Footnotes {
+		text += "\n" + docmodel.BlocksText(fn.Blocks)
+	}
+	return strings.ReplaceAll(text, " | ", "\n")
 }
 
 // TestDeterminism renders the same document twice: the bytes must be
 // the same.
 func TestDeterminism(t *testing.T) {
 	md := readFixture(t, "network-admin-guide.md")
-	a, _ := render(t, md, docgenOptions(t))
-	b, _ := render(t, md, docgenOptions(t))
+	a, _ := renderMD(t, md, docgenOptions(t), docgenMeta)
+	b, _ := renderMD(t, md, docgenOptions(t), docgenMeta)
 	if !bytes.Equal(a, b) {
 		t.Fatal("two renderings differ")
 	}
@@ -174,27 +193,27 @@ func TestDeterminism(t *testing.T) {
 
 // TestDates checks where the document dates come from.
 func TestDates(t *testing.T) {
-	date := func(t *testing.T, opts Options) string {
-		data, _ := render(t, "Text.\n", opts)
+	date := func(t *testing.T, when time.Time) string {
+		data, _ := renderMD(t, "Text.\n", render.Options{}, func(m *docmodel.Meta) { m.Date = when })
 		return infoString(t, infoDict(t, readPDF(t, data)), "ModDate")
 	}
 	t.Setenv("SOURCE_DATE_EPOCH", "")
-	if got := date(t, Options{}); got != "D:19700101000000" {
+	if got := date(t, time.Time{}); got != "D:19700101000000" {
 		t.Errorf("default date %q", got)
 	}
 	t.Setenv("SOURCE_DATE_EPOCH", "1700000000")
-	if got := date(t, Options{}); got != "D:20231114221320" {
+	if got := date(t, time.Time{}); got != "D:20231114221320" {
 		t.Errorf("SOURCE_DATE_EPOCH date %q", got)
 	}
-	if got := date(t, Options{Date: time.Date(2026, 1, 2, 3, 4, 5, 0, time.FixedZone("CET", 3600))}); got != "D:20260102020405" {
-		t.Errorf("option date %q", got)
+	if got := date(t, time.Date(2026, 1, 2, 3, 4, 5, 0, time.FixedZone("CET", 3600))); got != "D:20260102020405" {
+		t.Errorf("document date %q", got)
 	}
 }
 
 // TestPageSize checks A4 and Letter.
 func TestPageSize(t *testing.T) {
 	for size, want := range map[string][2]float64{"": {595.28, 841.89}, "A4": {595.28, 841.89}, "letter": {612, 792}} {
-		data, _ := render(t, "# T\n\nText.\n", Options{PageSize: size})
+		data, _ := renderMD(t, "# T\n\nText.\n", render.Options{PageSize: size})
 		ctx := readPDF(t, data)
 		dims, err := ctx.PageDims()
 		if err != nil {
@@ -240,9 +259,12 @@ func TestEULanguages(t *testing.T) {
 	}
 	for lang, s := range sentences {
 		md := "# " + lang + "\n\n" + s + "\n\n**" + s + "**\n\n*" + s + "*\n\n***" + s + "***\n\n`" + s + "`\n"
-		data, warns := render(t, md, Options{Lang: lang})
+		data, warns := renderMD(t, md, render.Options{}, func(m *docmodel.Meta) { m.Language = lang })
 		if len(warns) > 0 {
 			t.Errorf("%s: %v", lang, warns)
+		}
+		if got := readPDF(t, data).RootDict.StringEntry("Lang"); got == nil || *got != lang {
+			t.Errorf("%s: /Lang = %v", lang, got)
 		}
 		text := allText(t, data)
 		if n := strings.Count(strings.ReplaceAll(text, "\n", " "), s); n < 5 {
@@ -255,7 +277,9 @@ func TestEULanguages(t *testing.T) {
 // visibly and reported with their line, never a crash.
 func TestMissingGlyphs(t *testing.T) {
 	md := "# Title\n\nChinese 中文 here.\n\nEmoji 😀 and `code 😀` and **bold 😀**.\n\n| a | b |\n| - | - |\n| 漢 | x |\n"
-	data, warns := render(t, md, Options{TitlePage: true, Control: []Row{{Name: "Name", Value: "値"}}})
+	data, warns := renderMD(t, md, render.Options{TitlePage: true}, func(m *docmodel.Meta) {
+		m.Control = []docmodel.Field{{Name: "Name", Value: "値"}}
+	})
 	text := allText(t, data)
 	if !strings.Contains(text, "Chinese \uFFFD\uFFFD here.") || !strings.Contains(text, "Emoji \uFFFD and ") {
 		t.Errorf("not replaced: %q", text)
@@ -274,10 +298,16 @@ func TestMissingGlyphs(t *testing.T) {
 	}
 }
 
-// TestInvalidUTF8 checks that invalid UTF-8 gives a PDF and a warning.
+// TestInvalidUTF8 checks that text that is not valid UTF-8 (which
+// markdown.Read refuses, but a document built in code may hold) gives a
+// PDF and a warning with the block's line.
 func TestInvalidUTF8(t *testing.T) {
-	data, warns := render(t, "ok\n\nbad \xff\xfe byte\n", Options{})
-	if len(warns) == 0 || warns[0].Line != 3 {
+	d := &docmodel.Document{Meta: docmodel.Meta{Title: "T\xff"}, Body: []docmodel.Block{
+		&docmodel.Paragraph{Content: docmodel.Plain("ok")},
+		&docmodel.Paragraph{Node: docmodel.Node{Source: docmodel.Provenance{Line: 3}}, Content: docmodel.Plain("bad \xff\xfe byte")},
+	}}
+	data, warns := renderDoc(t, d, render.Options{})
+	if len(warns) != 2 || warns[0].Line != 3 || warns[1].Line != 0 {
 		t.Errorf("warnings %v", warns)
 	}
 	if text := allText(t, data); !strings.Contains(text, "bad \uFFFD byte") {
@@ -288,7 +318,7 @@ func TestInvalidUTF8(t *testing.T) {
 // TestWriterError checks that a failing writer is reported.
 func TestWriterError(t *testing.T) {
 	want := errors.New("disk full")
-	if _, err := Render(failWriter{want}, []byte("x"), Options{}); !errors.Is(err, want) {
+	if _, err := Render(failWriter{want}, readMD(t, "x"), render.Options{}); !errors.Is(err, want) {
 		t.Errorf("err = %v", err)
 	}
 }

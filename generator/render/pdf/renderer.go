@@ -1,48 +1,75 @@
 package pdf
 
 import (
+	"bytes"
+	"errors"
+	"fmt"
 	"io"
+	"sync/atomic"
 
 	"github.com/docgen/docgen/generator/docmodel"
-	dgrender "github.com/docgen/docgen/generator/render"
-	mdwriter "github.com/docgen/docgen/generator/render/markdown"
+	"github.com/docgen/docgen/generator/msg"
+	"github.com/docgen/docgen/generator/render"
+	"github.com/docgen/docgen/generator/render/pdf/fpdfbackend"
+	"github.com/docgen/docgen/generator/render/pdf/layout"
 )
 
 // Extension is the file extension of PDF documents.
 const Extension = ".pdf"
 
 // pdfRenderer implements render.Renderer for PDF.
-//
-// Transitional: it writes the document as Markdown and lays that out, until
-// the layout is built from the document model directly.
 type pdfRenderer struct{}
 
-func init() { dgrender.Register(pdfRenderer{}) }
+func init() { render.Register(pdfRenderer{}) }
 
 func (pdfRenderer) Name() string      { return "pdf" }
 func (pdfRenderer) Extension() string { return Extension }
 
 // Render implements render.Renderer.
-func (pdfRenderer) Render(w io.Writer, d *docmodel.Document, opts dgrender.Options) ([]dgrender.Warning, error) {
-	m := d.Meta
-	o := Options{
-		Title: m.Title, Subject: m.Subject, Author: m.Author, Keywords: m.Keywords, Lang: m.Language,
-		DocumentID: m.ID, Revision: m.Revision, Date: m.Date, PageSize: opts.PageSize, TitlePage: opts.TitlePage,
-		Images: map[string]Image{},
+func (pdfRenderer) Render(w io.Writer, d *docmodel.Document, opts render.Options) ([]render.Warning, error) {
+	return Render(w, d, opts)
+}
+
+// Render writes d as a PDF document to w and returns warnings about content
+// it had to change. It fails only if w fails: any document gives a valid
+// PDF. The same document and options give the same bytes. It only reads d
+// and opts.
+func Render(w io.Writer, d *docmodel.Document, opts render.Options) ([]render.Warning, error) {
+	doc, warns, err := build(d, &opts)
+	if err != nil {
+		return warns, err
 	}
-	for _, f := range m.Control {
-		o.Control = append(o.Control, Row{Name: f.Name, Value: f.Value})
+	var buf bytes.Buffer
+	if err := safely(func() error { return fpdfbackend.Backend{}.Write(&buf, doc) }); err != nil {
+		return warns, err
 	}
-	for name, a := range opts.Assets {
-		o.Images[name] = Image{Diagram: a.Diagram, Data: a.Data}
-	}
-	for _, a := range opts.Attachments {
-		o.Attachments = append(o.Attachments, Attachment{Name: a.Name, Description: a.Description, Data: a.Data})
-	}
-	warns, err := Render(w, mdwriter.BodyBytes(d), o)
-	out := make([]dgrender.Warning, len(warns))
-	for i, wn := range warns {
-		out[i] = dgrender.Warning{Line: wn.Line, Message: wn.Message}
-	}
-	return out, err
+	_, err = w.Write(buf.Bytes())
+	return warns, err
+}
+
+// build lays the document out.
+func build(d *docmodel.Document, opts *render.Options) (doc *layout.Document, warns []render.Warning, err error) {
+	err = safely(func() error {
+		r := newRenderer(d, opts)
+		doc = r.document()
+		warns = r.warn.list()
+		return nil
+	})
+	return doc, warns, err
+}
+
+// recovered counts the panics that safely turned into errors; the tests
+// check that none happens.
+var recovered atomic.Int64
+
+// safely runs fn and turns a panic, which would be a bug, into an error,
+// so that one bad document cannot bring down the program that renders it.
+func safely(fn func() error) (err error) {
+	defer func() {
+		if v := recover(); v != nil {
+			recovered.Add(1)
+			err = errors.New(msg.Format("pdf.internal_error", fmt.Sprint(v)))
+		}
+	}()
+	return fn()
 }

@@ -4,15 +4,18 @@ import (
 	"bytes"
 	"flag"
 	"fmt"
-	"io"
 	"os"
 	"strings"
 	"testing"
-	"unicode/utf16"
 
 	"github.com/pdfcpu/pdfcpu/pkg/api"
-	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu"
 	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/model"
+
+	"github.com/docgen/docgen/generator/docmodel"
+	"github.com/docgen/docgen/generator/render"
+	"github.com/docgen/docgen/generator/render/markdown"
+	"github.com/docgen/docgen/generator/render/pdf/layout"
+	"github.com/docgen/docgen/generator/render/pdf/pdftext"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata")
@@ -55,126 +58,78 @@ func readValid(data []byte) (*model.Context, error) {
 	return ctx, nil
 }
 
-// render renders md with opts and fails the test on error.
-func render(t testing.TB, md string, opts Options) ([]byte, []Warning) {
+// readMD reads md into a document and applies the metadata functions to
+// it, failing the test on error.
+func readMD(t testing.TB, md string, meta ...func(*docmodel.Meta)) *docmodel.Document {
+	t.Helper()
+	d, err := markdown.Read([]byte(md))
+	if err != nil {
+		t.Fatalf("markdown.Read: %v", err)
+	}
+	for _, f := range meta {
+		f(&d.Meta)
+	}
+	return d
+}
+
+// renderDoc renders d with opts and fails the test on error.
+func renderDoc(t testing.TB, d *docmodel.Document, opts render.Options) ([]byte, []render.Warning) {
 	t.Helper()
 	var buf bytes.Buffer
-	warns, err := Render(&buf, []byte(md), opts)
+	warns, err := Render(&buf, d, opts)
 	if err != nil {
 		t.Fatalf("Render: %v", err)
 	}
 	return buf.Bytes(), warns
 }
 
+// renderMD reads md, applies the metadata functions and renders it with
+// opts.
+func renderMD(t testing.TB, md string, opts render.Options, meta ...func(*docmodel.Meta)) ([]byte, []render.Warning) {
+	t.Helper()
+	return renderDoc(t, readMD(t, md, meta...), opts)
+}
+
+// layoutOf lays d out without writing a PDF.
+func layoutOf(t testing.TB, d *docmodel.Document, opts render.Options) (*layout.Document, []render.Warning) {
+	t.Helper()
+	doc, warns, err := build(d, &opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return doc, warns
+}
+
+// layoutMD reads md and lays it out.
+func layoutMD(t testing.TB, md string, opts render.Options, meta ...func(*docmodel.Meta)) (*layout.Document, []render.Warning) {
+	t.Helper()
+	return layoutOf(t, readMD(t, md, meta...), opts)
+}
+
 // pageTexts returns the text shown on each page, one line per text
 // operation, in drawing order.
-func pageTexts(t testing.TB, ctx *model.Context) []string {
+func pageTexts(t testing.TB, data []byte) []string {
 	t.Helper()
-	var out []string
-	for p := 1; p <= ctx.PageCount; p++ {
-		r, err := pdfcpu.ExtractPageContent(ctx, p)
-		if err != nil {
-			t.Fatalf("page %d content: %v", p, err)
+	d, err := pdftext.Read(data)
+	if err != nil {
+		t.Fatalf("reading the PDF back: %v", err)
+	}
+	out := make([]string, len(d.Pages))
+	for i, p := range d.Pages {
+		texts := make([]string, len(p.Runs))
+		for k, r := range p.Runs {
+			texts[k] = r.Text
 		}
-		content, err := io.ReadAll(r)
-		if err != nil {
-			t.Fatal(err)
-		}
-		out = append(out, strings.Join(contentStrings(content), "\n"))
+		out[i] = strings.Join(texts, "\n")
 	}
 	return out
-}
-
-// contentStrings returns the strings shown by Tj operators of a content
-// stream, decoded from the UTF-16BE that docgen's Unicode fonts use.
-func contentStrings(c []byte) []string {
-	var out []string
-	var last []byte
-	for i := 0; i < len(c); i++ {
-		switch c[i] {
-		case '(':
-			s, n := literal(c[i:])
-			last = s
-			i += n - 1
-		case 'T':
-			if i+1 < len(c) && c[i+1] == 'j' && last != nil {
-				out = append(out, utf16be(last))
-				last = nil
-			}
-		case '%':
-			for i < len(c) && c[i] != '\n' {
-				i++
-			}
-		}
-	}
-	return out
-}
-
-// literal decodes the PDF literal string at the start of c and returns it
-// and the number of bytes it takes.
-func literal(c []byte) ([]byte, int) {
-	var b []byte
-	depth := 0
-	for i := 0; i < len(c); i++ {
-		ch := c[i]
-		switch {
-		case ch == '\\' && i+1 < len(c):
-			i++
-			switch e := c[i]; e {
-			case 'n':
-				b = append(b, '\n')
-			case 'r':
-				b = append(b, '\r')
-			case 't':
-				b = append(b, '\t')
-			case 'b':
-				b = append(b, '\b')
-			case 'f':
-				b = append(b, '\f')
-			case '\n':
-			default:
-				if e >= '0' && e <= '7' {
-					v := 0
-					k := 0
-					for ; k < 3 && i+k < len(c) && c[i+k] >= '0' && c[i+k] <= '7'; k++ {
-						v = v*8 + int(c[i+k]-'0')
-					}
-					b = append(b, byte(v))
-					i += k - 1
-				} else {
-					b = append(b, e)
-				}
-			}
-		case ch == '(':
-			if depth > 0 {
-				b = append(b, ch)
-			}
-			depth++
-		case ch == ')':
-			depth--
-			if depth == 0 {
-				return b, i + 1
-			}
-			b = append(b, ch)
-		default:
-			b = append(b, ch)
-		}
-	}
-	return b, len(c)
-}
-
-func utf16be(b []byte) string {
-	u := make([]uint16, len(b)/2)
-	for i := range u {
-		u[i] = uint16(b[2*i])<<8 | uint16(b[2*i+1])
-	}
-	return string(utf16.Decode(u))
 }
 
 // allText returns the text of every page, joined.
 func allText(t testing.TB, data []byte) string {
 	t.Helper()
-	return strings.Join(pageTexts(t, readPDF(t, data)), "\n")
+	readPDF(t, data)
+	return strings.Join(pageTexts(t, data), "\n")
 }
 
 func splitLines(s string) []string { return strings.Split(s, "\n") }

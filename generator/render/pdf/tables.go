@@ -1,48 +1,59 @@
 package pdf
 
 import (
-	"github.com/yuin/goldmark/ast"
-	east "github.com/yuin/goldmark/extension/ast"
-
+	"github.com/docgen/docgen/generator/docmodel"
 	"github.com/docgen/docgen/generator/render/pdf/fonts"
 	"github.com/docgen/docgen/generator/render/pdf/layout"
 )
 
-// table lays out a GFM table.
-func (r *renderer) table(n *east.Table, c ctx, space float64) {
+// table lays out a table. The header row repeats on every page the table
+// continues on; the words of code, date, port and number columns are kept
+// whole as long as the other columns can give way; an empty cell shows a
+// dash.
+func (r *renderer) table(t *docmodel.Table, line int, c ctx, space float64) {
 	size := sizeTable * c.size / sizeBody
-	t := &layout.Table{Style: layout.TableStyle{
+	lt := &layout.Table{Style: layout.TableStyle{
 		Leading: leadTable, PadX: 4, PadY: 3, Border: colorRule, BorderWidth: 0.5,
 		HeaderFill: colorTableHead, StripeFill: colorStripe, LongCap: 9 * size, Scales: tableScales,
 		Base: r.st.get(plain(fonts.Regular, size, c.color)),
 	}}
-	row := func(parent ast.Node, bold bool) []layout.Cell {
-		var cells []layout.Cell
-		for cell := parent.FirstChild(); cell != nil; cell = cell.NextSibling() {
-			tc, ok := cell.(*east.TableCell)
-			if !ok {
-				continue
-			}
-			face := fonts.Regular
-			color := c.color
-			if bold {
-				face, color = fonts.Bold, colorHeading
-			}
-			b := r.inline(tc, plain(face, size, color), 0)
-			b.in.TrimSpace()
-			cells = append(cells, layout.Cell{Content: b.in, Align: cellAlign(tc.Alignment)})
-		}
-		return cells
+	aligns := make([]layout.Align, len(t.Columns))
+	lt.Keep = make([]bool, len(t.Columns))
+	for i, col := range t.Columns {
+		aligns[i] = columnAlign(col)
+		lt.Keep[i] = col.Kind != docmodel.TextColumn
+		b := &inliner{r: r, in: &layout.Inline{}, line: line}
+		b.inlines(col.Header, plain(fonts.Bold, size, colorHeading))
+		b.in.TrimSpace()
+		lt.Header = append(lt.Header, layout.Cell{Content: b.in, Align: aligns[i]})
 	}
-	for ch := n.FirstChild(); ch != nil; ch = ch.NextSibling() {
-		switch ch := ch.(type) {
-		case *east.TableHeader:
-			t.Header = row(ch, true)
-		case *east.TableRow:
-			t.Rows = append(t.Rows, row(ch, false))
+	body := plain(fonts.Regular, size, c.color)
+	for _, row := range t.Rows {
+		if row == nil {
+			continue
 		}
+		rowLine := row.Source.Line
+		if rowLine == 0 {
+			rowLine = line
+		}
+		cells := make([]layout.Cell, len(row.Cells))
+		for i, cell := range row.Cells {
+			b := &inliner{r: r, in: &layout.Inline{}, line: rowLine}
+			if cell != nil {
+				b.inlines(cell.Content, body)
+				b.in.TrimSpace()
+			}
+			if b.in.Empty() {
+				b.add(docmodel.EmptyCell, body)
+			}
+			cells[i] = layout.Cell{Content: b.in}
+			if i < len(aligns) {
+				cells[i].Align = aligns[i]
+			}
+		}
+		lt.Rows = append(lt.Rows, cells)
 	}
-	items, _ := t.Items(c.x, c.w)
+	items, _ := lt.Items(c.x, c.w)
 	if len(items) == 0 {
 		return
 	}
@@ -50,12 +61,18 @@ func (r *renderer) table(n *east.Table, c ctx, space float64) {
 	r.add(items...)
 }
 
-func cellAlign(a east.Alignment) layout.Align {
-	switch a {
-	case east.AlignCenter:
+// columnAlign returns the alignment of a column's cells: as the column
+// says, else right for numbers and left for everything else.
+func columnAlign(col docmodel.Column) layout.Align {
+	switch col.Align {
+	case docmodel.AlignCenter:
 		return layout.AlignCenter
-	case east.AlignRight:
+	case docmodel.AlignRight:
 		return layout.AlignRight
+	case docmodel.AlignDefault:
+		if col.Kind == docmodel.NumberColumn {
+			return layout.AlignRight
+		}
 	}
 	return layout.AlignLeft
 }

@@ -1,58 +1,17 @@
 package pdf
 
 import (
-	"bytes"
-	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/docgen/docgen/generator/msg"
 	"github.com/docgen/docgen/generator/render/pdf/fonts"
 	"github.com/docgen/docgen/generator/render/pdf/layout"
 )
 
 // replacement stands for a character the fonts lack.
 const replacement = '\uFFFD'
-
-// lineIndex maps byte offsets of the Markdown to line numbers.
-type lineIndex []int // offsets where lines start
-
-func newLineIndex(src []byte) lineIndex {
-	idx := lineIndex{0}
-	for i, c := range src {
-		if c == '\n' {
-			idx = append(idx, i+1)
-		}
-	}
-	return idx
-}
-
-// line returns the 1-based line of offset off, or 0 if off < 0.
-func (l lineIndex) line(off int) int {
-	if off < 0 {
-		return 0
-	}
-	return sort.SearchInts(l, off+1)
-}
-
-// fixUTF8 returns src with invalid UTF-8 replaced by U+FFFD, and the line
-// of the first invalid byte (0 if there is none).
-func fixUTF8(src []byte) ([]byte, int) {
-	if utf8.Valid(src) {
-		return src, 0
-	}
-	bad := 0
-	for off := 0; off < len(src); {
-		r, n := utf8.DecodeRune(src[off:])
-		if r == utf8.RuneError && n <= 1 {
-			bad = off
-			break
-		}
-		off += n
-	}
-	line := bytes.Count(src[:bad], []byte("\n")) + 1
-	return bytes.ToValidUTF8(src, []byte("\uFFFD")), line
-}
 
 // textAdder appends text to an Inline, choosing for each character a face
 // that has it: the style's face, else the regular face, else the
@@ -62,13 +21,13 @@ type textAdder struct {
 	warn *warnings
 }
 
-// clean makes s valid UTF-8 and maps the characters that are never drawn: line ends and tabs
-// become spaces, format characters (such as soft hyphens, joiners and
-// direction marks) and variation selectors disappear.
-func clean(s string) string {
+// clean makes s valid UTF-8 and maps the characters that are never drawn:
+// line ends and tabs become spaces, format characters (such as soft
+// hyphens, joiners and direction marks) and variation selectors
+// disappear. Invalid UTF-8 is reported, with line.
+func (a *textAdder) clean(s string, line int) string {
 	if !utf8.ValidString(s) {
-		// Only options can still hold invalid UTF-8: the Markdown was
-		// fixed on entry.
+		a.warn.add(line, msg.Get("pdf.warn.bad_utf8"))
 		s = strings.ToValidUTF8(s, string(replacement))
 	}
 	ok := true
@@ -106,10 +65,10 @@ func drop(r rune) bool {
 	return unicode.Is(unicode.Cf, r) || (r >= 0xfe00 && r <= 0xfe0f) || (r >= 0xe0100 && r <= 0xe01ef)
 }
 
-// add appends s to in in style st. line is the Markdown line s comes from,
+// add appends s to in in style st. line is the source line s comes from,
 // for warnings. Preformatted text (pre) keeps its spaces.
 func (a *textAdder) add(in *layout.Inline, s string, st *layout.Style, line int, pre bool) {
-	s = clean(s)
+	s = a.clean(s, line)
 	put := func(s string, st *layout.Style) {
 		if pre {
 			in.AddPre(s, st)
@@ -165,7 +124,7 @@ func (a *textAdder) face(f fonts.Face, r rune, line int) fonts.Face {
 // Inline, such as diagram labels: characters f lacks are drawn in the
 // regular face, or replaced (and reported) if that lacks them too.
 func (a *textAdder) runs(s string, f fonts.Face, line int) []run {
-	s = clean(s)
+	s = a.clean(s, line)
 	var out []run
 	var b strings.Builder
 	cur := f

@@ -3,6 +3,7 @@ package pdf
 import (
 	"strings"
 
+	"github.com/docgen/docgen/generator/docmodel"
 	"github.com/docgen/docgen/generator/render/pdf/fonts"
 	"github.com/docgen/docgen/generator/render/pdf/layout"
 )
@@ -30,6 +31,7 @@ const (
 	marginTop    = 74
 	marginBottom = 66
 	marginSide   = 64
+	draftBase    = 28 // baseline of the draft notice
 	headerBase   = 44 // baseline of the running header
 	headerRule   = 51
 	footerBase   = 38 // distance of the footer baseline from the bottom edge
@@ -57,14 +59,28 @@ var (
 	colorQuoteBar  = layout.RGB(0x9a, 0xa1, 0xab)
 )
 
-// alertColors are the bar and title colours of GitHub alerts by kind.
-var alertColors = map[string]layout.Color{
-	"note":      layout.RGB(0x1f, 0x6f, 0xc5),
-	"tip":       layout.RGB(0x1a, 0x7f, 0x37),
-	"important": layout.RGB(0x82, 0x50, 0xdf),
-	"warning":   layout.RGB(0x9a, 0x67, 0x00),
-	"caution":   layout.RGB(0xc4, 0x2b, 0x1c),
+// alertLook is how an admonition of one kind looks.
+type alertLook struct {
+	// color is that of the bar and the title, back the background, border
+	// the outline (None for none).
+	color, back, border layout.Color
+	// symbol starts the title.
+	symbol string
 }
+
+// alertLooks are the looks of the admonition kinds, in GitHub's colours.
+// Warnings and cautions, which an IfU must not let a reader miss, have a
+// border in their colour as well.
+var alertLooks = map[docmodel.AdmonitionKind]alertLook{
+	docmodel.Note:      {color: layout.RGB(0x1f, 0x6f, 0xc5), back: layout.RGB(0xed, 0xf4, 0xfb), border: layout.None, symbol: "ℹ"},
+	docmodel.Tip:       {color: layout.RGB(0x1a, 0x7f, 0x37), back: layout.RGB(0xec, 0xf6, 0xee), border: layout.None, symbol: "★"},
+	docmodel.Important: {color: layout.RGB(0x82, 0x50, 0xdf), back: layout.RGB(0xf4, 0xef, 0xfc), border: layout.None, symbol: "❢"},
+	docmodel.Warning:   {color: layout.RGB(0x9a, 0x67, 0x00), back: layout.RGB(0xff, 0xf6, 0xdc), border: layout.RGB(0x9a, 0x67, 0x00), symbol: "⚠"},
+	docmodel.Caution:   {color: layout.RGB(0xc4, 0x2b, 0x1c), back: layout.RGB(0xfd, 0xec, 0xea), border: layout.RGB(0xc4, 0x2b, 0x1c), symbol: "⚠"},
+}
+
+// colorDraft is the colour of the draft notice.
+var colorDraft = layout.RGB(0xc4, 0x2b, 0x1c)
 
 // Type sizes in points and line heights as multiples of the size.
 const (
@@ -74,6 +90,7 @@ const (
 	sizeTable    = 8.2
 	sizeFootnote = 8
 	sizeHeader   = 7.5
+	sizeDraft    = 8.5
 	sizeCaption  = 8
 	sizeTitle    = 24
 	sizeSubtitle = 13

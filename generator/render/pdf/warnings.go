@@ -4,6 +4,7 @@ import (
 	"sort"
 
 	"github.com/docgen/docgen/generator/msg"
+	"github.com/docgen/docgen/generator/render"
 )
 
 // maxGlyphWarnings is the number of missing-character warnings reported one
@@ -12,12 +13,12 @@ const maxGlyphWarnings = 50
 
 // warnings collects the warnings of one rendering.
 type warnings struct {
-	items []Warning
+	items []render.Warning
 	// glyphs remembers the missing characters reported, per line.
 	glyphs      map[glyphAt]bool
 	glyphCount  int
 	glyphsExtra int
-	seen        map[Warning]bool
+	seen        map[render.Warning]bool
 }
 
 type glyphAt struct {
@@ -27,9 +28,9 @@ type glyphAt struct {
 
 func (w *warnings) add(line int, message string) {
 	if w.seen == nil {
-		w.seen = map[Warning]bool{}
+		w.seen = map[render.Warning]bool{}
 	}
-	wa := Warning{Line: line, Message: message}
+	wa := render.Warning{Line: line, Message: message}
 	if w.seen[wa] {
 		return
 	}
@@ -57,10 +58,10 @@ func (w *warnings) glyph(line int, r rune) {
 
 // list returns the warnings sorted by line (stable, so in order of
 // discovery within a line).
-func (w *warnings) list() []Warning {
-	out := append([]Warning(nil), w.items...)
+func (w *warnings) list() []render.Warning {
+	out := append([]render.Warning(nil), w.items...)
 	if w.glyphsExtra > 0 {
-		out = append(out, Warning{Message: msg.Format("pdf.warn.glyph_more", w.glyphsExtra, string(replacement))})
+		out = append(out, render.Warning{Message: msg.Format("pdf.warn.glyph_more", w.glyphsExtra, string(replacement))})
 	}
 	sort.SliceStable(out, func(i, j int) bool {
 		a, b := out[i].Line, out[j].Line

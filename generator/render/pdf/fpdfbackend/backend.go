@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"sort"
 	"strings"
 
 	"github.com/go-pdf/fpdf"
@@ -45,7 +46,8 @@ func (Backend) Write(w io.Writer, d *layout.Document) error {
 	if err := f.Output(&buf); err != nil {
 		return fmt.Errorf("fpdfbackend: %w", err)
 	}
-	out, err := fixup(buf.Bytes(), len(d.Attachments), OutlineCounts(s.levels))
+	out, err := fixup(buf.Bytes(), patch{attachments: len(d.Attachments), outline: OutlineCounts(s.levels),
+		remote: s.remote, dests: s.namedDests()})
 	if err != nil {
 		return fmt.Errorf("fpdfbackend: %w", err)
 	}
@@ -61,7 +63,12 @@ type state struct {
 	lastH float64 // height of the last page, see mark
 	links map[layout.Target]int
 	// levels are the levels of the outline entries written.
-	levels  []int
+	levels []int
+	// remote are the targets of the links to other files, in the order
+	// written; dests the named destinations, first of a name first.
+	remote  []remoteLink
+	dests   []namedDest
+	destSet map[string]bool
 	hasFont [len(faceKeys)]bool
 
 	face      fonts.Face
@@ -110,6 +117,7 @@ func (s *state) setup() {
 		f.SetLang(lang)
 	}
 	s.links = map[layout.Target]int{}
+	s.destSet = map[string]bool{}
 	s.text, s.fill, s.draw = layout.Black, layout.None, layout.None
 	s.lineWidth = -1
 }
@@ -163,8 +171,21 @@ func (s *state) page(n int, p *layout.Page) {
 			s.drawLink(o)
 		case layout.Mark:
 			s.mark(p, o)
+		case layout.Anchor:
+			if !s.destSet[o.Name] {
+				s.destSet[o.Name] = true
+				s.dests = append(s.dests, namedDest{name: o.Name, page: n, y: p.Template.Height - o.Y})
+			}
 		}
 	}
+}
+
+// namedDests returns the named destinations sorted by name, as a name tree
+// lists them.
+func (s *state) namedDests() []namedDest {
+	out := append([]namedDest(nil), s.dests...)
+	sort.Slice(out, func(i, j int) bool { return out[i].name < out[j].name })
+	return out
 }
 
 func (s *state) drawText(o layout.Text) {
@@ -260,6 +281,14 @@ func (s *state) drawLink(o layout.Link) {
 	}
 	if o.URL != "" {
 		s.f.LinkString(o.X, o.Y, o.W, o.H, uri(o.URL))
+		return
+	}
+	if o.File != "" {
+		if o.Dest == "" {
+			return
+		}
+		s.f.LinkString(o.X, o.Y, o.W, o.H, remoteMarker(len(s.remote)))
+		s.remote = append(s.remote, remoteLink{file: o.File, dest: o.Dest})
 		return
 	}
 	if o.Page < 1 || o.Page > len(s.doc.Pages) {

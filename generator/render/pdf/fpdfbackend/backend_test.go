@@ -12,6 +12,7 @@ import (
 	"github.com/pdfcpu/pdfcpu/pkg/api"
 	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu"
 	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/model"
+	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/types"
 
 	"github.com/docgen/docgen/generator/render/pdf/fonts"
 	"github.com/docgen/docgen/generator/render/pdf/layout"
@@ -33,17 +34,24 @@ func testDoc(attachments int) *layout.Document {
 				layout.Mark{Title: "One", Level: 0, Y: 40},
 				layout.Link{X: 50, Y: 40, W: 50, H: 12, Page: 3, DestY: 100},
 				layout.Link{X: 50, Y: 60, W: 50, H: 12, URL: "https://example.com/(x)"},
+				layout.Anchor{Name: "top (1)", Y: 30},
 			}},
 			{Template: big, Ops: []layout.Op{
 				layout.Mark{Title: "Two", Level: 1, Y: 40},
 				layout.Rect{X: 10, Y: 10, W: 100, H: 50, Fill: layout.RGB(200, 0, 0), Stroke: layout.Black, LineWidth: 1, Radius: 4, Dash: []float64{2, 2}},
 				layout.Path{Points: []layout.Point{{X: 10, Y: 10}, {X: 50, Y: 50}, {X: 90, Y: 10}}, Closed: true, Fill: layout.Black, Stroke: layout.None},
+				layout.Link{X: 50, Y: 40, W: 50, H: 12, File: "other.pdf", Dest: "sec-2"},
+				layout.Link{X: 50, Y: 60, W: 50, H: 12, File: "ötherß.pdf", Dest: "doc:start"},
+				layout.Link{X: 50, Y: 80, W: 50, H: 12, File: "none.pdf"}, // no destination: left out
+				layout.Anchor{Name: "big", Y: 300},
 			}},
 			{Template: a4, Ops: []layout.Op{
 				layout.Mark{Title: "Three", Level: 2, Y: 90},
 				layout.Mark{Title: "Four", Level: 0, Y: 200},
 				layout.Text{X: 50, Y: 100, Face: fonts.Mono, Size: 9, S: "page three"},
 				layout.Link{X: 50, Y: 40, W: 50, H: 12, Page: 1, DestY: 0},
+				layout.Anchor{Name: "big", Y: 20}, // a second anchor of the name: the first counts
+				layout.Anchor{Name: "a-three", Y: 100},
 			}},
 		},
 	}
@@ -103,6 +111,67 @@ func TestWrite(t *testing.T) {
 		}
 		if !bytes.HasPrefix(data, []byte("%PDF-1.7\n")) || bytes.Contains(data, []byte("/Bad")) {
 			t.Errorf("header or language tag not as written")
+		}
+	}
+}
+
+// TestNamedDestinations checks that anchors are published as named
+// destinations on their pages and that links to other files are remote
+// go-to actions to a named destination (or the first page).
+func TestNamedDestinations(t *testing.T) {
+	for _, n := range []int{0, 2} {
+		ctx, _ := write(t, testDoc(n))
+		names, err := ctx.DereferenceDict(ctx.RootDict["Names"])
+		if err != nil {
+			t.Fatal(err)
+		}
+		tree, err := ctx.DereferenceDict(names["Dests"])
+		if err != nil || tree == nil {
+			t.Fatalf("%d attachments: no /Dests name tree: %v", n, err)
+		}
+		arr, err := ctx.DereferenceArray(tree["Names"])
+		if err != nil {
+			t.Fatal(err)
+		}
+		want := []struct {
+			name string
+			page int
+		}{{"a-three", 3}, {"big", 2}, {"top (1)", 1}}
+		if len(arr) != 2*len(want) {
+			t.Fatalf("%d attachments: name tree %v", n, arr)
+		}
+		for i, w := range want {
+			key, err := types.StringOrHexLiteral(arr[2*i])
+			if err != nil || key == nil || *key != w.name {
+				t.Errorf("%d attachments: key %d is %v, want %q", n, i, arr[2*i], w.name)
+			}
+			if page, err := pdfcpu.PageNrFromDestination(ctx, arr[2*i+1]); err != nil || page != w.page {
+				t.Errorf("%d attachments: %q leads to page %d (%v), want %d", n, w.name, page, err, w.page)
+			}
+		}
+		d, _, _, err := ctx.PageDict(2, false)
+		if err != nil {
+			t.Fatal(err)
+		}
+		annots, _ := ctx.DereferenceArray(d["Annots"])
+		if len(annots) != 2 {
+			t.Fatalf("%d annotations on page 2", len(annots))
+		}
+		for i, want := range []struct{ file, dest string }{{"other.pdf", "sec-2"}, {"ötherß.pdf", "doc:start"}} {
+			a, _ := ctx.DereferenceDict(annots[i])
+			act := a.DictEntry("A")
+			if act == nil || act.NameEntry("S") == nil || *act.NameEntry("S") != "GoToR" {
+				t.Errorf("link %d: action %v", i, act)
+				continue
+			}
+			fs := act.DictEntry("F")
+			uf, _ := types.StringOrHexLiteral(fs["UF"])
+			if uf == nil || *uf != want.file {
+				t.Errorf("link %d: file %v, want %q", i, fs, want.file)
+			}
+			if d, err := types.StringOrHexLiteral(act["D"]); err != nil || d == nil || *d != want.dest {
+				t.Errorf("link %d: destination %v, want %q", i, act["D"], want.dest)
+			}
 		}
 	}
 }

@@ -15,5 +15,7 @@
 // reference table: fpdf writes the attachments before the pages but
 // computes the object numbers of link and outline destinations as if they
 // were not there, and it declares PDF 1.3 although attachments with Unicode
-// names need PDF 1.7.
+// names need PDF 1.7. Two things fpdf cannot write at all are added the same
+// way (see fixup): named destinations, one for every [layout.Anchor], and
+// remote go-to actions for links to other files ([layout.Link].File).
 package fpdfbackend

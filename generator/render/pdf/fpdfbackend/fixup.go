@@ -3,11 +3,14 @@ package fpdfbackend
 import (
 	"bytes"
 	"crypto/md5"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"regexp"
 	"sort"
 	"strconv"
+	"strings"
+	"unicode/utf16"
 )
 
 var (
@@ -19,7 +22,46 @@ var (
 	// plainStreamRE matches the start of an uncompressed stream object
 	// whose dictionary holds nothing but its length.
 	plainStreamRE = regexp.MustCompile(`^(\d+ 0 obj\n)<</Length (\d+)>>\nstream\n`)
+	// remoteRE matches the action of a link annotation written for a
+	// link to another file, with the link's number (see remoteMarker).
+	remoteRE = regexp.MustCompile(`/A <</S /URI /URI \(` + remotePrefix + `(\d+)\)>>`)
+	kidsRE   = regexp.MustCompile(`/Kids \[([0-9 R]*)\]`)
+	refRE    = regexp.MustCompile(`(\d+) 0 R`)
 )
+
+// patch is what fixup adds to the file fpdf wrote.
+type patch struct {
+	// attachments is the number of embedded files.
+	attachments int
+	// outline are the /Count values of the outline items, in order.
+	outline []int
+	// remote are the targets of the links to other files, by the number
+	// their marker carries.
+	remote []remoteLink
+	// dests are the named destinations, sorted by name.
+	dests []namedDest
+}
+
+// remoteLink is the target of a link to another PDF file.
+type remoteLink struct {
+	file, dest string
+}
+
+// namedDest is a named destination: a position on a page (1-based), y
+// points from the bottom.
+type namedDest struct {
+	name string
+	page int
+	y    float64
+}
+
+// remotePrefix starts the placeholder URI of a link to another file. fpdf
+// writes link annotations with a URI action only; the space makes the
+// placeholder differ from every real URI, in which uri escapes spaces.
+const remotePrefix = "docgen remote "
+
+// remoteMarker is the placeholder URI of the remote link number i.
+func remoteMarker(i int) string { return remotePrefix + strconv.Itoa(i) }
 
 // fixup rewrites the file fpdf wrote:
 //
@@ -38,12 +80,19 @@ var (
 //   - Link annotations, which fpdf writes into the pages' /Annots arrays,
 //     become objects of their own, referred to from the arrays, as PDF
 //     requires.
+//   - Links to other files, which fpdf cannot write, were written as web
+//     links to a placeholder (see remoteMarker); their action becomes a
+//     remote go-to (/GoToR) to the file and named destination of p.remote.
+//   - The named destinations of p.dests are listed in a name tree that the
+//     catalog's /Names dictionary refers to (/Dests), so that links from
+//     other files find them.
 //   - The trailer gets a file identifier (/ID), the MD5 digest of the body,
 //     as PDF 1.7 recommends; it is the same for the same content.
 //
 // The objects keep their numbers, new ones are added at the end, and the
 // cross-reference table is written anew.
-func fixup(pdf []byte, attachments int, outline []int) ([]byte, error) {
+func fixup(pdf []byte, p patch) ([]byte, error) {
+	attachments, outline := p.attachments, p.outline
 	m := startxrefRE.FindSubmatch(pdf)
 	if m == nil {
 		return nil, errors.New("no startxref")
@@ -86,6 +135,12 @@ func fixup(pdf []byte, attachments int, outline []int) ([]byte, error) {
 	newOff := make([]int, n)
 	var extra [][]byte // new objects, numbered from n on
 	item := 0          // outline items seen
+	var pageObjs []int // the page objects, in page order
+	destsObj := 0      // the number of the name tree of the destinations
+	if len(p.dests) > 0 {
+		destsObj = n
+		extra = append(extra, nil) // written at the end
+	}
 	for k, j := range order {
 		end := xref
 		if k+1 < len(order) {
@@ -109,9 +164,20 @@ func fixup(pdf []byte, attachments int, outline []int) ([]byte, error) {
 		}
 		if i := bytes.Index(dict, []byte("/Annots [")); i >= 0 {
 			dict = indirectAnnots(dict, i+len("/Annots ["), func(annot []byte) int {
-				extra = append(extra, annot)
+				extra = append(extra, remoteAction(annot, p.remote))
 				return n + len(extra) - 1
 			})
+		}
+		if bytes.Contains(dict, []byte("/Type /Pages")) {
+			if km := kidsRE.FindSubmatch(dict); km != nil {
+				for _, r := range refRE.FindAllSubmatch(km[1], -1) {
+					num, _ := strconv.Atoi(string(r[1]))
+					pageObjs = append(pageObjs, num)
+				}
+			}
+		}
+		if destsObj > 0 && bytes.Contains(dict, []byte("/Type /Catalog")) {
+			dict = bytes.Replace(dict, []byte("/Names <<"), []byte("/Names <<\n/Dests "+strconv.Itoa(destsObj)+" 0 R"), 1)
 		}
 		if bytes.Contains(dict, []byte("\n<</Title ")) && bytes.Contains(dict, []byte("/Count 0>>")) && item < len(outline) {
 			dict = bytes.Replace(dict, []byte("/Count 0>>"), []byte("/Count "+strconv.Itoa(outline[item])+">>"), 1)
@@ -122,6 +188,13 @@ func fixup(pdf []byte, attachments int, outline []int) ([]byte, error) {
 		}
 		out.Write(dict)
 		out.Write(rest)
+	}
+	if destsObj > 0 {
+		tree, err := destTree(p.dests, pageObjs)
+		if err != nil {
+			return nil, err
+		}
+		extra[0] = tree
 	}
 	for k, obj := range extra {
 		newOff = append(newOff, out.Len())
@@ -238,4 +311,68 @@ func OutlineCounts(levels []int) []int {
 		counts[i] = n
 	}
 	return counts
+}
+
+// remoteAction replaces the placeholder action of a link to another file
+// in annot by a remote go-to action.
+func remoteAction(annot []byte, remote []remoteLink) []byte {
+	m := remoteRE.FindSubmatchIndex(annot)
+	if m == nil {
+		return annot
+	}
+	i, err := strconv.Atoi(string(annot[m[2]:m[3]]))
+	if err != nil || i < 0 || i >= len(remote) {
+		return annot
+	}
+	r := remote[i]
+	action := fmt.Sprintf("/A <</S /GoToR /F <</Type /Filespec /F %s /UF %s>> /D %s>>",
+		hexString([]byte(asciiName(r.file))), textString(r.file), hexString([]byte(r.dest)))
+	return append(append(append([]byte{}, annot[:m[0]]...), action...), annot[m[1]:]...)
+}
+
+// destTree writes the name tree of the named destinations: one node that
+// lists every name, in sorted order, with its explicit destination.
+func destTree(dests []namedDest, pageObjs []int) ([]byte, error) {
+	var b bytes.Buffer
+	b.WriteString("<</Names [")
+	for i, d := range dests {
+		if d.page < 1 || d.page > len(pageObjs) {
+			return nil, fmt.Errorf("destination %q on page %d of %d", d.name, d.page, len(pageObjs))
+		}
+		if i > 0 {
+			b.WriteByte(' ')
+		}
+		fmt.Fprintf(&b, "%s [%d 0 R /XYZ 0 %.2f null]", hexString([]byte(d.name)), pageObjs[d.page-1], d.y)
+	}
+	b.WriteString("]>>")
+	return b.Bytes(), nil
+}
+
+// hexString writes b as a PDF hexadecimal string.
+func hexString(b []byte) string {
+	return "<" + hex.EncodeToString(b) + ">"
+}
+
+// textString writes s as a PDF text string: UTF-16BE with a byte order
+// mark, in hexadecimal.
+func textString(s string) string {
+	u := utf16.Encode([]rune(text(s)))
+	b := make([]byte, 2, 2+2*len(u))
+	b[0], b[1] = 0xfe, 0xff
+	for _, c := range u {
+		b = append(b, byte(c>>8), byte(c))
+	}
+	return hexString(b)
+}
+
+// asciiName replaces the characters of a file name outside printable ASCII
+// by '_', for the /F entry of a file specification (the /UF entry keeps the
+// name as it is).
+func asciiName(s string) string {
+	return strings.Map(func(r rune) rune {
+		if r < ' ' || r > '~' {
+			return '_'
+		}
+		return r
+	}, s)
 }

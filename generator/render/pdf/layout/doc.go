@@ -1,7 +1,7 @@
 // Package layout is the page model of docgen's PDF renderer and the engine
 // that fills it: it breaks styled text into lines, sizes table columns,
-// and distributes blocks over pages. It knows nothing of Markdown and
-// nothing of the PDF file format, so the library that writes the file (see
+// and distributes blocks over pages. It knows nothing of the document model
+// and nothing of the PDF file format, so the library that writes the file (see
 // [Backend]) can be replaced without touching the layout.
 //
 // All lengths are in points (1/72 inch). The origin of a page is its top

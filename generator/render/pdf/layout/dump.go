@@ -23,7 +23,11 @@ func Dump(pages []*Page) string {
 				fmt.Fprintf(&b, "  image %4.0f %4.0f %.0fx%.0f %s\n", o.X, o.Y, o.W, o.H, o.Key)
 			case Link:
 				target := o.URL
-				if target == "" {
+				switch {
+				case target != "":
+				case o.File != "":
+					target = o.File + "#" + o.Dest
+				default:
 					target = fmt.Sprintf("#%s -> page %d", o.Dest, o.Page)
 				}
 				fmt.Fprintf(&b, "  link %4.0f %4.0f %.0fx%.0f %s\n", o.X, o.Y, o.W, o.H, target)

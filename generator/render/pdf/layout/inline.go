@@ -19,8 +19,10 @@ type Style struct {
 	Strike, Underline bool
 	// Rise raises the baseline (superscripts), in points.
 	Rise float64
-	// URL or Dest makes the text a link to a web address or to an anchor.
-	URL, Dest string
+	// URL or Dest makes the text a link to a web address or to an anchor;
+	// File and Dest make it a link to an anchor of another PDF file (see
+	// [Link]).
+	URL, Dest, File string
 	// Anchor names the position of the text (at the top of its line) as a
 	// link destination.
 	Anchor string

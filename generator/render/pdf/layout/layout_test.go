@@ -153,18 +153,27 @@ func TestTableWidths(t *testing.T) {
 func TestColumnWidths(t *testing.T) {
 	for _, c := range []struct {
 		lo, hi []float64
+		keep   []bool
 		width  float64
 		want   []float64
 	}{
-		{[]float64{10, 10}, []float64{20, 60}, 160, []float64{40, 120}}, // everything fits: widen in proportion
-		{[]float64{10, 10}, []float64{20, 60}, 50, []float64{15, 35}},   // share the rest by need
-		{[]float64{10, 100}, []float64{10, 100}, 60, []float64{10, 50}}, // too narrow: cap the widest
-		{[]float64{40, 40, 5}, []float64{40, 40, 5}, 45, []float64{20, 20, 5}},
+		{[]float64{10, 10}, []float64{20, 60}, nil, 160, []float64{40, 120}}, // everything fits: widen in proportion
+		{[]float64{10, 10}, []float64{20, 60}, nil, 50, []float64{15, 35}},   // share the rest by need
+		{[]float64{10, 100}, []float64{10, 100}, nil, 60, []float64{10, 50}}, // too narrow: cap the widest
+		{[]float64{40, 40, 5}, []float64{40, 40, 5}, nil, 45, []float64{20, 20, 5}},
+		// A kept column keeps its width; the others give way.
+		{[]float64{40, 40, 5}, []float64{40, 40, 5}, []bool{true, false, false}, 60, []float64{40, 15, 5}},
+		{[]float64{40, 40, 30}, []float64{40, 40, 30}, []bool{false, false, true}, 60, []float64{15, 15, 30}},
+		// Kept columns that do not fit on their own are capped like others.
+		{[]float64{50, 50}, []float64{50, 50}, []bool{true, true}, 60, []float64{30, 30}},
+		{[]float64{80, 10}, []float64{80, 10}, []bool{true, false}, 60, []float64{50, 10}},
 	} {
-		got := columnWidths(c.lo, c.hi, 1, 0, c.width)
+		keep := make([]bool, len(c.lo))
+		copy(keep, c.keep)
+		got := columnWidths(c.lo, c.hi, keep, 1, 0, c.width)
 		for i := range got {
 			if d := got[i] - c.want[i]; d > 0.001 || d < -0.001 {
-				t.Errorf("columnWidths(%v, %v, %v) = %v, want %v", c.lo, c.hi, c.width, got, c.want)
+				t.Errorf("columnWidths(%v, %v, %v, %v) = %v, want %v", c.lo, c.hi, c.keep, c.width, got, c.want)
 				break
 			}
 		}
@@ -280,7 +289,8 @@ func TestPaginateOwnPage(t *testing.T) {
 
 func TestResolveRefs(t *testing.T) {
 	pages := []*Page{
-		{Template: tpl, Ops: []Op{PageRef{Dest: "x", X: 100, Face: fonts.Regular, Size: 10}, Link{Dest: "x", W: 1, H: 1}, Link{Dest: "nowhere", W: 1, H: 1}}},
+		{Template: tpl, Ops: []Op{PageRef{Dest: "x", X: 100, Face: fonts.Regular, Size: 10}, Link{Dest: "x", W: 1, H: 1}, Link{Dest: "nowhere", W: 1, H: 1},
+			Link{File: "other.pdf", Dest: "y", W: 1, H: 1}}},
 		{Template: tpl, Ops: []Op{Anchor{Name: "x", Y: 42}}},
 	}
 	unknown := ResolveRefs(pages)
@@ -293,13 +303,33 @@ func TestResolveRefs(t *testing.T) {
 	if l, ok := pages[0].Ops[1].(Link); !ok || l.Page != 2 || l.DestY != 42 {
 		t.Errorf("link %#v", pages[0].Ops[1])
 	}
-	if len(pages[0].Ops) != 2 {
-		t.Errorf("link to an unknown anchor kept")
+	if len(pages[0].Ops) != 3 {
+		t.Errorf("link to an unknown anchor kept, or link to another file dropped: %v", pages[0].Ops)
+	}
+	if l, ok := pages[0].Ops[2].(Link); !ok || l.File != "other.pdf" || l.Dest != "y" || l.Page != 0 {
+		t.Errorf("link to another file %#v", pages[0].Ops[2])
 	}
 }
 
 func TestHex(t *testing.T) {
 	if Hex("#1f4e79", None) != RGB(0x1f, 0x4e, 0x79) || Hex("#abc", None) != RGB(0xaa, 0xbb, 0xcc) || Hex("red", Black) != Black {
 		t.Error("Hex")
+	}
+}
+
+// TestLinesExactWidth checks that a word exactly as wide as the line fits,
+// however its width was summed: a table column is sized to its widest word
+// plus padding at one scale, and the padding is taken off again.
+func TestLinesExactWidth(t *testing.T) {
+	for _, word := range []string{"2026-10-15", "tcp/11112", "DS-DICOM-STORE-SCP", "justification:"} {
+		var in Inline
+		in.Add(word, body)
+		for _, scale := range []float64{1, 0.94, 0.88, 0.83, 0.78, 0.73} {
+			pad := 2 * 4 * scale
+			w := scale*in.MinWidth(1000) + pad - pad
+			if lines := in.Scaled(scale).Lines(w, 1.2, body); len(lines) != 1 {
+				t.Errorf("%q at %.2f: %d lines", word, scale, len(lines))
+			}
+		}
 	}
 }

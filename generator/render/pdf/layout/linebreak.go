@@ -27,6 +27,9 @@ type Frag struct {
 // breaks) takes the height of base. Lines break at spaces; a word wider than
 // a line is broken between characters, preferably after punctuation.
 func (in *Inline) Lines(width, leading float64, base *Style) []Line {
+	// Widths are sums of rounded numbers: a word measured as exactly the
+	// width (a table column sized to its widest word) must fit.
+	width += widthSlack
 	b := lineBreaker{width: width, leading: leading, base: base}
 	atoms := in.atoms
 	for i := 0; i < len(atoms); {
@@ -165,6 +168,9 @@ func (b *lineBreaker) flush(forced bool) {
 	b.cur = nil
 	b.w = 0
 }
+
+// widthSlack is the tolerance of line widths, in points.
+const widthSlack = 1e-6
 
 // breakAfter are the characters after which a long token is preferably
 // broken.

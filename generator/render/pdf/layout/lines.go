@@ -54,8 +54,8 @@ func (ln *Line) Ops(x, top, width float64, a Align) []Op {
 		if st.Anchor != "" {
 			ops = append(ops, Anchor{Name: st.Anchor, Y: top})
 		}
-		if (st.URL != "" || st.Dest != "") && f.W > 0 {
-			ops = append(ops, Link{X: x + f.X, Y: top, W: f.W, H: ln.Height, URL: st.URL, Dest: st.Dest})
+		if (st.URL != "" || st.Dest != "" || st.File != "") && f.W > 0 {
+			ops = append(ops, Link{X: x + f.X, Y: top, W: f.W, H: ln.Height, URL: st.URL, Dest: st.Dest, File: st.File})
 		}
 	}
 	return ops

@@ -50,20 +50,25 @@ type Image struct {
 	Key        string
 }
 
-// Link makes a box clickable. It leads to URL when set, else to the
-// destination Dest; [Document] resolution fills in Page (1-based) and
-// DestY for Dest. A link whose destination is unknown has Page 0 and URL ""
-// and is not written.
+// Link makes a box clickable. It leads to URL when set; else, when File is
+// set, to the anchor Dest of that other PDF file (a path relative to this
+// one, such as "admin-guide.pdf"), which finds it among its named
+// destinations (see [Anchor]); else to the anchor Dest of this document:
+// [ResolveRefs] fills in Page (1-based) and DestY. A link within the
+// document whose destination is unknown has Page 0, and a link to another
+// file without Dest, are not written.
 type Link struct {
 	X, Y, W, H float64
 	URL        string
+	File       string
 	Dest       string
 	Page       int
 	DestY      float64
 }
 
 // Anchor names a position: internal links and page references to Name lead
-// here. It draws nothing.
+// here, and backends publish it as a named destination, so that links from
+// other documents ([Link.File]) lead here too. It draws nothing.
 type Anchor struct {
 	Name string
 	Y    float64

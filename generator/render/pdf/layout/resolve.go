@@ -24,7 +24,8 @@ func Anchors(pages []*Page) map[string]Target {
 	return m
 }
 
-// ResolveRefs fills in the page and height of internal [Link]s and replaces
+// ResolveRefs fills in the page and height of internal [Link]s (those
+// without URL and File) and replaces
 // each [PageRef] by the page number as [Text], using the anchors of pages.
 // Links to unknown anchors are removed; their names are returned, each
 // once, in order of appearance. A page reference to an unknown anchor
@@ -37,7 +38,7 @@ func ResolveRefs(pages []*Page) (unknown []string) {
 		for _, op := range p.Ops {
 			switch o := op.(type) {
 			case Link:
-				if o.URL == "" {
+				if o.URL == "" && o.File == "" {
 					t, ok := anchors[o.Dest]
 					if !ok {
 						if !seen[o.Dest] {

@@ -35,7 +35,12 @@ type TableStyle struct {
 type Table struct {
 	Header []Cell
 	Rows   [][]Cell
-	Style  TableStyle
+	// Keep marks the columns whose words are never broken, such as dates,
+	// ports and identifiers: when the words of all columns do not fit the
+	// width, the other columns give way. Long tokens (see [LongToken]) are
+	// capped as in any column. Keep may be shorter than the rows.
+	Keep  []bool
+	Style TableStyle
 }
 
 // Items lays t out width points wide and returns its rows as flow items.
@@ -44,7 +49,7 @@ type Table struct {
 // shared in proportion to how much wider the column's longest line is. If
 // the minimum widths do not fit, the font is made smaller (see
 // [TableStyle.Scales]); if they still do not fit, words are broken
-// anywhere. The header row is kept with the first body row and repeated at
+// anywhere, in the columns that [Table.Keep] does not mark first. The header row is kept with the first body row and repeated at
 // the top of every page the table continues on. The scale used is also
 // returned.
 func (t *Table) Items(x, width float64) ([]*Item, float64) {
@@ -86,7 +91,9 @@ func (t *Table) Items(x, width float64) ([]*Item, float64) {
 			break
 		}
 	}
-	widths := columnWidths(minC, maxC, scale, 2*st.PadX*scale, width)
+	keep := make([]bool, ncol)
+	copy(keep, t.Keep)
+	widths := columnWidths(minC, maxC, keep, scale, 2*st.PadX*scale, width)
 
 	var header *Item
 	var items []*Item
@@ -107,8 +114,10 @@ func (t *Table) Items(x, width float64) ([]*Item, float64) {
 	return items, scale
 }
 
-// columnWidths shares width among the columns.
-func columnWidths(minC, maxC []float64, scale, pad, width float64) []float64 {
+// columnWidths shares width among the columns. Columns marked in keep
+// keep their minimum width when the minimum widths do not fit, as long as
+// they fit on their own.
+func columnWidths(minC, maxC []float64, keep []bool, scale, pad, width float64) []float64 {
 	n := len(minC)
 	lo, hi := make([]float64, n), make([]float64, n)
 	var sumLo, sumHi float64
@@ -133,22 +142,45 @@ func columnWidths(minC, maxC []float64, scale, pad, width float64) []float64 {
 	default:
 		// Even the widest words do not fit: cap the widest columns at the
 		// width that makes the table fit, so that only their words are
-		// broken and narrow columns (numbers, codes) stay whole.
-		sorted := append([]float64(nil), lo...)
-		sort.Float64s(sorted)
-		limit, acc := width/float64(n), 0.0
-		for k, v := range sorted {
-			if acc+v*float64(n-k) >= width {
-				limit = (width - acc) / float64(n-k)
-				break
+		// broken and narrow columns (numbers, codes) stay whole. Kept
+		// columns are left out of the capping if the others can take it.
+		kept, free := 0.0, []float64(nil)
+		for i := range lo {
+			if keep[i] {
+				kept += lo[i]
+			} else {
+				free = append(free, lo[i])
 			}
-			acc += v
 		}
+		if len(free) == 0 || kept >= width {
+			kept, free = 0, lo
+			keep = make([]bool, n)
+		}
+		limit := capLimit(free, width-kept)
 		for i := range w {
-			w[i] = min(lo[i], limit)
+			w[i] = lo[i]
+			if !keep[i] {
+				w[i] = min(lo[i], limit)
+			}
 		}
 	}
 	return w
+}
+
+// capLimit returns the width at which capping the widths lo makes them sum
+// to width: min(lo[i], limit) summed over i is width.
+func capLimit(lo []float64, width float64) float64 {
+	n := len(lo)
+	sorted := append([]float64(nil), lo...)
+	sort.Float64s(sorted)
+	limit, acc := width/float64(n), 0.0
+	for k, v := range sorted {
+		if acc+v*float64(n-k) >= width {
+			return (width - acc) / float64(n-k)
+		}
+		acc += v
+	}
+	return limit
 }
 
 // tableRow is a laid-out row: the lines of each cell.
