@@ -73,7 +73,9 @@ FUZZ_TARGETS := \
 	./generator/report:FuzzReport \
 	./generator/docscheck:FuzzHeadings \
 	./generator/render/pdf:FuzzRender \
-	./generator/mds2:FuzzReadWorkbook
+	./generator/mds2:FuzzReadWorkbook \
+	./generator/render/docx:FuzzRender \
+	./generator/render/docx:FuzzTemplateStyles
 
 fuzz:
 	@for t in $(FUZZ_TARGETS); do \

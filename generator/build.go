@@ -10,6 +10,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"time"
 
@@ -29,16 +30,34 @@ import (
 )
 
 // BuildFormats lists the formats Build can write, in the order they are
-// written; all are written by default.
+// written.
 func BuildFormats() []string { return render.Names() }
+
+// optInFormats are written only when asked for: Word documents are for the
+// reviewers who edit and approve in Word, and a build that writes them by
+// default would change what every existing pipeline produces.
+var optInFormats = []string{"docx"}
+
+// DefaultFormats lists the formats Build writes when BuildOptions.Formats
+// is empty: every format but the opt-in ones.
+func DefaultFormats() []string {
+	var out []string
+	for _, f := range BuildFormats() {
+		if !slices.Contains(optInFormats, f) {
+			out = append(out, f)
+		}
+	}
+	return out
+}
 
 // DiagramFile is the file name of the network diagram next to the documents.
 const DiagramFile = "network-diagram.svg"
 
 // BuildOptions adjust Build.
 type BuildOptions struct {
-	// Formats are the document formats to write (md, html); CSV files, the
-	// traceability matrix and the manifest are always written.
+	// Formats are the document formats to write (default: DefaultFormats);
+	// CSV files, the traceability matrix and the manifest are always
+	// written.
 	Formats []string
 	// Profiles override the catalogs named in the spec.
 	Profiles []string
@@ -54,6 +73,9 @@ type BuildOptions struct {
 	AllowOutside bool
 	// PageSize is the PDF page size: A4 (default) or Letter.
 	PageSize string
+	// WordTemplate is a Word template (.dotx or .docx) whose styles the
+	// Word documents take.
+	WordTemplate string
 }
 
 // File is one output file of a build.
@@ -123,7 +145,7 @@ func BuildSpec(path string, opts BuildOptions) (*Built, error) {
 
 	formats := opts.Formats
 	if len(formats) == 0 {
-		formats = BuildFormats()
+		formats = DefaultFormats()
 	}
 	var files []File
 	var warnings []string
@@ -132,7 +154,7 @@ func BuildSpec(path string, opts BuildOptions) (*Built, error) {
 		assets[DiagramFile] = render.Asset{Data: svg, Diagram: d}
 	}
 	for _, doc := range set.Documents {
-		ro := render.Options{Assets: assets, PageSize: opts.PageSize, Generator: "docgen " + opts.Version, TitlePage: true}
+		ro := render.Options{Assets: assets, PageSize: opts.PageSize, Generator: "docgen " + opts.Version, TitlePage: true, Template: opts.WordTemplate}
 		if doc.AttachSBOM && !spec.IsPlaceholder(s.SBOM.Path) {
 			att, err := sbomAttachment(s, opts.AllowOutside)
 			if err != nil {

@@ -27,7 +27,7 @@ func buildCommand() *cli.Command {
 		Description: help("build"),
 		Flags: []cli.Flag{
 			&cli.StringFlag{Name: "out", Aliases: []string{"o"}, Value: "out", Usage: msg.Get("cli.flag.out")},
-			&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Value: strings.Join(generator.BuildFormats(), ","), Usage: msg.Format("cli.flag.build_format", strings.Join(generator.BuildFormats(), ", "))},
+			&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Value: strings.Join(generator.DefaultFormats(), ","), Usage: msg.Format("cli.flag.build_format", strings.Join(generator.BuildFormats(), ", "))},
 			&cli.StringSliceFlag{Name: "profile", Aliases: []string{"p"}, Usage: msg.Get("cli.flag.build_profile")},
 			&cli.StringFlag{Name: "templates", Usage: msg.Get("cli.flag.templates")},
 			&cli.IntFlag{Name: "ifu-heading-offset", Usage: msg.Get("cli.flag.heading_offset")},
@@ -35,6 +35,7 @@ func buildCommand() *cli.Command {
 			&cli.BoolFlag{Name: "strict", Usage: msg.Get("cli.flag.strict")},
 			&cli.BoolFlag{Name: "allow-outside-files", Usage: msg.Get("cli.flag.allow_outside")},
 			&cli.StringFlag{Name: "page-size", Value: "A4", Usage: msg.Get("cli.flag.page_size")},
+			&cli.StringFlag{Name: "docx-template", Usage: msg.Get("cli.flag.docx_template")},
 		},
 		Action: runBuild,
 	}
@@ -85,6 +86,9 @@ func runBuild(c *cli.Context) error {
 	if err := checkPageSize(c.String("page-size")); err != nil {
 		return err
 	}
+	if c.String("docx-template") != "" && !slices.Contains(formats, "docx") {
+		return fail(exitInput, msg.Get("cli.docx_template_unused"))
+	}
 	if c.Int("ifu-heading-offset") < 0 || c.Int("ifu-heading-offset") > 4 {
 		return fail(exitInput, msg.Get("cli.build.bad_offset"))
 	}
@@ -96,6 +100,7 @@ func runBuild(c *cli.Context) error {
 		Formats: formats, Profiles: c.StringSlice("profile"), TemplatesDir: c.String("templates"),
 		IFUHeadingOffset: c.Int("ifu-heading-offset"), Today: ref, Version: version,
 		AllowOutside: c.Bool("allow-outside-files"), PageSize: c.String("page-size"),
+		WordTemplate: c.String("docx-template"),
 	}
 	specs := c.Args().Slice()
 	dirs := outputDirs(c.String("out"), specs)
@@ -145,7 +150,7 @@ func runBuild(c *cli.Context) error {
 		}
 		if sum.Errors > 0 {
 			fmt.Fprintln(c.App.ErrWriter, msg.Format("cli.build.check_errors", specs[i], sum.Errors))
-			if c.Bool("strict") && code == exitOK {
+			if code == exitOK {
 				code = exitFindings
 			}
 		}

@@ -20,10 +20,10 @@ func renderCommand() *cli.Command {
 	return &cli.Command{
 		Name:        "render",
 		Usage:       msg.Get("cli.render.usage"),
-		UsageText:   "docgen render [options] IN.md -o OUT.pdf|OUT.html",
+		UsageText:   "docgen render [options] IN.md -o OUT.pdf|OUT.html|OUT.docx",
 		Description: help("render"),
 		Flags: []cli.Flag{
-			&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Required: true, Usage: msg.Get("cli.flag.render_output")},
+			&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Required: true, Usage: msg.Format("cli.flag.render_output", strings.Join(extensions(), ", "))},
 			&cli.StringFlag{Name: "title", Usage: msg.Get("cli.flag.title")},
 			&cli.StringFlag{Name: "author", Usage: msg.Get("cli.flag.author")},
 			&cli.StringFlag{Name: "subject", Usage: msg.Get("cli.flag.subject")},
@@ -34,9 +34,21 @@ func renderCommand() *cli.Command {
 			&cli.StringFlag{Name: "date", Usage: msg.Get("cli.flag.doc_date")},
 			&cli.StringFlag{Name: "page-size", Value: "A4", Usage: msg.Get("cli.flag.page_size")},
 			&cli.BoolFlag{Name: "no-title-page", Usage: msg.Get("cli.flag.no_title_page")},
+			&cli.StringFlag{Name: "docx-template", Usage: msg.Get("cli.flag.docx_template")},
 		},
 		Action: runRender,
 	}
+}
+
+// extensions lists the output file extensions render accepts, one per
+// format.
+func extensions() []string {
+	var out []string
+	for _, n := range render.Names() {
+		r, _ := render.Lookup(n)
+		out = append(out, r.Extension())
+	}
+	return out
 }
 
 func checkPageSize(s string) error {
@@ -64,7 +76,10 @@ func runRender(c *cli.Context) error {
 	out := c.String("output")
 	r, ok := render.ForExtension(filepath.Ext(out))
 	if !ok {
-		return fail(exitInput, msg.Format("cli.render.bad_output", out))
+		return fail(exitInput, msg.Format("cli.render.bad_output", out, strings.Join(extensions(), ", ")))
+	}
+	if c.String("docx-template") != "" && r.Name() != "docx" {
+		return fail(exitInput, msg.Get("cli.docx_template_unused"))
 	}
 	data, err := os.ReadFile(in)
 	if err != nil {
@@ -97,6 +112,7 @@ func runRender(c *cli.Context) error {
 	var b bytes.Buffer
 	warns, err := r.Render(&b, d, render.Options{
 		PageSize: c.String("page-size"), TitlePage: !c.Bool("no-title-page"), Generator: "docgen " + version,
+		Template: c.String("docx-template"),
 	})
 	if err != nil {
 		return fail(exitInput, fmt.Sprintf("%s: %v", in, err))

@@ -63,8 +63,9 @@ func (b *builder) tables(lay bool) map[string]*Table {
 	return b.tableCache[k]
 }
 
-// item is one piece of template output: a block, or a marker that opens or
-// closes a group of blocks.
+// item is one piece of template output: a block, a marker that opens or
+// closes a group of blocks, or the place of a block left out (so that the
+// lead-in before it is left out too).
 type item struct {
 	kind  itemKind
 	block docmodel.Block
@@ -77,6 +78,7 @@ type itemKind int
 const (
 	blockItem itemKind = iota
 	leadItem           // a paragraph that introduces the next block
+	emptyItem          // a block left out for lack of facts
 	openSection
 	openList
 	openNote
@@ -150,7 +152,7 @@ func (b *builder) meta(def docDef, lay, fragment bool) docmodel.Meta {
 	s := b.in.Spec
 	dev := s.Device
 	m := docmodel.Meta{
-		Name: def.Name, Title: dev.Name + " – " + def.title(), Subject: msg.Get("meta.subject"),
+		Name: def.Name, Title: joinNonEmpty(" – ", dev.Name, def.title()), Subject: msg.Get("meta.subject"),
 		Author: dev.Manufacturer.Name, ID: documentID(s, def), Revision: s.Document.Revision,
 		Date: s.Document.Date.Time, Language: s.Language, Audience: def.Audience, Fragment: fragment,
 		Keywords: []string{msg.Get("meta.keyword"), string(dev.Regulation), dev.Name},
@@ -325,6 +327,8 @@ func assembleGroup(items []item, level int) ([]docmodel.Block, []item, error) {
 		switch it.kind {
 		case blockItem:
 			emit(it.block)
+		case emptyItem:
+			lead = nil // what the lead-in introduces is not there
 		case leadItem:
 			lead = it.block // replaces an earlier lead that led nowhere
 		case closeGroup:
@@ -339,6 +343,7 @@ func assembleGroup(items []item, level int) ([]docmodel.Block, []item, error) {
 			}
 			items = rest[1:]
 			if len(inner) == 0 {
+				lead = nil
 				continue
 			}
 			switch it.kind {
@@ -390,7 +395,7 @@ func (r *run) section(name string, anchor ...string) (string, error) {
 		return "", err
 	}
 	if len(blocks) == 0 {
-		return "", nil
+		return r.token(item{kind: emptyItem}), nil
 	}
 	title := "section." + name + ".title"
 	return r.token(item{kind: blockItem, block: &docmodel.Section{

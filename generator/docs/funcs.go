@@ -41,7 +41,7 @@ func (r *run) funcs() template.FuncMap {
 			if p := r.sayBlock(key, args); p != nil {
 				return r.token(item{kind: blockItem, block: p})
 			}
-			return ""
+			return r.none()
 		},
 		"lead": func(key string, args ...any) string {
 			if p := r.sayBlock(key, args); p != nil {
@@ -70,6 +70,18 @@ func (r *run) funcs() template.FuncMap {
 				return v
 			}
 			return value{content: []docmodel.Inline{&docmodel.Code{Text: v.text()}}, paths: v.paths}
+		},
+		"from": func(paths ...string) value {
+			v := value{cited: true}
+			for _, p := range paths {
+				f := b.fact(p)
+				if f.empty() {
+					return value{cited: true} // the claim's fact is absent
+				}
+				v.paths = append(v.paths, f.paths...)
+				v.content = f.content // non-empty: the fact is there
+			}
+			return v
 		},
 		"msgv": func(key string, args ...any) value {
 			v, err := sentence(key, args...)
@@ -163,6 +175,9 @@ func (r *run) funcs() template.FuncMap {
 	}
 }
 
+// none is the token of a block left out for lack of facts.
+func (r *run) none() string { return r.token(item{kind: emptyItem}) }
+
 // tableFor returns the table with id, for this document's readers.
 func (r *run) tableFor(id string) *Table {
 	t, ok := r.b.tables(r.view.Lay)[id]
@@ -176,7 +191,7 @@ func (r *run) tableFor(id string) *Table {
 func (r *run) table(id string) string {
 	t := r.tableFor(id)
 	if t.Empty() {
-		return ""
+		return r.none()
 	}
 	return r.token(item{kind: blockItem, block: t.Model()})
 }
@@ -193,7 +208,7 @@ func (r *run) text(path string) string {
 		panic(templateError{fmt.Sprintf("%q is not a text field", path)})
 	}
 	if spec.IsPlaceholder(t.Value) {
-		return ""
+		return r.none()
 	}
 	var tokens strings.Builder
 	for _, p := range paragraphs(t.Value) {
@@ -220,7 +235,7 @@ func paragraphs(s string) []string {
 func (r *run) labelled(key, path string) string {
 	v := r.b.fact(path)
 	if v.empty() {
-		return ""
+		return r.none()
 	}
 	content := append([]docmodel.Inline{&docmodel.Strong{Content: docmodel.Plain(msg.Get(key))}, &docmodel.Text{Text: " "}}, v.content...)
 	return r.token(item{kind: blockItem, block: paragraph(key, value{content: content, paths: v.paths})})
@@ -251,7 +266,7 @@ func (r *run) list(path string, numbered bool) string {
 		})
 	}
 	if len(l.Items) == 0 {
-		return ""
+		return r.none()
 	}
 	l.Source.Paths = []string{path}
 	return r.token(item{kind: blockItem, block: l})
@@ -262,7 +277,7 @@ func (r *run) list(path string, numbered bool) string {
 func (r *run) absent(name string) string {
 	s := r.b.in.Spec
 	if !s.IsAbsent(name) {
-		return ""
+		return r.none()
 	}
 	p := "absent." + name
 	key := "absent." + name
@@ -271,7 +286,7 @@ func (r *run) absent(name string) string {
 		panic(err)
 	}
 	if v.empty() {
-		return ""
+		return r.none()
 	}
 	para := paragraph(key, v)
 	para.Source.Absent = []string{name}
@@ -282,7 +297,7 @@ func (r *run) absent(name string) string {
 func (r *run) figure() string {
 	d := r.b.in.Diagram
 	if d == nil || r.b.in.DiagramFile == "" {
-		return ""
+		return r.none()
 	}
 	return r.token(item{kind: blockItem, block: &docmodel.Figure{
 		Node: docmodel.Node{Source: docmodel.Provenance{Paths: []string{"network.zones", "network.nodes", "data_streams"}}},

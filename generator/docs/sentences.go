@@ -19,6 +19,9 @@ var placeholderRE = regexp.MustCompile(`%(?:\[(\d+)\])?s`)
 // is a value (a fact with its spec paths) or a string (fixed text). The
 // result is empty, and the sentence left out, when any value is empty.
 //
+// A fixed sentence names the facts it states with cited values (from in
+// the templates); like the others, an empty one leaves the sentence out.
+//
 // A message may mark strong text with **...**. A full stop that the
 // message puts right after a value ending in a full stop is dropped, so that
 // "Corvela Health B.V." never reads "B.V..".
@@ -26,16 +29,21 @@ func sentence(key string, args ...any) (value, error) {
 	if !msg.Has(key) {
 		return noValue, templateError{fmt.Sprintf("no message %q", key)}
 	}
-	vals := make([]value, len(args))
+	var vals []value
+	var cited []string
 	for i, a := range args {
 		switch a := a.(type) {
 		case value:
 			if a.empty() && !a.optional {
 				return noValue, nil
 			}
-			vals[i] = a
+			if a.cited {
+				cited = append(cited, a.paths...)
+				continue
+			}
+			vals = append(vals, a)
 		case string:
-			vals[i] = plainValue(a)
+			vals = append(vals, plainValue(a))
 		default:
 			return noValue, templateError{fmt.Sprintf("message %q: argument %d is a %T, not a value or text", key, i+1, a)}
 		}
@@ -63,7 +71,9 @@ func sentence(key string, args ...any) (value, error) {
 		}
 		out = append(out, vals[k].content...)
 		paths = append(paths, vals[k].paths...)
-		prevEndsStop = strings.HasSuffix(strings.TrimSpace(vals[k].text()), ".")
+		if t := strings.TrimSpace(vals[k].text()); t != "" {
+			prevEndsStop = strings.HasSuffix(t, ".")
+		}
 		pos = m[1]
 	}
 	lit := text[pos:]
@@ -71,7 +81,7 @@ func sentence(key string, args ...any) (value, error) {
 		lit = strings.TrimPrefix(lit, ".")
 	}
 	out = append(out, markup(lit)...)
-	return value{content: mergeText(out), paths: dedupe(paths)}, nil
+	return value{content: mergeText(out), paths: dedupe(append(paths, cited...))}, nil
 }
 
 // strongRE finds **strong** text in a message.

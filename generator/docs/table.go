@@ -19,10 +19,10 @@ type Column struct {
 	Optional bool
 }
 
-// Cell is one cell: its text and the spec path it shows.
+// Cell is one cell: its text and the spec paths it shows.
 type Cell struct {
-	Text string
-	Path string
+	Text  string
+	Paths []string
 }
 
 // Row is one row with the spec path of the element it shows.
@@ -81,12 +81,28 @@ func (t *Table) add(path string, cells ...Cell) {
 	t.Rows = append(t.Rows, Row{Cells: cells, Path: path})
 }
 
-// c makes a cell of text shown from the spec path p.
-func c(text, p string) Cell {
+// c makes a cell of text shown from the spec paths; "" paths are left
+// out.
+func c(text string, paths ...string) Cell {
 	if strings.TrimSpace(text) == "" {
 		return Cell{}
 	}
-	return Cell{Text: text, Path: p}
+	cell := Cell{Text: text}
+	for _, p := range paths {
+		if p != "" {
+			cell.Paths = append(cell.Paths, p)
+		}
+	}
+	return cell
+}
+
+// when returns path if cond holds, else "": for cells that state a field
+// only when it is given.
+func when(cond bool, path string) string {
+	if cond {
+		return path
+	}
+	return ""
 }
 
 // Empty reports whether the table has no rows.
@@ -120,9 +136,7 @@ func (t *Table) Model() *docmodel.Table {
 				continue
 			}
 			mc := &docmodel.Cell{Content: docmodel.Plain(cell.Text)}
-			if cell.Path != "" {
-				mc.Source.Paths = []string{cell.Path}
-			}
+			mc.Source.Paths = cell.Paths
 			row.Cells = append(row.Cells, mc)
 		}
 		out.Rows = append(out.Rows, row)

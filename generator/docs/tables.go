@@ -151,10 +151,11 @@ func firewallTable(in *tableInput) *Table {
 		order := strconv.Itoa(i + 1)
 		t.add(p, c(order, ""), c(r.ID, field("firewall_rules", i, "id")), c(enumWordsOf(r.Direction), field("firewall_rules", i, "direction")),
 			c(endpointName(s, r.Source), field("firewall_rules", i, "source")), c(portText(r.SourcePorts, false), field("firewall_rules", i, "source_ports")),
-			c(endpointName(s, r.Destination), field("firewall_rules", i, "destination")), c(rulePorts(r), field("firewall_rules", i, "ports")),
+			c(endpointName(s, r.Destination), field("firewall_rules", i, "destination")), c(rulePorts(r), portsPath(r, i)),
 			c(string(r.Protocol), field("firewall_rules", i, "protocol")), c(enumWordsOf(r.Action), field("firewall_rules", i, "action")),
 			c(stateText(r.Stateful), field("firewall_rules", i, "stateful")), c(oneLine(r.Condition.Value), field("firewall_rules", i, "condition")),
-			c(r.Stream, field("firewall_rules", i, "stream")), c(variantNames(s, r.Variants), field("firewall_rules", i, "variants")), c(why, p))
+			c(r.Stream, field("firewall_rules", i, "stream")), c(variantNames(s, r.Variants), field("firewall_rules", i, "variants")),
+			c(why, when(!spec.IsPlaceholder(r.Rationale.Value), field("firewall_rules", i, "rationale")), when(!spec.IsPlaceholder(r.Justification.Value), field("firewall_rules", i, "justification"))))
 		if r.Stateful != nil && !*r.Stateful && r.Action == spec.Allow && r.Protocol.HasPorts() {
 			// A stateless firewall needs the replies as a rule of their own.
 			back := spec.Outbound
@@ -166,13 +167,25 @@ func firewallTable(in *tableInput) *Table {
 				src = r.SourcePorts.String()
 			}
 			t.add(p, c(order+msg.Get("rule.return_suffix"), ""), c(msg.Format("rule.return_id", r.ID), ""), c(enumWordsOf(back), ""),
-				c(endpointName(s, r.Destination), field("firewall_rules", i, "destination")), c(rulePorts(r), field("firewall_rules", i, "ports")),
-				c(endpointName(s, r.Source), field("firewall_rules", i, "source")), c(src, field("firewall_rules", i, "source_ports")),
+				c(endpointName(s, r.Destination), field("firewall_rules", i, "destination")), c(rulePorts(r), portsPath(r, i)),
+				c(endpointName(s, r.Source), field("firewall_rules", i, "source")), c(src, when(len(r.SourcePorts) > 0, field("firewall_rules", i, "source_ports")), p),
 				c(string(r.Protocol), ""), c(enumWordsOf(r.Action), ""), c(msg.Get("rule.return_state"), field("firewall_rules", i, "stateful")),
 				c(oneLine(r.Condition.Value), ""), c(r.Stream, ""), c(variantNames(s, r.Variants), ""), c(msg.Format("rule.return_rationale", r.ID), ""))
 		}
 	}
 	return t
+}
+
+// portsPath is what a rule's ports cell states: its ports or ICMP types
+// when given, else the rule itself (which then matches all of them).
+func portsPath(r spec.FirewallRule, i int) string {
+	switch {
+	case r.Protocol.IsICMP() && len(r.ICMPTypes) > 0:
+		return field("firewall_rules", i, "icmp_types")
+	case !r.Protocol.IsICMP() && len(r.Ports) > 0:
+		return field("firewall_rules", i, "ports")
+	}
+	return idx("firewall_rules", i)
 }
 
 // enumWordsOf shows an enumeration value in words.
@@ -193,9 +206,9 @@ func streamTable(in *tableInput) *Table {
 		if j := oneLine(d.Justification.Value); j != "" {
 			enc = strings.TrimSpace(enc + " " + msg.Format("table.justification", j))
 		}
-		port := portText(d.Port, d.Configurable)
+		port, portPath := portText(d.Port, d.Configurable), f("port")
 		if d.Transport.IsICMP() {
-			port = icmpText(d.ICMPTypes)
+			port, portPath = icmpText(d.ICMPTypes), when(len(d.ICMPTypes) > 0, f("icmp_types"))
 		}
 		dir := ""
 		if d.Direction == spec.BothWays {
@@ -209,10 +222,11 @@ func streamTable(in *tableInput) *Table {
 			}
 		}
 		t.add(idx("data_streams", i), c(d.ID, f("id")), c(d.Name, f("name")), c(endpointName(s, d.Source), f("source")),
-			c(portText(d.SourcePort, false), f("source_port")), c(endpointName(s, d.Destination), f("destination")), c(port, f("port")),
-			c(d.Protocol, f("protocol")), c(string(d.Transport), f("transport")), c(dir, f("direction")), c(enc, f("encryption")),
+			c(portText(d.SourcePort, false), f("source_port")), c(endpointName(s, d.Destination), f("destination")), c(port, portPath, idx("data_streams", i)),
+			c(d.Protocol, f("protocol")), c(string(d.Transport), f("transport")), c(dir, f("direction")),
+			c(enc, when(d.Encryption != "", f("encryption")), when(d.Tunnel != "", f("tunnel")), when(d.SNMP != nil, f("snmp")), when(!spec.IsPlaceholder(d.Justification.Value), f("justification"))),
 			c(oneLine(d.Authentication.Value), f("authentication")), c(oneLine(d.Addressing.Value), f("addressing")), c(oneLine(d.Data.Value), f("data")),
-			c(withCondition(state, d.Condition), f("default_enabled")), c(variantNames(s, d.Variants), f("variants")))
+			c(withCondition(state, d.Condition), when(d.DefaultEnabled != nil, f("default_enabled")), when(!spec.IsPlaceholder(d.Condition.Value), f("condition"))), c(variantNames(s, d.Variants), f("variants")))
 	}
 	return t
 }
@@ -268,7 +282,7 @@ func interfaceTable(in *tableInput) *Table {
 		}
 		t.add(idx("interfaces", i), c(it.ID, f("id")), c(it.Name, f("name")), c(comp, f("node")), c(enumWordsOf(it.Kind), f("kind")),
 			c(port, f("port")), c(it.Service, f("service")), c(enumWordsOf(it.Direction), f("direction")), c(oneLine(it.Purpose.Value), f("purpose")),
-			c(withCondition(enabled(it.DefaultEnabled), it.Condition), f("default_enabled")), c(strings.Join(ends, ", "), f("endpoints")),
+			c(withCondition(enabled(it.DefaultEnabled), it.Condition), when(it.DefaultEnabled != nil, f("default_enabled")), when(!spec.IsPlaceholder(it.Condition.Value), f("condition"))), c(strings.Join(ends, ", "), f("endpoints")),
 			c(wifi, f("wifi")), c(variantNames(s, it.Variants), f("variants")))
 	}
 	return t
@@ -348,7 +362,8 @@ func accountTable(in *tableInput) *Table {
 			comp = nodeName(s, a.Node)
 		}
 		t.add(idx("accounts", i), c(a.Name, f("name")), c(enumWordsOf(a.Type), f("type")), c(roleName(s, a.Role), f("role")), c(comp, f("node")),
-			c(yesNo(a.Default), f("default")), c(yesNoPtr(a.MustChange), f("must_change")), c(yesNoPtr(a.Changeable), f("changeable")), c(notes, idx("accounts", i)))
+			c(yesNo(a.Default), f("default")), c(yesNoPtr(a.MustChange), f("must_change")), c(yesNoPtr(a.Changeable), f("changeable")),
+			c(notes, when(!spec.IsPlaceholder(a.DefaultCredential.Value), f("default_credential")), when(!spec.IsPlaceholder(a.Justification.Value), f("justification"))))
 	}
 	return t
 }
@@ -468,12 +483,15 @@ func nodeTable(in *tableInput) *Table {
 		for j, a := range n.Addresses {
 			addrs[j] = a.Text
 		}
-		supplied := ""
+		supplied, suppliedPath := "", f("supplied")
 		if n.IsSupplied() {
 			supplied = msg.Get("word.yes")
 		}
+		if n.Supplied == nil {
+			suppliedPath = f("kind") // supplied because it is the device
+		}
 		t.add(idx("network.nodes", i), c(n.ID, f("id")), c(n.Name, f("name")), c(enumWordsOf(n.Kind), f("kind")), c(endpointName(s, n.Zone), f("zone")),
-			c(strings.Join(addrs, ", "), f("addresses")), c(supplied, f("supplied")), c(oneLine(n.Description.Value), f("description")),
+			c(strings.Join(addrs, ", "), f("addresses")), c(supplied, suppliedPath), c(oneLine(n.Description.Value), f("description")),
 			c(variantNames(s, n.Variants), f("variants")))
 	}
 	return t

@@ -22,6 +22,9 @@ type value struct {
 	// optional values may be empty without leaving their sentence out: the
 	// sentence then reads without them.
 	optional bool
+	// cited values are not shown: they name the facts a fixed sentence
+	// states ("Updates install automatically." states updates.automatic).
+	cited bool
 }
 
 // empty reports whether the value holds nothing to show.

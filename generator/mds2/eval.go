@@ -126,8 +126,8 @@ func (e *env) cond(x ctx, c *Cond) (bool, []string) {
 		n, total, _, lp := e.count(x, c.None)
 		return total > 0 && n == 0, lp
 	case c.Every != nil:
-		n, total, _, lp := e.count(x, c.Every)
-		return total > 0 && n == total, lp
+		n, total, matched, lp := e.count(x, c.Every)
+		return total > 0 && n == total, append(lp, matched...)
 	case c.All != nil:
 		var paths []string
 		for i := range c.All {
@@ -241,6 +241,9 @@ func (e *env) duty(dc *DutyCond) (bool, []string) {
 	return false, nil
 }
 
+// node reports whether the node that the field at nc.Field names has one
+// of the kinds nc.Kind; a node that is not found or has no kind has none, so
+// that an unset kind never counts as a fact.
 func (e *env) node(x ctx, nc *NodeCond) (bool, []string) {
 	ts := resolve(x, nc.Field)
 	if len(ts) != 1 || !ts[0].v.IsValid() {
@@ -249,6 +252,9 @@ func (e *env) node(x ctx, nc *NodeCond) (bool, []string) {
 	id := ts[0].v.String()
 	for i, n := range e.in.Spec.Network.Nodes {
 		if n.ID == id {
+			if n.Kind == "" {
+				return false, []string{ts[0].path}
+			}
 			p := yamlx.Join(yamlx.Index("network.nodes", i), "kind")
 			return slices.Contains(nc.Kind, string(n.Kind)), []string{ts[0].path, p}
 		}

@@ -11,7 +11,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"github.com/docgen/docgen/generator/msg"
-	"github.com/docgen/docgen/generator/stamp"
+	"github.com/docgen/docgen/generator/render"
 )
 
 // Sheet names of the workbook.
@@ -29,7 +29,8 @@ const maxCell = 32000
 // device and the statement, and a sheet laid out like the published form
 // (section, question id, question, answer, note, spec paths), one row per
 // question under a heading row per section. The workbook is deterministic:
-// its document properties carry the date (see package stamp) and the parts
+// its document properties carry the date (render.DocumentDate, else the
+// Unix epoch) and the parts
 // are written in a fixed order, so the same statement gives the same bytes.
 // Text is stored as text, never as formulas.
 // Printed, each sheet fits the width of one page (A4, or US Letter when
@@ -50,7 +51,11 @@ func (st *Statement) XLSX(date time.Time, paper string) ([]byte, error) {
 	w.page(CoverSheet, paper)
 	w.page(AnswersSheet, paper)
 	w.do(f.SetDefinedName(&excelize.DefinedName{Name: "_xlnm.Print_Titles", RefersTo: AnswersSheet + "!$1:$1", Scope: AnswersSheet}))
-	d := stamp.Date(date).Format(time.RFC3339)
+	dd := render.DocumentDate(date)
+	if dd.IsZero() {
+		dd = time.Unix(0, 0).UTC()
+	}
+	d := dd.Format(time.RFC3339)
 	w.do(f.SetDocProps(&excelize.DocProperties{
 		Title: clip(st.Title), Subject: clip(st.Cover.Device), Creator: clip(st.Cover.Manufacturer),
 		Identifier: clip(st.Cover.Document), Revision: clip(st.Cover.Revision), Created: d, Modified: d,

@@ -5,6 +5,7 @@ package formats
 
 import (
 	// The formats, each registering itself in an init function.
+	_ "github.com/docgen/docgen/generator/render/docx"
 	_ "github.com/docgen/docgen/generator/render/html"
 	_ "github.com/docgen/docgen/generator/render/markdown"
 	_ "github.com/docgen/docgen/generator/render/pdf"

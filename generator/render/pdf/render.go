@@ -7,7 +7,6 @@ import (
 	"github.com/docgen/docgen/generator/msg"
 	"github.com/docgen/docgen/generator/render"
 	"github.com/docgen/docgen/generator/render/pdf/layout"
-	"github.com/docgen/docgen/generator/stamp"
 )
 
 // startAnchor names the top of the first page: the destination of
@@ -136,7 +135,7 @@ func (r *renderer) draftNotice() string {
 
 func (r *renderer) info() layout.Info {
 	m := &r.d.Meta
-	d := stamp.Date(m.Date)
+	d := documentDate(m.Date)
 	lang := strings.TrimSpace(m.Language)
 	if lang == "" {
 		lang = "en"
