@@ -20,7 +20,7 @@ build:
 
 demo: build
 	@mkdir -p $(OUT)
-	$(BIN) build --out $(OUT) $(EXAMPLE)
+	$(BIN) build --out $(OUT)/documents $(EXAMPLE)
 	$(BIN) check $(EXAMPLE) | tee $(OUT)/check.txt
 	$(BIN) check --format json -o $(OUT)/check.json $(EXAMPLE)
 	$(BIN) check --format sarif -o $(OUT)/check.sarif $(EXAMPLE)

@@ -25,11 +25,11 @@ func TestExampleWordDocuments(t *testing.T) {
 	for _, name := range examples(t) {
 		spec := filepath.Join(root, "examples", name, "device.yaml")
 		opts := generator.BuildOptions{Today: goldenDate, Formats: []string{"md", "docx"}, Version: "test"}
-		built, err := generator.BuildSpec(spec, opts)
+		built, err := generator.BuildSpec(t.Context(), spec, opts)
 		if err != nil {
 			t.Fatal(err)
 		}
-		again, err := generator.BuildSpec(spec, opts)
+		again, err := generator.BuildSpec(t.Context(), spec, opts)
 		if err != nil {
 			t.Fatal(err)
 		}

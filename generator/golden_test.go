@@ -2,6 +2,7 @@ package generator_test
 
 import (
 	"bytes"
+	"context"
 	"crypto/sha256"
 	"encoding/hex"
 	"flag"
@@ -128,7 +129,7 @@ func writeGolden(t *testing.T, name, golden string) {
 // report format.
 func pipelineOutputs(t *testing.T, path string) []txtar.File {
 	t.Helper()
-	built, err := generator.BuildSpec(path, generator.BuildOptions{Today: goldenDate, Version: "golden"})
+	built, err := generator.BuildSpec(context.Background(), path, generator.BuildOptions{Today: goldenDate, Version: "golden"})
 	if err != nil {
 		t.Fatal(err)
 	}

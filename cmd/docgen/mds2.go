@@ -4,12 +4,12 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
-	"os"
 	"slices"
 
 	"github.com/urfave/cli/v2"
 
 	"github.com/docgen/docgen/generator"
+	"github.com/docgen/docgen/generator/input"
 	"github.com/docgen/docgen/generator/mds2"
 	"github.com/docgen/docgen/generator/msg"
 	"github.com/docgen/docgen/generator/paths"
@@ -86,14 +86,7 @@ func runMDS2(c *cli.Context) error {
 
 // importMDS2 compares a completed workbook with the statement.
 func importMDS2(c *cli.Context, st *mds2.Statement, file string) error {
-	info, err := os.Stat(file)
-	if err != nil {
-		return fail(exitInput, err.Error())
-	}
-	if info.Size() > mds2.MaxWorkbookSize {
-		return fail(exitInput, file+": "+msg.Format("mds2.import.too_large", info.Size()>>20, mds2.MaxWorkbookSize>>20))
-	}
-	data, err := os.ReadFile(file)
+	data, err := input.Read(file, input.Workbook)
 	if err != nil {
 		return fail(exitInput, err.Error())
 	}

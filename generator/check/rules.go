@@ -28,6 +28,8 @@ var checks = map[string]func(*ruleRun){
 	"sbom-support":            sbomSupport,
 	"sbom-vuln-analysis":      sbomVulnAnalysis,
 	"sbom-past-eos":           sbomPastEOS,
+	"sbom-override-matches":   sbomOverrideMatches,
+	"sbom-control-chars":      sbomControlChars,
 	"ip-stream-has-port":      ipStreamHasPort,
 	"duties-valid":            dutiesValid,
 	"duty-has-owner":          dutyHasOwner,

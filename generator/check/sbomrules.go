@@ -8,6 +8,7 @@ import (
 	"github.com/docgen/docgen/generator/msg"
 	"github.com/docgen/docgen/generator/sbom"
 	"github.com/docgen/docgen/generator/spec"
+	"github.com/docgen/docgen/generator/yamlx"
 )
 
 // The SBOM rules report at the spec's sbom.path: the SBOM file has no
@@ -181,4 +182,33 @@ func sbomPastEOS(rr *ruleRun) {
 	if len(names) > 0 {
 		rr.report("sbom.path", map[string]any{"Count": len(names), "Components": examples(names), "DocumentDate": ref.String()})
 	}
+}
+
+// sbomOverrideMatches reports each `components:` entry of the spec that
+// matches no component of the SBOM: its support data would be dropped.
+func sbomOverrideMatches(rr *ruleRun) {
+	b := rr.opts.BOM
+	if b == nil {
+		return
+	}
+	for i, c := range rr.s.Components {
+		if b.Matches(sbom.Override{Purl: c.Purl, BOMRef: c.BOMRef}) {
+			continue
+		}
+		id := c.Purl
+		if id == "" {
+			id = c.BOMRef
+		}
+		rr.report(yamlx.Index("components", i), map[string]any{"ID": id, "Path": rr.s.SBOM.Path})
+	}
+}
+
+// sbomControlChars reports texts of the SBOM from which control characters
+// were removed (see sbom.BOM.ControlChars).
+func sbomControlChars(rr *ruleRun) {
+	b := rr.opts.BOM
+	if b == nil || len(b.ControlChars) == 0 {
+		return
+	}
+	rr.report("sbom.path", map[string]any{"Path": rr.s.SBOM.Path, "Count": len(b.ControlChars), "Where": examples(b.ControlChars)})
 }

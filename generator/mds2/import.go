@@ -10,17 +10,18 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
+	"github.com/docgen/docgen/generator/input"
 	"github.com/docgen/docgen/generator/msg"
 )
 
 // Limits on workbooks read by ReadWorkbook, so that a hostile file (a zip
 // bomb, a sheet of millions of cells) is refused instead of exhausting
-// memory.
+// memory. The size of the .xlsx file itself is bounded by
+// input.MaxWorkbookSize.
 const (
-	MaxWorkbookSize = 32 << 20  // bytes of the .xlsx file
-	maxUnzipped     = 256 << 20 // bytes of all parts, unzipped
-	maxUnzippedXML  = 64 << 20  // bytes of one worksheet, unzipped
-	maxRows         = 100000    // rows read per sheet
+	maxUnzipped    = 256 << 20 // bytes of all parts, unzipped
+	maxUnzippedXML = 64 << 20  // bytes of one worksheet, unzipped
+	maxRows        = 100000    // rows read per sheet
 )
 
 // FormAnswer is one answer read from a completed workbook.
@@ -69,8 +70,8 @@ func NormaliseAnswer(s string) Answer {
 // alias such as SHAD-15). The answer is the first non-empty cell after the
 // question text. The first occurrence of an id wins.
 func (f *Form) ReadWorkbook(data []byte) (answers []FormAnswer, err error) {
-	if len(data) > MaxWorkbookSize {
-		return nil, errors.New(msg.Format("mds2.import.too_large", len(data)>>20, MaxWorkbookSize>>20))
+	if int64(len(data)) > input.MaxWorkbookSize {
+		return nil, errors.New(msg.Format("mds2.import.too_large", len(data)>>20, input.MaxWorkbookSize>>20))
 	}
 	defer func() {
 		// excelize is not ours; a panic on a malformed file must not

@@ -8,6 +8,7 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
+	"github.com/docgen/docgen/generator/input"
 	"github.com/docgen/docgen/generator/mds2"
 )
 
@@ -164,7 +165,7 @@ func TestImportRejects(t *testing.T) {
 		"empty zip": {0x50, 0x4b, 0x05, 0x06, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0},
 		"no MDS2":   buf.Bytes(),
 		"truncated": buf.Bytes()[:len(buf.Bytes())/2],
-		"oversized": make([]byte, mds2.MaxWorkbookSize+1),
+		"oversized": make([]byte, input.MaxWorkbookSize+1),
 	}
 	for name, data := range cases {
 		if _, err := f.ReadWorkbook(data); err == nil {

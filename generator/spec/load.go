@@ -19,20 +19,15 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
-	"os"
 	"reflect"
 	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
 
+	"github.com/docgen/docgen/generator/input"
 	"github.com/docgen/docgen/generator/msg"
 	"github.com/docgen/docgen/generator/yamlx"
 )
-
-// MaxSize is the largest spec file Load accepts, in bytes. The default, 16
-// MiB, is many times the size of a spec with thousands of firewall rules;
-// docgen's --max-spec-size flag changes it.
-var MaxSize int64 = 16 << 20
 
 // ReadError is returned when the spec file cannot be read at all.
 type ReadError struct {
@@ -42,8 +37,13 @@ type ReadError struct {
 
 // Error describes the read failure.
 func (e *ReadError) Error() string {
-	if errors.Is(e.Err, fs.ErrNotExist) {
+	var tooLarge *input.TooLargeError
+	var notFile *input.NotRegularError
+	switch {
+	case errors.Is(e.Err, fs.ErrNotExist):
 		return msg.Format("spec.not_found", e.Path)
+	case errors.As(e.Err, &tooLarge), errors.As(e.Err, &notFile):
+		return e.Err.Error() // names the file already
 	}
 	return fmt.Sprintf("%s: %v", e.Path, e.Err)
 }
@@ -55,21 +55,22 @@ func (e *ReadError) Unwrap() error { return e.Err }
 // *ReadError or a yamlx.Errors listing every problem found, in file order;
 // the returned spec is then partial and must not be used for output.
 func Load(path string) (*Spec, error) {
-	st, err := os.Stat(path)
+	data, err := Read(path)
 	if err != nil {
-		return nil, &ReadError{Path: path, Err: err}
-	}
-	if st.IsDir() {
-		return nil, &ReadError{Path: path, Err: errors.New(msg.Get("spec.is_dir"))}
-	}
-	if st.Size() > MaxSize {
-		return nil, &ReadError{Path: path, Err: errors.New(msg.Format("spec.too_large", st.Size(), MaxSize))}
-	}
-	data, err := os.ReadFile(path)
-	if err != nil {
-		return nil, &ReadError{Path: path, Err: err}
+		return nil, err
 	}
 	return Parse(path, data)
+}
+
+// Read reads the spec file at path through the bounded reader of package
+// input (at most input.MaxSpecSize bytes, regular files only); the error is
+// a *ReadError.
+func Read(path string) ([]byte, error) {
+	data, err := input.Read(path, input.Spec)
+	if err != nil {
+		return nil, &ReadError{Path: path, Err: err}
+	}
+	return data, nil
 }
 
 // Parse decodes and validates spec data; name is used in positions. The data

@@ -175,6 +175,54 @@ func TestAliasBombRejected(t *testing.T) {
 	}
 }
 
+// TestAliasSize bounds the text aliases add, not only their number: one
+// long anchored text used many times is refused at the alias that crosses
+// the limit, while ordinary reuse passes.
+func TestAliasSize(t *testing.T) {
+	specText := func(textLen, uses int) string {
+		var b strings.Builder
+		b.WriteString("spec_version: 1\ndevice: {name: A, regulation: MDR, class: I}\nenvironment:\n  intended:\n")
+		b.WriteString("    - &t \"" + strings.Repeat("x", textLen) + "\"\n")
+		for range uses - 1 {
+			b.WriteString("    - *t\n")
+		}
+		// An alias of a list of aliases repeats all of them.
+		b.WriteString("  assumptions: &l [*t, *t]\n  out_of_scope_risks: *l\n")
+		return b.String()
+	}
+	tests := []struct {
+		name          string
+		textLen, uses int
+		wantLine      int // 0: accepted
+	}{
+		{"short text, many uses", 50, 5000, 0},
+		{"long text, a few uses", 10000, 20, 0},
+		{"10 KB text used 10,000 times", 10000, 10000, 5 + 1<<20/10001 + 1},
+		{"nested aliases", 300000, 2, 8},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := spec.Parse("a.yaml", []byte(specText(tt.textLen, tt.uses)))
+			var errs yamlx.Errors
+			errors.As(err, &errs)
+			var sizeErr *yamlx.Error
+			for _, e := range errs {
+				if strings.Contains(e.Msg, "aliases here would repeat more than") {
+					sizeErr = e
+				}
+			}
+			switch {
+			case tt.wantLine == 0 && sizeErr != nil:
+				t.Fatalf("refused: %v", sizeErr)
+			case tt.wantLine > 0 && sizeErr == nil:
+				t.Fatalf("accepted: %v", err)
+			case tt.wantLine > 0 && sizeErr.Pos.Line != tt.wantLine:
+				t.Errorf("reported at %v, want line %d", sizeErr.Pos, tt.wantLine)
+			}
+		})
+	}
+}
+
 func TestLoadFileErrors(t *testing.T) {
 	dir := t.TempDir()
 	if _, err := spec.Load(filepath.Join(dir, "missing.yaml")); err == nil || !strings.Contains(err.Error(), "no such file") {
