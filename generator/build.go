@@ -53,6 +53,10 @@ func DefaultFormats() []string {
 // DiagramFile is the file name of the network diagram next to the documents.
 const DiagramFile = "network-diagram.svg"
 
+// DiagramPNGFile is the network diagram as a PNG image, for tools that
+// cannot show SVG.
+const DiagramPNGFile = "network-diagram.png"
+
 // BuildOptions adjust Build.
 type BuildOptions struct {
 	// Formats are the document formats to write (default: DefaultFormats);
@@ -67,6 +71,9 @@ type BuildOptions struct {
 	IFUHeadingOffset int
 	// Today is the reference date for the check (see check.Options).
 	Today time.Time
+	// EndOfSupportDate, when set, replaces the document date in the
+	// end-of-support checks (see check.Options).
+	EndOfSupportDate time.Time
 	// Version is the docgen version recorded in the outputs.
 	Version string
 	// AllowOutside lets the spec refer to files outside its directory tree.
@@ -103,6 +110,10 @@ type Built struct {
 func BuildSpec(ctx context.Context, path string, opts BuildOptions) (*Built, error) {
 	// Each input is read once; the manifest hashes and the PDF attaches
 	// the very bytes that were parsed.
+	path, err := spec.Resolve(path) // a folder stands for the spec file in it
+	if err != nil {
+		return nil, err
+	}
 	data, err := spec.Read(path)
 	if err != nil {
 		return nil, err
@@ -123,7 +134,7 @@ func BuildSpec(ctx context.Context, path string, opts BuildOptions) (*Built, err
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	res := check.Run(s, cats, check.Options{Today: opts.Today, BOM: bom})
+	res := check.Run(s, cats, check.Options{Today: opts.Today, EndOfSupportDate: opts.EndOfSupportDate, BOM: bom})
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
@@ -167,8 +178,14 @@ func BuildSpec(ctx context.Context, path string, opts BuildOptions) (*Built, err
 	var files []File
 	var warnings []string
 	assets := map[string]render.Asset{}
+	var png []byte
 	if svg != nil {
-		assets[DiagramFile] = render.Asset{Data: svg, Diagram: d}
+		var b bytes.Buffer
+		if err := d.WritePNG(&b, diagram.PNGScale); err != nil {
+			return nil, fmt.Errorf("%s: %w", DiagramPNGFile, err)
+		}
+		png = b.Bytes()
+		assets[DiagramFile] = render.Asset{Data: svg, Diagram: d, Raster: png}
 	}
 	for _, doc := range set.Documents {
 		ro := render.Options{Assets: assets, PageSize: opts.PageSize, Generator: "docgen " + opts.Version, TitlePage: true, Template: opts.WordTemplate}
@@ -195,7 +212,7 @@ func BuildSpec(ctx context.Context, path string, opts BuildOptions) (*Built, err
 		}
 	}
 	if svg != nil {
-		files = append(files, File{DiagramFile, svg})
+		files = append(files, File{DiagramFile, svg}, File{DiagramPNGFile, png})
 	}
 	for _, t := range set.CSV {
 		files = append(files, File{t.ID + ".csv", t.CSV()})

@@ -169,7 +169,7 @@ func runBuild(c *cli.Context) error {
 	}
 	opts := generator.BuildOptions{
 		Formats: formats, Profiles: c.StringSlice("profile"), TemplatesDir: c.String("templates"),
-		IFUHeadingOffset: c.Int("ifu-heading-offset"), Today: ref, Version: version,
+		IFUHeadingOffset: c.Int("ifu-heading-offset"), Today: ref, EndOfSupportDate: endOfSupportDate(c, ref), Version: version,
 		AllowOutside: c.Bool("allow-outside-files"), PageSize: c.String("page-size"),
 		WordTemplate: c.String("docx-template"),
 	}

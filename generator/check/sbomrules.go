@@ -165,10 +165,7 @@ func sbomPastEOS(rr *ruleRun) {
 	if b == nil {
 		return
 	}
-	ref := rr.s.Document.Date
-	if ref.IsZero() {
-		ref = spec.Date{Time: truncateDay(rr.opts.Today)}
-	}
+	ref, asOf := rr.endOfSupportReference()
 	var names []string
 	for _, c := range b.Components {
 		if c.EndOfSupport == "" {
@@ -180,7 +177,7 @@ func sbomPastEOS(rr *ruleRun) {
 		}
 	}
 	if len(names) > 0 {
-		rr.report("sbom.path", map[string]any{"Count": len(names), "Components": examples(names), "DocumentDate": ref.String()})
+		rr.report("sbom.path", map[string]any{"Count": len(names), "Components": examples(names), "AsOf": asOf})
 	}
 }
 

@@ -6,9 +6,7 @@ import (
 	"html"
 	"regexp"
 	"slices"
-	"sort"
 	"strings"
-	"unicode/utf8"
 
 	"gopkg.in/yaml.v3"
 
@@ -265,51 +263,6 @@ func inlineText(content []docmodel.Inline, media *bool) string {
 		}
 	}
 	return html.UnescapeString(htmlTagRE.ReplaceAllString(b.String(), " "))
-}
-
-// lineStarts returns the offsets at which the lines of src start.
-func lineStarts(src []byte) []int {
-	starts := []int{0}
-	for i, c := range src {
-		if c == '\n' {
-			starts = append(starts, i+1)
-		}
-	}
-	return starts
-}
-
-// position converts byte offset off of src to a 1-based line and column,
-// counting columns in characters and not counting a byte order mark.
-func position(src []byte, starts []int, off int) (line, col int) {
-	if off < 0 {
-		return 1, 0
-	}
-	off = min(off, len(src))
-	i := sort.Search(len(starts), func(i int) bool { return starts[i] > off }) - 1
-	from := starts[i]
-	if i == 0 && bytes.HasPrefix(src, bom) {
-		from = min(len(bom), off)
-	}
-	return i + 1, utf8.RuneCount(src[from:off]) + 1
-}
-
-// dedupe returns ss without duplicates and blank entries, trimmed.
-func dedupe(ss []string) []string {
-	out := make([]string, 0, len(ss))
-	for _, s := range ss {
-		s = strings.TrimSpace(s)
-		found := s == ""
-		for _, o := range out {
-			if o == s {
-				found = true
-				break
-			}
-		}
-		if !found {
-			out = append(out, s)
-		}
-	}
-	return out
 }
 
 // Front-matter keys this package reads besides docgen-target.

@@ -19,6 +19,8 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"os"
+	"path/filepath"
 	"reflect"
 	"unicode/utf8"
 
@@ -28,6 +30,10 @@ import (
 	"github.com/docgen/docgen/generator/msg"
 	"github.com/docgen/docgen/generator/yamlx"
 )
+
+// DefaultFile is the name of the spec file in a device's folder: the file
+// `docgen init` writes and the one Load reads when given a folder.
+const DefaultFile = "device.yaml"
 
 // ReadError is returned when the spec file cannot be read at all.
 type ReadError struct {
@@ -54,12 +60,33 @@ func (e *ReadError) Unwrap() error { return e.Err }
 // Load reads and validates the spec at path. On failure the error is a
 // *ReadError or a yamlx.Errors listing every problem found, in file order;
 // the returned spec is then partial and must not be used for output.
+//
+// A folder stands for the spec file DefaultFile in it, the file `docgen
+// init` writes: Load("my-device") reads my-device/device.yaml.
 func Load(path string) (*Spec, error) {
+	path, err := Resolve(path)
+	if err != nil {
+		return nil, err
+	}
 	data, err := Read(path)
 	if err != nil {
 		return nil, err
 	}
 	return Parse(path, data)
+}
+
+// Resolve returns the spec file path stands for: path itself, or the file
+// DefaultFile in it when path is a folder. The error is a *ReadError.
+func Resolve(path string) (string, error) {
+	st, err := os.Stat(path)
+	if err != nil || !st.IsDir() {
+		return path, nil // Read reports a missing file
+	}
+	file := filepath.Join(path, DefaultFile)
+	if _, err := os.Stat(file); err != nil {
+		return "", &ReadError{Path: path, Err: errors.New(msg.Format("spec.is_dir", DefaultFile))}
+	}
+	return file, nil
 }
 
 // Read reads the spec file at path through the bounded reader of package

@@ -67,6 +67,11 @@ func TestParseErrors(t *testing.T) {
 		{"wrong type: bool", "spec_version: 1\ndevice: {networked: yes}\n", []string{"2:21: expected true or false, found the text \"yes\""}},
 		{"wrong type: int", "cvd: {ack_days: soon}\n", []string{"expected a whole number"}},
 		{"bad enum with suggestion", "spec_version: 1\ndevice: {regulation: MRD}\n", []string{"`MRD` is not allowed here; use one of `MDR`, `IVDR`, did you mean `MDR`?"}},
+		{"class with digits", "spec_version: 1\ndevice: {regulation: MDR, class: 2b}\n", []string{"`2b` is not allowed here; use one of `I`, `Is`, `Im`, `Ir`, `IIa`, `IIb`, `III`, `A`, `B`, `C`, `D`, did you mean `IIb`?"}},
+		{"comma in a flow mapping value", "spec_version: 1\ndevice: {name: X, description: USB only, no network}\n", []string{"2:42: unknown field `no network`: in a `{...}` mapping a comma ends a value, so `description` ended at `USB only`; put the whole value in quotes: description: \"USB only, no network\""}},
+		{"unknown key in a flow mapping stays unknown", "spec_version: 1\ndevice: {name: X, descripton: Y}\n", []string{"unknown field `descripton`, did you mean `description`?"}},
+		{"unknown interface lists the declared ones", "interfaces: [{id: nic1}, {id: usb}]\nhardware: [{component: PC, interfaces: [eth0]}]\n", []string{"no interface with id `eth0` is declared; declared: `nic1`, `usb`"}},
+		{"unknown interface with none declared", "hardware: [{component: PC, interfaces: [eth0]}]\n", []string{"no interface with id `eth0` is declared; none is declared yet"}},
 		{"class not under regulation", "spec_version: 1\ndevice: {regulation: IVDR, class: IIa}\n", []string{"class `IIa` does not exist under the IVDR"}},
 		{"port out of range", "interfaces:\n  - {id: i1, port: 70000}\n", []string{"invalid port \"70000\""}},
 		{"port zero", "interfaces:\n  - {id: i1, port: 0}\n", []string{"invalid port \"0\""}},
@@ -229,8 +234,8 @@ func TestLoadFileErrors(t *testing.T) {
 		t.Errorf("missing file: %v", err)
 	}
 	var re *spec.ReadError
-	if _, err := spec.Load(dir); !errors.As(err, &re) {
-		t.Errorf("directory: %v", err)
+	if _, err := spec.Load(dir); !errors.As(err, &re) || !strings.Contains(err.Error(), "is a folder without a device.yaml") {
+		t.Errorf("directory without a spec: %v", err)
 	}
 	p := filepath.Join(dir, "device.yaml")
 	if err := os.WriteFile(p, []byte(base+streams), 0o644); err != nil {
@@ -239,6 +244,11 @@ func TestLoadFileErrors(t *testing.T) {
 	s, err := spec.Load(p)
 	if err != nil || s.File != p {
 		t.Errorf("Load(%s) = %v, %v", p, s, err)
+	}
+	// The folder `docgen init DIR` made stands for DIR/device.yaml.
+	s, err = spec.Load(dir)
+	if err != nil || s.File != p {
+		t.Errorf("Load(%s) = %v, %v; want the spec %s", dir, s, err, p)
 	}
 }
 

@@ -361,6 +361,12 @@ func (d *Decoder) decodeStruct(n *yaml.Node, path string, v reflect.Value, depth
 		seen[k.Value] = k
 		f, ok := info.Field(k.Value)
 		if !ok {
+			if prev := flowCommaSplit(n, i); prev != nil {
+				// {a: USB only, no network}: the comma ended a's value, and
+				// "no network" became a key without a value.
+				d.Report(k, "yaml.flow_comma", k.Value, n.Content[i-2].Value, prev.Value, n.Content[i-2].Value, strconv.Quote(prev.Value+", "+k.Value))
+				continue
+			}
 			d.Report(k, "yaml.unknown_field", k.Value, suggest(k.Value, info.Names()))
 			continue
 		}
@@ -368,6 +374,25 @@ func (d *Decoder) decodeStruct(n *yaml.Node, path string, v reflect.Value, depth
 		d.sources.Set(fpath, d.Pos(k))
 		d.decode(val, fpath, v.FieldByIndex(f.Index), depth+1)
 	}
+}
+
+// flowCommaSplit returns the value before the key at n.Content[i] when
+// that key looks like the rest of an unquoted value that a comma split in
+// a flow mapping: the mapping is written {...}, the key has no value of its
+// own (no colon followed), and the previous value is plain text on the same
+// line. It returns nil otherwise.
+func flowCommaSplit(n *yaml.Node, i int) *yaml.Node {
+	if n.Style&yaml.FlowStyle == 0 || i < 2 {
+		return nil
+	}
+	k, v, prev := n.Content[i], n.Content[i+1], n.Content[i-1]
+	if v.Kind != yaml.ScalarNode || v.Tag != "!!null" || v.Value != "" || k.Style != 0 {
+		return nil
+	}
+	if prev.Kind != yaml.ScalarNode || prev.Style != 0 || prev.Value == "" || prev.Line != k.Line {
+		return nil
+	}
+	return prev
 }
 
 func (d *Decoder) decodeSlice(n *yaml.Node, path string, v reflect.Value, depth int) {
@@ -478,6 +503,12 @@ func suggest(s string, candidates []string) string {
 	best, bestDist := "", 1<<30
 	for _, c := range candidates {
 		dist := levenshtein(strings.ToLower(s), strings.ToLower(c))
+		// A candidate that keeps none of its own letters (`B` for `2b`:
+		// the one letter it shares is all there is of it) is a guess, not
+		// a correction.
+		if dist >= utf8.RuneCountInString(c) {
+			continue
+		}
 		if dist < bestDist {
 			best, bestDist = c, dist
 		}
