@@ -136,6 +136,21 @@ func TestFormat1Migrates(t *testing.T) {
 			if len(newBuild.Spec.Deprecations) != 0 || newBuild.Spec.SpecVersion != spec.FormatVersion {
 				t.Errorf("migrated spec: version %d, deprecations %v", newBuild.Spec.SpecVersion, newBuild.Spec.Deprecations)
 			}
+			// migrate and check name each deprecated form at the same place.
+			var warned, rewritten []string
+			for _, f := range oldBuild.Result.Findings {
+				if f.RuleID == deprecatedRule {
+					warned = append(warned, fmt.Sprintf("%d:%d", f.Pos.Line, f.Pos.Col))
+				}
+			}
+			for _, c := range res.Changes[1:] { // the first is spec_version
+				rewritten = append(rewritten, fmt.Sprintf("%d:%d", c.Pos.Line, c.Pos.Col))
+			}
+			slices.Sort(warned)
+			slices.Sort(rewritten)
+			if !slices.Equal(warned, rewritten) {
+				t.Errorf("%s warns at %v, migrate rewrites at %v", deprecatedRule, warned, rewritten)
+			}
 			if got, want := findings(newBuild.Result), findings(oldBuild.Result); got != want {
 				t.Errorf("check findings differ:\nmigrated:\n%s\nformat 1:\n%s", got, want)
 			}

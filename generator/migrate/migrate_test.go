@@ -23,13 +23,13 @@ func TestMigrate(t *testing.T) {
 			name:    "version only",
 			in:      "# my device\nspec_version: 1   # format\n\ndevice: {name: X}\n",
 			want:    "# my device\nspec_version: 2   # format\n\ndevice: {name: X}\n",
-			changes: []string{"2:15 spec_version: 1 => spec_version: 2"},
+			changes: []string{"2:1 spec_version: 1 => spec_version: 2"},
 		},
 		{
 			name:    "renamed field in a block mapping keeps its comment",
 			in:      "spec_version: 1\nnetwork:\n  # Access\n  internet_required: true   # the cloud backend\n\n  segmentation: VLAN\n",
 			want:    "spec_version: 2\nnetwork:\n  # Access\n  internet: required   # the cloud backend\n\n  segmentation: VLAN\n",
-			changes: []string{"1:15 spec_version: 1 => spec_version: 2", "4:3 internet_required: true => internet: required"},
+			changes: []string{"1:1 spec_version: 1 => spec_version: 2", "4:3 internet_required: true => internet: required"},
 		},
 		{
 			name: "renamed field in a flow mapping",
@@ -88,7 +88,7 @@ func TestMigrate(t *testing.T) {
 				"responsibilities:\n  - activity: backups\n    consulted:\n      - manufacturer\n      - user\n",
 			want: "spec_version: 2\ndevice:\n  lay_users: true\nenvironment:\n  required_controls:\n    - id: env-lock\n      owner: lay-user # the patient\n" +
 				"responsibilities:\n  - activity: backups\n    consulted:\n      - manufacturer\n      - lay-user\n",
-			changes: []string{"1:15 spec_version: 1 => spec_version: 2", "7:14 user => lay-user", "12:9 user => lay-user"},
+			changes: []string{"1:1 spec_version: 1 => spec_version: 2", "7:7 user => lay-user", "12:9 user => lay-user"},
 		},
 		{
 			name: "one anchored list used twice is rewritten once",

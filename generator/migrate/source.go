@@ -257,14 +257,16 @@ func (s *source) rewrite(root *yaml.Node, d spec.Deprecation) ([]edit, position,
 		return nil, position{reached.Line, reached.Column}, err
 	}
 	r := d.Rewrite
+	// A field is where its key is, as in the loader's positions, so that
+	// migrate and check name the same place.
 	at := t.value
-	if r.Key != "" || r.Drop {
-		if t.key == nil {
-			return nil, position{at.Line, at.Column}, errors.New(msg.Get("migrate.reason.not_found"))
-		}
+	if t.key != nil {
 		at = t.key
 	}
 	pos := position{at.Line, at.Column}
+	if (r.Key != "" || r.Drop) && t.key == nil {
+		return nil, pos, errors.New(msg.Get("migrate.reason.not_found"))
+	}
 	if r.Drop {
 		e, err := s.drop(t)
 		return []edit{e}, pos, err
