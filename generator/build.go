@@ -57,6 +57,10 @@ const DiagramFile = "network-diagram.svg"
 // cannot show SVG.
 const DiagramPNGFile = "network-diagram.png"
 
+// DefaultComponentRows is the most SBOM components the administrator
+// guide lists one per row unless BuildOptions.ComponentRows says otherwise.
+const DefaultComponentRows = docs.DefaultComponentRows
+
 // BuildOptions adjust Build.
 type BuildOptions struct {
 	// Formats are the document formats to write (default: DefaultFormats);
@@ -69,6 +73,9 @@ type BuildOptions struct {
 	TemplatesDir string
 	// IFUHeadingOffset builds the IfU section as a chapter of a larger IfU.
 	IFUHeadingOffset int
+	// ComponentRows is the most SBOM components the administrator guide
+	// lists one per row (see docs.Options.ComponentRows).
+	ComponentRows int
 	// Today is the reference date for the check (see check.Options).
 	Today time.Time
 	// EndOfSupportDate, when set, replaces the document date in the
@@ -155,7 +162,7 @@ func BuildSpec(ctx context.Context, path string, opts BuildOptions) (*Built, err
 	if svg != nil {
 		in.Diagram, in.DiagramFile = d, DiagramFile
 	}
-	set, err := docs.Build(in, docs.Options{TemplatesDir: opts.TemplatesDir, IFUHeadingOffset: opts.IFUHeadingOffset})
+	set, err := docs.Build(in, docs.Options{TemplatesDir: opts.TemplatesDir, IFUHeadingOffset: opts.IFUHeadingOffset, ComponentRows: opts.ComponentRows})
 	if err != nil {
 		return nil, err
 	}

@@ -37,6 +37,7 @@ func buildCommand() *cli.Command {
 			&cli.StringFlag{Name: "page-size", Value: "A4", Usage: msg.Get("cli.flag.page_size")},
 			&cli.StringFlag{Name: "docx-template", Usage: msg.Get("cli.flag.docx_template")},
 			&cli.BoolFlag{Name: "force", Usage: msg.Get("cli.flag.build_force")},
+			&cli.IntFlag{Name: "sbom-rows", Value: generator.DefaultComponentRows, Usage: msg.Get("cli.flag.sbom_rows")},
 		},
 		Action: runBuild,
 	}
@@ -169,7 +170,7 @@ func runBuild(c *cli.Context) error {
 	}
 	opts := generator.BuildOptions{
 		Formats: formats, Profiles: c.StringSlice("profile"), TemplatesDir: c.String("templates"),
-		IFUHeadingOffset: c.Int("ifu-heading-offset"), Today: ref, EndOfSupportDate: endOfSupportDate(c, ref), Version: version,
+		IFUHeadingOffset: c.Int("ifu-heading-offset"), ComponentRows: componentRows(c.Int("sbom-rows")), Today: ref, EndOfSupportDate: endOfSupportDate(c, ref), Version: version,
 		AllowOutside: c.Bool("allow-outside-files"), PageSize: c.String("page-size"),
 		WordTemplate: c.String("docx-template"),
 	}
@@ -214,4 +215,13 @@ func runBuild(c *cli.Context) error {
 		return fail(code, "")
 	}
 	return nil
+}
+
+// componentRows maps --sbom-rows to docs.Options.ComponentRows: on the
+// command line 0 lists every component.
+func componentRows(n int) int {
+	if n <= 0 {
+		return -1
+	}
+	return n
 }
