@@ -16,8 +16,7 @@ import (
 
 	"github.com/docgen/docgen/generator/catalog"
 	"github.com/docgen/docgen/generator/check"
-	"github.com/docgen/docgen/generator/diagram"
-	"github.com/docgen/docgen/generator/docs"
+	"github.com/docgen/docgen/generator/docmodel"
 	"github.com/docgen/docgen/generator/fsutil"
 	"github.com/docgen/docgen/generator/msg"
 	"github.com/docgen/docgen/generator/paths"
@@ -97,40 +96,16 @@ type Built struct {
 // output files without writing them: load, check, build the document model,
 // render. Nothing touches the disk except reading the inputs.
 func BuildSpec(path string, opts BuildOptions) (*Built, error) {
-	s, err := LoadSpec(path)
+	c, err := LoadChecked(path, opts)
 	if err != nil {
 		return nil, err
 	}
-	cats, err := LoadCatalogs(s, opts.Profiles)
+	a, err := c.Documents(opts)
 	if err != nil {
 		return nil, err
 	}
-	bom, err := LoadSBOM(s, opts.AllowOutside)
-	if err != nil {
-		return nil, err
-	}
-	res := check.Run(s, cats, check.Options{Today: opts.Today, BOM: bom})
-
-	var svg []byte
-	d, err := diagram.Build(s)
-	if err != nil {
-		return nil, err
-	}
-	if d != nil {
-		var b bytes.Buffer
-		if err := d.WriteSVG(&b); err != nil {
-			return nil, err
-		}
-		svg = b.Bytes()
-	}
-	in := docs.Input{Spec: s, Catalogs: cats, Result: res, BOM: bom, Draft: res.Failed(), Version: opts.Version}
-	if svg != nil {
-		in.Diagram, in.DiagramFile = d, DiagramFile
-	}
-	set, err := docs.Build(in, docs.Options{TemplatesDir: opts.TemplatesDir, IFUHeadingOffset: opts.IFUHeadingOffset})
-	if err != nil {
-		return nil, err
-	}
+	s, res, set, d, svg := c.Spec, c.Result, a.Set, a.Diagram, a.SVG
+	cats := c.Catalogs
 
 	formats := opts.Formats
 	if len(formats) == 0 {
@@ -151,21 +126,12 @@ func BuildSpec(path string, opts BuildOptions) (*Built, error) {
 			}
 			ro.Attachments = []render.Attachment{att}
 		}
-		for _, name := range formats {
-			r, ok := render.Lookup(name)
-			if !ok {
-				return nil, errors.New(msg.Format("cli.bad_format", name, strings.Join(BuildFormats(), ", ")))
-			}
-			var b bytes.Buffer
-			warns, err := r.Render(&b, doc.Model, ro)
-			if err != nil {
-				return nil, fmt.Errorf("%s%s: %w", doc.Name, r.Extension(), err)
-			}
-			for _, w := range warns {
-				warnings = append(warnings, doc.Name+r.Extension()+": "+w.String())
-			}
-			files = append(files, File{doc.Name + r.Extension(), b.Bytes()})
+		out, warns, err := renderDocument(doc.Name, doc.Model, formats, ro)
+		if err != nil {
+			return nil, err
 		}
+		files = append(files, out...)
+		warnings = append(warnings, warns...)
 	}
 	if svg != nil {
 		files = append(files, File{DiagramFile, svg})
@@ -185,6 +151,29 @@ func BuildSpec(path string, opts BuildOptions) (*Built, error) {
 	}
 	files = append(files, File{"manifest.json", manifest})
 	return &Built{Spec: s, Result: res, Files: files, Warnings: warnings}, nil
+}
+
+// renderDocument renders one document in each of formats, as files named
+// after it, with the warnings of the renderers as "file: message" lines.
+func renderDocument(name string, d *docmodel.Document, formats []string, ro render.Options) ([]File, []string, error) {
+	var files []File
+	var warnings []string
+	for _, f := range formats {
+		r, ok := render.Lookup(f)
+		if !ok {
+			return nil, nil, errors.New(msg.Format("cli.bad_format", f, strings.Join(BuildFormats(), ", ")))
+		}
+		var b bytes.Buffer
+		warns, err := r.Render(&b, d, ro)
+		if err != nil {
+			return nil, nil, fmt.Errorf("%s%s: %w", name, r.Extension(), err)
+		}
+		for _, w := range warns {
+			warnings = append(warnings, name+r.Extension()+": "+w.String())
+		}
+		files = append(files, File{name + r.Extension(), b.Bytes()})
+	}
+	return files, warnings, nil
 }
 
 // sbomAttachment reads the spec's SBOM for embedding in a document.
