@@ -74,7 +74,9 @@ FUZZ_TARGETS := \
 	./generator/docscheck:FuzzHeadings \
 	./generator/render/pdf:FuzzRender \
 	./generator/render/docx:FuzzRender \
-	./generator/render/docx:FuzzTemplateStyles
+	./generator/render/docx:FuzzTemplateStyles \
+	./generator/diff:FuzzCompare \
+	./generator/gitrev:FuzzParse
 
 fuzz:
 	@for t in $(FUZZ_TARGETS); do \

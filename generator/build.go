@@ -74,6 +74,10 @@ type BuildOptions struct {
 	// WordTemplate is a Word template (.dotx or .docx) whose styles the
 	// Word documents take.
 	WordTemplate string
+	// Since is an earlier revision of the spec (a file, or REV:PATH read
+	// from git): the build adds the security change notice since it, the
+	// redline of each document and the proposed revision-history entry.
+	Since string
 }
 
 // File is one output file of a build.
@@ -138,6 +142,14 @@ func BuildSpec(path string, opts BuildOptions) (*Built, error) {
 	}
 	for _, t := range set.CSV {
 		files = append(files, File{t.ID + ".csv", t.CSV()})
+	}
+	if opts.Since != "" {
+		more, warns, err := changeFiles(opts.Since, c, a, formats, opts)
+		if err != nil {
+			return nil, err
+		}
+		files = append(files, more...)
+		warnings = append(warnings, warns...)
 	}
 	prov, err := set.Provenance()
 	if err != nil {

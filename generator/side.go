@@ -2,11 +2,19 @@ package generator
 
 import (
 	"bytes"
+	"errors"
+	"os"
+	"path"
+	"path/filepath"
+	"strings"
 
 	"github.com/docgen/docgen/generator/catalog"
 	"github.com/docgen/docgen/generator/check"
 	"github.com/docgen/docgen/generator/diagram"
+	"github.com/docgen/docgen/generator/diff"
 	"github.com/docgen/docgen/generator/docs"
+	"github.com/docgen/docgen/generator/gitrev"
+	"github.com/docgen/docgen/generator/msg"
 	"github.com/docgen/docgen/generator/sbom"
 	"github.com/docgen/docgen/generator/spec"
 )
@@ -75,3 +83,111 @@ func (c *Checked) Documents(opts BuildOptions) (*Assembled, error) {
 	}
 	return a, nil
 }
+
+// Side returns the checked spec as one side of a comparison, named label.
+func (c *Checked) Side(label string) diff.Side {
+	return diff.Side{Label: label, Spec: c.Spec, BOM: c.BOM, Result: c.Result}
+}
+
+// LoadSide loads one revision of a spec for a comparison: a spec file, or
+// REV:PATH, the file at PATH (relative to the current folder) as it was at
+// git revision REV. An argument that names an existing file is always the
+// file.
+func LoadSide(arg string, opts BuildOptions) (*Checked, error) {
+	ref, ok := gitrev.Parse(arg)
+	if !ok {
+		return LoadChecked(arg, opts)
+	}
+	return loadRevision(ref, opts)
+}
+
+// Diff compares two revisions of a spec (see LoadSide) and classifies the
+// changes.
+func Diff(oldArg, newArg string, opts BuildOptions) (*diff.Report, error) {
+	old, err := LoadSide(oldArg, opts)
+	if err != nil {
+		return nil, err
+	}
+	cur, err := LoadSide(newArg, opts)
+	if err != nil {
+		return nil, err
+	}
+	return diff.Compare(old.Side(oldArg), cur.Side(newArg), diff.Options{Today: opts.Today})
+}
+
+// loadRevision loads a spec from git. The spec is read and parsed first (so
+// that its errors name REV:PATH), then it and the SBOM and VEX files it
+// names are written to a temporary folder in the same layout as in the
+// repository, and loaded and checked from there like any spec; the folder
+// is removed before returning. Paths in errors name the revision again.
+func loadRevision(ref gitrev.Ref, opts BuildOptions) (*Checked, error) {
+	fail := func(err error) error { return &gitrev.Error{Ref: ref, Msg: err.Error()} }
+	repo, err := gitrev.Open(".")
+	if err != nil {
+		return nil, fail(err)
+	}
+	commit, err := repo.Commit(ref.Rev)
+	if err != nil {
+		return nil, fail(err)
+	}
+	rel, ok := repo.Rel(ref.Path)
+	if !ok {
+		return nil, fail(errors.New(msg.Format("gitrev.outside", ref.Path)))
+	}
+	data, err := repo.ReadFile(commit, rel, spec.MaxSize)
+	if err != nil {
+		return nil, fail(err)
+	}
+	s, err := spec.Parse(ref.String(), data)
+	if err != nil {
+		return nil, err
+	}
+	tmp, err := os.MkdirTemp("", "docgen-revision-")
+	if err != nil {
+		return nil, err
+	}
+	defer os.RemoveAll(tmp)
+	write := func(p string, data []byte) error {
+		dst := filepath.Join(tmp, filepath.FromSlash(p))
+		if err := os.MkdirAll(filepath.Dir(dst), 0o755); err != nil {
+			return err
+		}
+		return os.WriteFile(dst, data, 0o644)
+	}
+	if err := write(rel, data); err != nil {
+		return nil, err
+	}
+	for _, p := range []string{s.SBOM.Path, s.SBOM.VEX} {
+		if spec.IsPlaceholder(p) || filepath.IsAbs(p) {
+			continue // LoadSBOM reports an absolute path outside the tree
+		}
+		q := path.Clean(path.Join(path.Dir(rel), filepath.ToSlash(p)))
+		if q == ".." || strings.HasPrefix(q, "../") {
+			return nil, fail(errors.New(msg.Format("gitrev.outside", p)))
+		}
+		b, err := repo.ReadFile(commit, q, sbom.MaxSize)
+		if err != nil {
+			return nil, fail(err)
+		}
+		if err := write(q, b); err != nil {
+			return nil, err
+		}
+	}
+	c, err := LoadChecked(filepath.Join(tmp, filepath.FromSlash(rel)), opts)
+	if err != nil {
+		return nil, &relabeled{err: err, from: tmp + string(filepath.Separator), to: ref.Rev + ":"}
+	}
+	c.Spec.File = ref.String()
+	c.Result.File = ref.String()
+	return c, nil
+}
+
+// relabeled is an error whose text names files by revision instead of by
+// the temporary folder they were loaded from.
+type relabeled struct {
+	err      error
+	from, to string
+}
+
+func (e *relabeled) Error() string { return strings.ReplaceAll(e.err.Error(), e.from, e.to) }
+func (e *relabeled) Unwrap() error { return e.err }

@@ -3,8 +3,9 @@
 // default responsibility matrix under responsibility/, what docgen knows of
 // protocols and product lifecycles under knowledge/, and under vocabulary/
 // one file per language with the words docgen needs to read hand-written
-// documents (package docscheck). The files are embedded in the
-// binary; package catalog decodes and validates the catalogs.
+// documents (package docscheck), and under diff/ what docgen diff compares
+// and how it labels each change (package diff). The files are embedded in
+// the binary; package catalog decodes and validates the catalogs.
 //
 // A catalog file lists targets (the documents), items (what each document
 // must contain, with clauses and the spec fields that satisfy it) and rules
@@ -21,7 +22,7 @@ import (
 
 // FS is the embedded data tree, rooted at this directory.
 //
-//go:embed catalog responsibility knowledge vocabulary
+//go:embed catalog responsibility knowledge vocabulary diff
 var FS embed.FS
 
 // Names lists the YAML files of folder dir of FS by name, without the

@@ -36,6 +36,7 @@ func buildCommand() *cli.Command {
 			&cli.BoolFlag{Name: "allow-outside-files", Usage: msg.Get("cli.flag.allow_outside")},
 			&cli.StringFlag{Name: "page-size", Value: "A4", Usage: msg.Get("cli.flag.page_size")},
 			&cli.StringFlag{Name: "docx-template", Usage: msg.Get("cli.flag.docx_template")},
+			&cli.StringFlag{Name: "since", Usage: msg.Get("cli.flag.since")},
 		},
 		Action: runBuild,
 	}
@@ -89,6 +90,9 @@ func runBuild(c *cli.Context) error {
 	if c.String("docx-template") != "" && !slices.Contains(formats, "docx") {
 		return fail(exitInput, msg.Get("cli.docx_template_unused"))
 	}
+	if c.String("since") != "" && c.NArg() > 1 {
+		return fail(exitInput, msg.Get("cli.build.since_one"))
+	}
 	if c.Int("ifu-heading-offset") < 0 || c.Int("ifu-heading-offset") > 4 {
 		return fail(exitInput, msg.Get("cli.build.bad_offset"))
 	}
@@ -100,7 +104,7 @@ func runBuild(c *cli.Context) error {
 		Formats: formats, Profiles: c.StringSlice("profile"), TemplatesDir: c.String("templates"),
 		IFUHeadingOffset: c.Int("ifu-heading-offset"), Today: ref, Version: version,
 		AllowOutside: c.Bool("allow-outside-files"), PageSize: c.String("page-size"),
-		WordTemplate: c.String("docx-template"),
+		WordTemplate: c.String("docx-template"), Since: c.String("since"),
 	}
 	specs := c.Args().Slice()
 	dirs := outputDirs(c.String("out"), specs)

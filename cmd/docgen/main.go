@@ -143,6 +143,7 @@ func newApp(stdout, stderr io.Writer) *cli.App {
 		Commands: []*cli.Command{
 			buildCommand(),
 			checkCommand(),
+			diffCommand(),
 			rulesCommand(),
 			initCommand(),
 			renderCommand(),
