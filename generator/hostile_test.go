@@ -2,6 +2,7 @@ package generator_test
 
 import (
 	"bytes"
+	"context"
 	"encoding/csv"
 	"os"
 	"path/filepath"
@@ -65,7 +66,7 @@ func buildHostile(t *testing.T) map[string][]byte {
 	if err := os.WriteFile(p, []byte(hostileSpec()), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	built, err := generator.BuildSpec(p, generator.BuildOptions{Today: goldenDate, Version: "test"})
+	built, err := generator.BuildSpec(context.Background(), p, generator.BuildOptions{Today: goldenDate, Version: "test"})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -171,15 +172,47 @@ func TestHugeInputs(t *testing.T) {
 	if err := os.WriteFile(p, []byte(src), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := generator.BuildSpec(p, generator.BuildOptions{Today: goldenDate}); err != nil {
+	if _, err := generator.BuildSpec(context.Background(), p, generator.BuildOptions{Today: goldenDate}); err != nil {
 		t.Fatalf("a 2 MB text field: %v", err)
 	}
 	deep := "spec_version: 1\nsecurity_objectives: " + strings.Repeat("[", 50000) + strings.Repeat("]", 50000) + "\n"
 	if err := os.WriteFile(p, []byte(deep), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	_, err := generator.BuildSpec(p, generator.BuildOptions{Today: goldenDate})
+	_, err := generator.BuildSpec(context.Background(), p, generator.BuildOptions{Today: goldenDate})
 	if err == nil || !strings.Contains(err.Error(), "device.yaml:2:") {
 		t.Fatalf("50,000 nested lists: %v", err)
+	}
+}
+
+// TestHostileSBOMControlChars builds with an SBOM whose component texts
+// carry NUL, BEL and ESC: no output holds a control character, and the
+// component is still listed.
+func TestHostileSBOMControlChars(t *testing.T) {
+	dir := t.TempDir()
+	bom := `{"bomFormat":"CycloneDX","specVersion":"1.6","version":1,"components":[
+ {"type":"library","bom-ref":"z","name":"zl\u0000ib\u0007\u001b[2J","version":"1.3\u001b]0;x\u0007","supplier":{"name":"Evil\u0000 Corp"},"purl":"pkg:generic/zlib@1.3"}]}`
+	src := hostileSpec() + "sbom: {path: sbom.json, format: CycloneDX 1.6 JSON}\n"
+	for name, data := range map[string]string{"device.yaml": src, "sbom.json": bom} {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(data), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	built, err := generator.BuildSpec(context.Background(), filepath.Join(dir, "device.yaml"), generator.BuildOptions{Today: goldenDate, Formats: []string{"md", "html"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	listed := false
+	for _, f := range built.Files {
+		if strings.HasSuffix(f.Name, ".png") {
+			continue // binary
+		}
+		if i := bytes.IndexFunc(f.Data, func(r rune) bool { return r < 0x20 && r != '\n' && r != '\t' && r != '\r' || r == 0x7f }); i >= 0 {
+			t.Errorf("%s: control character %q at byte %d", f.Name, f.Data[i], i)
+		}
+		listed = listed || bytes.Contains(f.Data, []byte("zlib"))
+	}
+	if !listed {
+		t.Error("the component is no longer listed")
 	}
 }

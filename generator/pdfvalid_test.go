@@ -2,6 +2,7 @@ package generator_test
 
 import (
 	"bytes"
+	"context"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -17,7 +18,7 @@ import (
 // SBOM as an attachment.
 func TestExamplePDFsValid(t *testing.T) {
 	for _, name := range examples(t) {
-		built, err := generator.BuildSpec(filepath.Join(root, "examples", name, "device.yaml"), generator.BuildOptions{Today: goldenDate})
+		built, err := generator.BuildSpec(context.Background(), filepath.Join(root, "examples", name, "device.yaml"), generator.BuildOptions{Today: goldenDate})
 		if err != nil {
 			t.Fatal(err)
 		}

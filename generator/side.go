@@ -2,6 +2,7 @@ package generator
 
 import (
 	"bytes"
+	"context"
 	"errors"
 	"os"
 	"path"
@@ -14,6 +15,7 @@ import (
 	"github.com/docgen/docgen/generator/diff"
 	"github.com/docgen/docgen/generator/docs"
 	"github.com/docgen/docgen/generator/gitrev"
+	"github.com/docgen/docgen/generator/input"
 	"github.com/docgen/docgen/generator/msg"
 	"github.com/docgen/docgen/generator/sbom"
 	"github.com/docgen/docgen/generator/spec"
@@ -28,6 +30,9 @@ type Checked struct {
 	// spec names none.
 	BOM    *sbom.BOM
 	Result *check.Result
+	// inputs are the spec, SBOM and VEX files as read: the manifest hashes
+	// and the PDF attaches the very bytes that were parsed.
+	inputs []inputFile
 }
 
 // Assembled is the document set of a checked spec, before rendering.
@@ -39,10 +44,19 @@ type Assembled struct {
 	SVG     []byte
 }
 
-// LoadChecked loads the spec at path, its catalogs and its SBOM, and checks
-// it.
-func LoadChecked(path string, opts BuildOptions) (*Checked, error) {
-	s, err := LoadSpec(path)
+// LoadChecked reads the spec at path (a folder stands for the spec file in
+// it), its catalogs and its SBOM, each input once, and checks it. It stops
+// with ctx's error between stages once ctx is done.
+func LoadChecked(ctx context.Context, path string, opts BuildOptions) (*Checked, error) {
+	path, err := spec.Resolve(path)
+	if err != nil {
+		return nil, err
+	}
+	data, err := spec.Read(path)
+	if err != nil {
+		return nil, err
+	}
+	s, err := spec.Parse(path, data)
 	if err != nil {
 		return nil, err
 	}
@@ -50,12 +64,19 @@ func LoadChecked(path string, opts BuildOptions) (*Checked, error) {
 	if err != nil {
 		return nil, err
 	}
-	bom, err := LoadSBOM(s, opts.AllowOutside)
+	bom, inputs, err := loadSBOM(s, opts.AllowOutside)
 	if err != nil {
 		return nil, err
 	}
-	res := check.Run(s, cats, check.Options{Today: opts.Today, BOM: bom})
-	return &Checked{Spec: s, Catalogs: cats, BOM: bom, Result: res}, nil
+	inputs = append([]inputFile{{filepath.Base(path), data}}, inputs...)
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	res := check.Run(s, cats, check.Options{Today: opts.Today, EndOfSupportDate: opts.EndOfSupportDate, BOM: bom})
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	return &Checked{Spec: s, Catalogs: cats, BOM: bom, Result: res, inputs: inputs}, nil
 }
 
 // Documents builds the document models of a checked spec and its network
@@ -93,22 +114,22 @@ func (c *Checked) Side(label string) diff.Side {
 // REV:PATH, the file at PATH (relative to the current folder) as it was at
 // git revision REV. An argument that names an existing file is always the
 // file.
-func LoadSide(arg string, opts BuildOptions) (*Checked, error) {
+func LoadSide(ctx context.Context, arg string, opts BuildOptions) (*Checked, error) {
 	ref, ok := gitrev.Parse(arg)
 	if !ok {
-		return LoadChecked(arg, opts)
+		return LoadChecked(ctx, arg, opts)
 	}
-	return loadRevision(ref, opts)
+	return loadRevision(ctx, ref, opts)
 }
 
 // Diff compares two revisions of a spec (see LoadSide) and classifies the
 // changes.
-func Diff(oldArg, newArg string, opts BuildOptions) (*diff.Report, error) {
-	old, err := LoadSide(oldArg, opts)
+func Diff(ctx context.Context, oldArg, newArg string, opts BuildOptions) (*diff.Report, error) {
+	old, err := LoadSide(ctx, oldArg, opts)
 	if err != nil {
 		return nil, err
 	}
-	cur, err := LoadSide(newArg, opts)
+	cur, err := LoadSide(ctx, newArg, opts)
 	if err != nil {
 		return nil, err
 	}
@@ -120,7 +141,7 @@ func Diff(oldArg, newArg string, opts BuildOptions) (*diff.Report, error) {
 // names are written to a temporary folder in the same layout as in the
 // repository, and loaded and checked from there like any spec; the folder
 // is removed before returning. Paths in errors name the revision again.
-func loadRevision(ref gitrev.Ref, opts BuildOptions) (*Checked, error) {
+func loadRevision(ctx context.Context, ref gitrev.Ref, opts BuildOptions) (*Checked, error) {
 	fail := func(err error) error { return &gitrev.Error{Ref: ref, Msg: err.Error()} }
 	repo, err := gitrev.Open(".")
 	if err != nil {
@@ -134,7 +155,7 @@ func loadRevision(ref gitrev.Ref, opts BuildOptions) (*Checked, error) {
 	if !ok {
 		return nil, fail(errors.New(msg.Format("gitrev.outside", ref.Path)))
 	}
-	data, err := repo.ReadFile(commit, rel, spec.MaxSize)
+	data, err := repo.ReadFile(commit, rel, input.Spec.Limit())
 	if err != nil {
 		return nil, fail(err)
 	}
@@ -165,7 +186,7 @@ func loadRevision(ref gitrev.Ref, opts BuildOptions) (*Checked, error) {
 		if q == ".." || strings.HasPrefix(q, "../") {
 			return nil, fail(errors.New(msg.Format("gitrev.outside", p)))
 		}
-		b, err := repo.ReadFile(commit, q, sbom.MaxSize)
+		b, err := repo.ReadFile(commit, q, input.SBOM.Limit())
 		if err != nil {
 			return nil, fail(err)
 		}
@@ -173,7 +194,7 @@ func loadRevision(ref gitrev.Ref, opts BuildOptions) (*Checked, error) {
 			return nil, err
 		}
 	}
-	c, err := LoadChecked(filepath.Join(tmp, filepath.FromSlash(rel)), opts)
+	c, err := LoadChecked(ctx, filepath.Join(tmp, filepath.FromSlash(rel)), opts)
 	if err != nil {
 		return nil, &relabeled{err: err, from: tmp + string(filepath.Separator), to: ref.Rev + ":"}
 	}

@@ -64,7 +64,7 @@ func TestDiffRevision(t *testing.T) {
 		{"v1:../dev/device.yaml", "v1:device.yaml", nil},
 	}
 	for _, tc := range tests {
-		r, err := generator.Diff(tc.old, tc.cur, opts)
+		r, err := generator.Diff(t.Context(), tc.old, tc.cur, opts)
 		if err != nil {
 			t.Fatalf("diff %s %s: %v", tc.old, tc.cur, err)
 		}
@@ -116,12 +116,12 @@ func TestDiffRevisionErrors(t *testing.T) {
 		{"HEAD:device.yaml", "HEAD:dev/sbom.cdx.json"},
 	}
 	for _, tc := range tests {
-		_, err := generator.Diff(tc.arg, "device.yaml", opts)
+		_, err := generator.Diff(t.Context(), tc.arg, "device.yaml", opts)
 		if err == nil || !strings.Contains(err.Error(), tc.want) || strings.Contains(err.Error(), os.TempDir()) {
 			t.Errorf("diff %s: %v, want %q", tc.arg, err, tc.want)
 		}
 	}
-	if _, err := generator.Diff("device.yaml", "device.yaml", opts); err != nil {
+	if _, err := generator.Diff(t.Context(), "device.yaml", "device.yaml", opts); err != nil {
 		t.Errorf("the work tree: %v", err)
 	}
 }

@@ -1,6 +1,8 @@
 package generator
 
 import (
+	"context"
+
 	"github.com/docgen/docgen/generator/diff"
 	"github.com/docgen/docgen/generator/docmodel"
 	"github.com/docgen/docgen/generator/notice"
@@ -17,8 +19,8 @@ func RedlineFile(doc string) string { return "redline-" + doc + ".html" }
 // changeFiles compares the spec being built with the revision since and
 // returns the security change notice in the build's formats, the redline
 // of each document, and the proposed revision-history entry.
-func changeFiles(since string, cur *Checked, curDocs *Assembled, formats []string, opts BuildOptions) ([]File, []string, error) {
-	old, err := LoadSide(since, opts)
+func changeFiles(ctx context.Context, since string, cur *Checked, curDocs *Assembled, formats []string, opts BuildOptions) ([]File, []string, error) {
+	old, err := LoadSide(ctx, since, opts)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -35,7 +37,7 @@ func changeFiles(since string, cur *Checked, curDocs *Assembled, formats []strin
 		return nil, nil, err
 	}
 	ro := render.Options{PageSize: opts.PageSize, Generator: "docgen " + opts.Version, TitlePage: true, Template: opts.WordTemplate}
-	files, warnings, err := renderDocument(notice.Name, doc, formats, ro)
+	files, warnings, err := renderDocument(ctx, notice.Name, doc, formats, ro)
 	if err != nil {
 		return nil, nil, err
 	}

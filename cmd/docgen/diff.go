@@ -41,8 +41,11 @@ func runDiff(c *cli.Context) error {
 	if err != nil {
 		return err
 	}
-	opts := generator.BuildOptions{Profiles: c.StringSlice("profile"), Today: ref, Version: version, AllowOutside: c.Bool("allow-outside-files")}
-	rep, err := generator.Diff(c.Args().Get(0), c.Args().Get(1), opts)
+	opts := generator.BuildOptions{
+		Profiles: c.StringSlice("profile"), Today: ref, EndOfSupportDate: endOfSupportDate(c, ref), Version: version,
+		AllowOutside: c.Bool("allow-outside-files"),
+	}
+	rep, err := generator.Diff(c.Context, c.Args().Get(0), c.Args().Get(1), opts)
 	if err != nil {
 		return fail(exitInput, err.Error()+"\n"+msg.Get("cli.diff.unreadable"))
 	}

@@ -142,11 +142,11 @@ func (c *goldenCase) outputs(t *testing.T) (map[string][]byte, *diff.Report, *ge
 	t.Helper()
 	oldPath, newPath := c.prepare(t, t.TempDir())
 	opts := generator.BuildOptions{Today: goldenDate}
-	old, err := generator.LoadChecked(oldPath, opts)
+	old, err := generator.LoadChecked(t.Context(), oldPath, opts)
 	if err != nil {
 		t.Fatal(err)
 	}
-	cur, err := generator.LoadChecked(newPath, opts)
+	cur, err := generator.LoadChecked(t.Context(), newPath, opts)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -44,11 +44,11 @@ func copyExample(t *testing.T, name string, replace ...string) string {
 func compare(t *testing.T, oldPath, newPath string) (*diff.Report, *generator.Checked, *generator.Checked) {
 	t.Helper()
 	opts := generator.BuildOptions{Today: today}
-	old, err := generator.LoadChecked(oldPath, opts)
+	old, err := generator.LoadChecked(t.Context(), oldPath, opts)
 	if err != nil {
 		t.Fatal(err)
 	}
-	cur, err := generator.LoadChecked(newPath, opts)
+	cur, err := generator.LoadChecked(t.Context(), newPath, opts)
 	if err != nil {
 		t.Fatal(err)
 	}
