@@ -155,6 +155,10 @@ func loadRevision(ctx context.Context, ref gitrev.Ref, opts BuildOptions) (*Chec
 	if !ok {
 		return nil, fail(errors.New(msg.Format("gitrev.outside", ref.Path)))
 	}
+	if repo.IsDir(commit, rel) {
+		rel = path.Join(rel, spec.DefaultFile) // a folder stands for the spec file in it
+		ref.Path = path.Join(filepath.ToSlash(ref.Path), spec.DefaultFile)
+	}
 	data, err := repo.ReadFile(commit, rel, input.Spec.Limit())
 	if err != nil {
 		return nil, fail(err)

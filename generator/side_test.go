@@ -62,6 +62,7 @@ func TestDiffRevision(t *testing.T) {
 		{"HEAD:device.yaml", "device.yaml", []string{"platform.middleware Microsoft .NET Desktop Runtime and ASP.NET Core Runtime end_of_support"}},
 		{"v1:device.yaml", "HEAD~1:device.yaml", nil},
 		{"v1:../dev/device.yaml", "v1:device.yaml", nil},
+		{"v1:.", "v1:device.yaml", nil}, // a folder stands for its device.yaml
 	}
 	for _, tc := range tests {
 		r, err := generator.Diff(t.Context(), tc.old, tc.cur, opts)

@@ -121,6 +121,12 @@ func (r *Repo) Commit(rev string) (string, error) {
 	return strings.TrimSpace(string(out)), nil
 }
 
+// IsDir reports whether repository path p is a folder in commit.
+func (r *Repo) IsDir(commit, p string) bool {
+	out, err := git(r.dir, "cat-file", "-t", commit+":"+p)
+	return err == nil && strings.TrimSpace(string(out)) == "tree"
+}
+
 // ReadFile returns the content of the file at repository path p in commit
 // (as Commit returns it), refusing files larger than limit bytes before
 // reading them.

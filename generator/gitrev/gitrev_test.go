@@ -85,10 +85,13 @@ func TestRepo(t *testing.T) {
 			t.Errorf("ReadFile at %s = %q, %v; want %q", rev, data, err, want)
 		}
 	}
+	commit, _ := repo.Commit("v1")
+	if !repo.IsDir(commit, "dev") || repo.IsDir(commit, rel) || repo.IsDir(commit, "nothing") {
+		t.Error("IsDir does not tell the folder from the file")
+	}
 	if _, err := repo.Commit("v9"); err == nil || !strings.Contains(err.Error(), "v9 is no revision") {
 		t.Errorf("Commit(v9) = %v, want an unknown revision", err)
 	}
-	commit, _ := repo.Commit("v1")
 	if _, err := repo.ReadFile(commit, "dev/missing.yaml", 100); err == nil || !strings.Contains(err.Error(), "has no dev/missing.yaml") {
 		t.Errorf("ReadFile(missing) = %v, want does not exist", err)
 	}
