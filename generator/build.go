@@ -19,6 +19,7 @@ import (
 	"github.com/docgen/docgen/generator/diagram"
 	"github.com/docgen/docgen/generator/docmodel"
 	"github.com/docgen/docgen/generator/input"
+	"github.com/docgen/docgen/generator/mds2"
 	"github.com/docgen/docgen/generator/msg"
 	"github.com/docgen/docgen/generator/outdir"
 	"github.com/docgen/docgen/generator/render"
@@ -98,7 +99,9 @@ type File struct {
 type Built struct {
 	Spec   *spec.Spec
 	Result *check.Result
-	Files  []File
+	// MDS2 is the MDS2 statement answered from the spec.
+	MDS2  *mds2.Statement
+	Files []File
 	// Warnings are problems that did not stop the build, such as a
 	// character the PDF fonts cannot show, as "file: message" lines.
 	Warnings []string
@@ -121,7 +124,11 @@ func BuildSpec(ctx context.Context, path string, opts BuildOptions) (*Built, err
 		return nil, err
 	}
 	s, cats, res, inputs := c.Spec, c.Catalogs, c.Result, c.inputs
-	set, d, svg := a.Set, a.Diagram, a.SVG
+	set, d, svg, statement := a.Set, a.Diagram, a.SVG, a.MDS2
+	mds2Out, err := mds2Files(statement, s, opts.PageSize)
+	if err != nil {
+		return nil, err
+	}
 
 	formats := opts.Formats
 	if len(formats) == 0 {
@@ -171,12 +178,13 @@ func BuildSpec(ctx context.Context, path string, opts BuildOptions) (*Built, err
 	}
 	files = append(files, File{"provenance.json", prov})
 	files = append(files, File{"traceability.md", markdown.Bytes(set.Traceability)})
+	files = append(files, mds2Out...)
 	manifest, err := buildManifest(s, res, cats, inputs, files, opts)
 	if err != nil {
 		return nil, err
 	}
 	files = append(files, File{"manifest.json", manifest})
-	return &Built{Spec: s, Result: res, Files: files, Warnings: warnings}, nil
+	return &Built{Spec: s, Result: res, MDS2: statement, Files: files, Warnings: warnings}, nil
 }
 
 // renderDocument renders one document in each of formats, as files named

@@ -16,6 +16,7 @@ import (
 	"github.com/docgen/docgen/generator/docs"
 	"github.com/docgen/docgen/generator/gitrev"
 	"github.com/docgen/docgen/generator/input"
+	"github.com/docgen/docgen/generator/mds2"
 	"github.com/docgen/docgen/generator/msg"
 	"github.com/docgen/docgen/generator/sbom"
 	"github.com/docgen/docgen/generator/spec"
@@ -37,7 +38,10 @@ type Checked struct {
 
 // Assembled is the document set of a checked spec, before rendering.
 type Assembled struct {
+	// Set holds the documents, the MDS2 appendix last.
 	Set *docs.Set
+	// MDS2 is the MDS2 statement answered from the spec.
+	MDS2 *mds2.Statement
 	// Diagram is the network diagram and SVG its image; both nil when the
 	// spec has no network model.
 	Diagram *diagram.Diagram
@@ -79,8 +83,8 @@ func LoadChecked(ctx context.Context, path string, opts BuildOptions) (*Checked,
 	return &Checked{Spec: s, Catalogs: cats, BOM: bom, Result: res, inputs: inputs}, nil
 }
 
-// Documents builds the document models of a checked spec and its network
-// diagram.
+// Documents builds the document models of a checked spec, its network
+// diagram and its MDS2 statement (whose appendix is the last document).
 func (c *Checked) Documents(opts BuildOptions) (*Assembled, error) {
 	a := &Assembled{}
 	d, err := diagram.Build(c.Spec)
@@ -102,6 +106,13 @@ func (c *Checked) Documents(opts BuildOptions) (*Assembled, error) {
 	if err != nil {
 		return nil, err
 	}
+	if a.MDS2, err = MDS2(c.Spec, c.BOM); err != nil {
+		return nil, err
+	}
+	s := c.Spec
+	a.Set.Documents = append(a.Set.Documents, docs.Document{Name: mds2.DocumentName, Model: a.MDS2.Appendix(mds2.AppendixOptions{
+		Language: s.Language, Date: s.Document.Date.Time, Draft: c.Result.Failed(),
+	})})
 	return a, nil
 }
 

@@ -165,6 +165,7 @@ func newApp(stdout, stderr io.Writer) *cli.App {
 			diffCommand(),
 			rulesCommand(),
 			initCommand(),
+			mds2Command(),
 			renderCommand(),
 			sbomCommand(),
 			schemaCommand(),
