@@ -73,6 +73,7 @@ bench:
 # Each fuzz target runs on its own: go test accepts one -fuzz pattern per package run.
 FUZZ_TARGETS := \
 	./generator/spec:FuzzParse \
+	./generator/migrate:FuzzMigrate \
 	./generator/sbom:FuzzParseJSON \
 	./generator/sbom:FuzzParseXML \
 	./generator/sbom:FuzzParseSPDX \

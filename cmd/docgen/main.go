@@ -166,6 +166,7 @@ func newApp(stdout, stderr io.Writer) *cli.App {
 			rulesCommand(),
 			initCommand(),
 			mds2Command(),
+			migrateCommand(),
 			renderCommand(),
 			sbomCommand(),
 			schemaCommand(),
