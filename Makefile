@@ -86,7 +86,9 @@ FUZZ_TARGETS := \
 	./generator/render/pdf:FuzzRender \
 	./generator/mds2:FuzzReadWorkbook \
 	./generator/render/docx:FuzzRender \
-	./generator/render/docx:FuzzTemplateStyles
+	./generator/render/docx:FuzzTemplateStyles \
+	./generator/diff:FuzzCompare \
+	./generator/gitrev:FuzzParse
 
 fuzz:
 	@for t in $(FUZZ_TARGETS); do \

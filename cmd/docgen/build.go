@@ -38,6 +38,7 @@ func buildCommand() *cli.Command {
 			&cli.StringFlag{Name: "docx-template", Usage: msg.Get("cli.flag.docx_template")},
 			&cli.BoolFlag{Name: "force", Usage: msg.Get("cli.flag.build_force")},
 			&cli.IntFlag{Name: "sbom-rows", Value: generator.DefaultComponentRows, Usage: msg.Get("cli.flag.sbom_rows")},
+			&cli.StringFlag{Name: "since", Usage: msg.Get("cli.flag.since")},
 		},
 		Action: runBuild,
 	}
@@ -161,6 +162,9 @@ func runBuild(c *cli.Context) error {
 	if c.String("docx-template") != "" && !slices.Contains(formats, "docx") {
 		return fail(exitInput, msg.Get("cli.docx_template_unused"))
 	}
+	if c.String("since") != "" && c.NArg() > 1 {
+		return fail(exitInput, msg.Get("cli.build.since_one"))
+	}
 	if c.Int("ifu-heading-offset") < 0 || c.Int("ifu-heading-offset") > 4 {
 		return fail(exitInput, msg.Get("cli.build.bad_offset"))
 	}
@@ -172,7 +176,7 @@ func runBuild(c *cli.Context) error {
 		Formats: formats, Profiles: c.StringSlice("profile"), TemplatesDir: c.String("templates"),
 		IFUHeadingOffset: c.Int("ifu-heading-offset"), ComponentRows: componentRows(c.Int("sbom-rows")), Today: ref, EndOfSupportDate: endOfSupportDate(c, ref), Version: version,
 		AllowOutside: c.Bool("allow-outside-files"), PageSize: c.String("page-size"),
-		WordTemplate: c.String("docx-template"),
+		WordTemplate: c.String("docx-template"), Since: c.String("since"),
 	}
 	specs := c.Args().Slice()
 	dirs := outputDirs(c.String("out"), specs)

@@ -162,6 +162,7 @@ func newApp(stdout, stderr io.Writer) *cli.App {
 		Commands: []*cli.Command{
 			buildCommand(),
 			checkCommand(),
+			diffCommand(),
 			rulesCommand(),
 			initCommand(),
 			mds2Command(),
