@@ -83,6 +83,7 @@ FUZZ_TARGETS := \
 	./generator/report:FuzzReport \
 	./generator/docscheck:FuzzHeadings \
 	./generator/render/pdf:FuzzRender \
+	./generator/mds2:FuzzReadWorkbook \
 	./generator/render/docx:FuzzRender \
 	./generator/render/docx:FuzzTemplateStyles
 

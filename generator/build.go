@@ -19,6 +19,7 @@ import (
 	"github.com/docgen/docgen/generator/diagram"
 	"github.com/docgen/docgen/generator/docs"
 	"github.com/docgen/docgen/generator/input"
+	"github.com/docgen/docgen/generator/mds2"
 	"github.com/docgen/docgen/generator/msg"
 	"github.com/docgen/docgen/generator/outdir"
 	"github.com/docgen/docgen/generator/render"
@@ -94,7 +95,9 @@ type File struct {
 type Built struct {
 	Spec   *spec.Spec
 	Result *check.Result
-	Files  []File
+	// MDS2 is the MDS2 statement answered from the spec.
+	MDS2  *mds2.Statement
+	Files []File
 	// Warnings are problems that did not stop the build, such as a
 	// character the PDF fonts cannot show, as "file: message" lines.
 	Warnings []string
@@ -160,6 +163,14 @@ func BuildSpec(ctx context.Context, path string, opts BuildOptions) (*Built, err
 		return nil, err
 	}
 
+	statement, mds2Out, err := buildMDS2(s, bom, opts.PageSize)
+	if err != nil {
+		return nil, err
+	}
+	set.Documents = append(set.Documents, docs.Document{Name: mds2.DocumentName, Model: statement.Appendix(mds2.AppendixOptions{
+		Language: s.Language, Date: s.Document.Date.Time, Draft: res.Failed(),
+	})})
+
 	formats := opts.Formats
 	if len(formats) == 0 {
 		formats = DefaultFormats()
@@ -212,12 +223,13 @@ func BuildSpec(ctx context.Context, path string, opts BuildOptions) (*Built, err
 	}
 	files = append(files, File{"provenance.json", prov})
 	files = append(files, File{"traceability.md", markdown.Bytes(set.Traceability)})
+	files = append(files, mds2Out...)
 	manifest, err := buildManifest(s, res, cats, inputs, files, opts)
 	if err != nil {
 		return nil, err
 	}
 	files = append(files, File{"manifest.json", manifest})
-	return &Built{Spec: s, Result: res, Files: files, Warnings: warnings}, nil
+	return &Built{Spec: s, Result: res, MDS2: statement, Files: files, Warnings: warnings}, nil
 }
 
 // sbomAttachment is the spec's SBOM, as read by loadSBOM, for embedding

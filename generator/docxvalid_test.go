@@ -80,8 +80,8 @@ func TestExampleWordDocuments(t *testing.T) {
 				}
 			}
 		}
-		if n != 4 {
-			t.Errorf("%s: %d Word documents, want 4", name, n)
+		if n != 5 {
+			t.Errorf("%s: %d Word documents, want 5 (four documents and the MDS2 appendix)", name, n)
 		}
 		if nag, ok := files["network-admin-guide.docx"]; ok {
 			checkDiagramPicture(t, name, nag)

@@ -45,8 +45,8 @@ func TestExamplePDFsValid(t *testing.T) {
 				}
 			}
 		}
-		if n != 4 {
-			t.Errorf("%s: %d PDFs, want 4", name, n)
+		if n != 5 {
+			t.Errorf("%s: %d PDFs, want 5 (four documents and the MDS2 appendix)", name, n)
 		}
 	}
 }

@@ -14,6 +14,10 @@
 // (consistency checks implemented in Go, described here with their clauses
 // and message templates). See catalog/mdcg-2019-16.yaml for the annotated
 // default profile.
+//
+// responsibility/ holds the default responsibility matrix (package duties);
+// mds2/ holds the MDS2 form (HN 1-2019) with the rules that answer each
+// question from a spec (package mds2).
 package specs
 
 import (
@@ -24,7 +28,7 @@ import (
 
 // FS is the embedded data tree, rooted at this directory.
 //
-//go:embed catalog responsibility knowledge vocabulary thirdparty.yaml schema/examples.yaml
+//go:embed catalog responsibility knowledge vocabulary mds2 thirdparty.yaml schema/examples.yaml
 var FS embed.FS
 
 // Names lists the YAML files of folder dir of FS by name, without the

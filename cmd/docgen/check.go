@@ -41,6 +41,7 @@ func checkCommand() *cli.Command {
 			&cli.BoolFlag{Name: "list-rules", Usage: msg.Get("cli.flag.list_rules")},
 			&cli.StringSliceFlag{Name: "docs", Usage: msg.Get("cli.flag.docs")},
 			&cli.BoolFlag{Name: "allow-outside-files", Usage: msg.Get("cli.flag.allow_outside")},
+			&cli.BoolFlag{Name: "require-mds2", Usage: msg.Get("cli.flag.require_mds2")},
 		},
 		Action: runCheck,
 	}
@@ -105,7 +106,7 @@ func runCheck(c *cli.Context) error {
 	if err != nil {
 		return err
 	}
-	opts := check.Options{Today: ref, EndOfSupportDate: endOfSupportDate(c, ref)}
+	opts := check.Options{Today: ref, EndOfSupportDate: endOfSupportDate(c, ref), RequireMDS2: c.Bool("require-mds2")}
 	if wf := c.String("waivers"); wf != "" {
 		ws, src, err := generator.LoadWaivers(wf)
 		if err != nil {

@@ -164,6 +164,7 @@ func newApp(stdout, stderr io.Writer) *cli.App {
 			checkCommand(),
 			rulesCommand(),
 			initCommand(),
+			mds2Command(),
 			renderCommand(),
 			sbomCommand(),
 			schemaCommand(),

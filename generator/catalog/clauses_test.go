@@ -115,6 +115,7 @@ var pinnedClauses = map[string][]clausePin{
 		{"SPEC-DEPRECATED", []string{}, nil},
 		{"PLAT-KNOWN-EOS", []string{"MDCG 2019-16 §3.8", "MDR Annex I 17.2"}, []string{"MDCG 2019-16 §3.8", "IVDR Annex I 16.2"}},
 		{"LAY-TEXTS", []string{"MDCG 2019-16 §2.6.3"}, nil},
+		{"MDS2-UNANSWERED", []string{"MDCG 2019-16 §4.3", "MDS2"}, nil},
 		{"SPEC-WAIVER", []string{}, nil},
 	},
 	"fda-premarket-2026": {

@@ -127,6 +127,9 @@ type Options struct {
 	// read; SBOMErr is why it could not (nil when the spec names no SBOM).
 	BOM     *sbom.BOM
 	SBOMErr error
+	// RequireMDS2 makes MDS2 questions the spec cannot answer an error
+	// (rule MDS2-UNANSWERED) instead of a note.
+	RequireMDS2 bool
 }
 
 // run carries the state of one check run.

@@ -35,6 +35,7 @@ var checks = map[string]func(*ruleRun){
 	"duty-has-owner":          dutyHasOwner,
 	"lay-duties":              layDuties,
 	"env-control-owner":       envControlOwner,
+	"mds2-answered":           mds2Answered,
 	"waivers-valid":           waiversValid,
 	"protocol-transport":      protocolTransport,
 	"icmp-all":                icmpAll,

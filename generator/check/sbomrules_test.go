@@ -18,6 +18,21 @@ func cdx(name string) string {
  {"type":"library","bom-ref":"other","name":"` + name + `","version":"1"}]}`
 }
 
+// cdxSupport is a CycloneDX 1.6 SBOM with one component whose support
+// level and end-of-support date are the given CycloneDX properties ("" for
+// none).
+func cdxSupport(level, eos string) string {
+	var props []string
+	if level != "" {
+		props = append(props, `{"name":"cdx:fda:supportLevel","value":"`+level+`"}`)
+	}
+	if eos != "" {
+		props = append(props, `{"name":"cdx:fda:endOfSupport","value":"`+eos+`"}`)
+	}
+	return `{"bomFormat":"CycloneDX","specVersion":"1.6","version":1,"components":[
+ {"type":"library","bom-ref":"log","name":"liblog","version":"2.1","purl":"pkg:generic/liblog@2.1","properties":[` + strings.Join(props, ",") + `]}]}`
+}
+
 func TestSBOMRules(t *testing.T) {
 	tests := []struct {
 		name, rule, components, bom string
@@ -32,6 +47,13 @@ func TestSBOMRules(t *testing.T) {
   - {bom_ref: nobody, end_of_support: 2030-01-01}`, cdx("x"), 2,
 			"`components:` entry pkg:generic/madler/zlb@1.3.1 matches no component of the SBOM sbom.json"},
 		{"clean names", "SBOM-TEXT", "[]", cdx("x"), 0, ""},
+		{"support level and date", "SBOM-SUPPORT", "[]", cdxSupport("actively-maintained", "2031-12-31"), 0, ""},
+		{"no support data", "SBOM-SUPPORT", "[]", cdxSupport("", ""), 1, "the SBOM sbom.json lacks support data: components without support level: 1 of 1 (liblog@2.1); components without end-of-support date: 1 of 1 (liblog@2.1)"},
+		{"abandoned needs no date", "SBOM-SUPPORT", "[]", cdxSupport("abandoned", ""), 0, ""},
+		{"maintained, date ahead", "SBOM-EOS", "[]", cdxSupport("actively-maintained", "2031-12-31"), 0, ""},
+		{"date passed", "SBOM-EOS", "[]", cdxSupport("actively-maintained", "2020-01-31"), 1, "components of the SBOM past their end of support at the document date 2026-06-01 or no longer maintained by their supplier: 1 (liblog@2.1 (2020-01-31))"},
+		{"no longer maintained, no date", "SBOM-EOS", "[]", cdxSupport("no-longer-maintained", ""), 1, "liblog@2.1 (no longer maintained)"},
+		{"abandoned", "SBOM-EOS", "[]", cdxSupport("abandoned", ""), 1, "liblog@2.1 (abandoned)"},
 		{"NUL, BEL and ESC in a name", "SBOM-TEXT", "[]", cdx(`a\u0000b\u0007c\u001b[31md`), 1,
 			"1 texts of the SBOM sbom.json held control characters (such as NUL, BEL or ESC), which docgen removed: components[1].name"},
 	}
@@ -72,5 +94,61 @@ func TestSBOMRules(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestSBOMRulesWithoutSBOM checks that the component rules do not pass
+// when there is no SBOM data to check: they are not applicable, and the
+// missing SBOM is ADM-SBOM-FILE's finding.
+func TestSBOMRulesWithoutSBOM(t *testing.T) {
+	cat, err := catalog.Load(catalog.DefaultProfile)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, err := spec.Parse("device.yaml", []byte(net+"sbom: {path: missing.json, format: CycloneDX 1.6 JSON}\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	res := check.Run(s, []*catalog.Catalog{cat}, check.Options{Today: today})
+	for _, o := range res.Outcomes {
+		switch o.ID {
+		case "SBOM-SUPPORT", "SBOM-EOS", "SBOM-NTIA", "SBOM-VULN-ANALYSIS", "SBOM-OVERRIDE", "SBOM-TEXT":
+			if o.Status != check.NotApplicable {
+				t.Errorf("%s without SBOM data: status %q, want %q", o.ID, o.Status, check.NotApplicable)
+			}
+		}
+	}
+}
+
+// TestSBOMSupportSeverity checks that missing support data is an error
+// under the FDA profile, whose guidance asks for it per component, and a
+// warning (borrowed by analogy) under MDCG 2019-16.
+func TestSBOMSupportSeverity(t *testing.T) {
+	for profile, want := range map[string]catalog.Severity{"mdcg-2019-16": catalog.Warning, "fda-premarket-2026": catalog.Error} {
+		cat, err := catalog.Load(profile)
+		if err != nil {
+			t.Fatal(err)
+		}
+		s, err := spec.Parse("device.yaml", []byte(net+"sbom: {path: sbom.json, format: CycloneDX 1.6 JSON}\n"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, err := sbom.Parse("sbom.json", []byte(cdxSupport("", "")))
+		if err != nil {
+			t.Fatal(err)
+		}
+		res := check.Run(s, []*catalog.Catalog{cat}, check.Options{Today: today, BOM: b})
+		found := false
+		for _, f := range res.Findings {
+			if f.RuleID == "SBOM-SUPPORT" {
+				found = true
+				if f.Severity != want {
+					t.Errorf("%s: SBOM-SUPPORT is %s, want %s", profile, f.Severity, want)
+				}
+			}
+		}
+		if !found {
+			t.Errorf("%s: no SBOM-SUPPORT finding for a component without support data", profile)
+		}
 	}
 }

@@ -45,6 +45,9 @@ var (
 	// MaxWordTemplateSize bounds a Word template (64 MiB: company
 	// templates carry logos and fonts).
 	MaxWordTemplateSize int64 = 64 << 20
+	// MaxWorkbookSize bounds a completed MDS2 workbook (docgen mds2
+	// --import; 32 MiB, a hundred times a vendor's filled-in form).
+	MaxWorkbookSize int64 = 32 << 20
 )
 
 // Kind is a kind of input: what it is called in messages, its limit and
@@ -66,6 +69,8 @@ var (
 	Template = Kind{"input.kind.template", &MaxTemplateSize, "", "input.template_outside"}
 	// WordTemplate is a company Word template (docgen build --docx-template).
 	WordTemplate = Kind{"input.kind.word_template", &MaxWordTemplateSize, "", ""}
+	// Workbook is a completed MDS2 workbook (docgen mds2 --import).
+	Workbook = Kind{"input.kind.workbook", &MaxWorkbookSize, "", ""}
 )
 
 // Limit returns the size limit of k in bytes.

@@ -139,7 +139,7 @@ func TestBrowserReloads(t *testing.T) {
 	title := `document.querySelector("h1") ? document.querySelector("h1").textContent.split(" – ")[0] : ""`
 	panel := `document.getElementById("docgen-preview") ? document.getElementById("docgen-preview").innerText : ""`
 	page.waitFor("the first load", title, "Meridian ViewPoint RX")
-	page.waitFor("the preview panel", `String(/0 errors, 0 warnings; \d+ of \d+ applicable items satisfied/.test(`+panel+`))`, "true")
+	page.waitFor("the preview panel", `String(/0 errors, 0 warnings(, \d+ notes?)?; \d+ of \d+ applicable items satisfied/.test(`+panel+`))`, "true")
 	// A mark in the page's JavaScript state is gone after a reload.
 	page.eval(`window.docgenMark = "before the edit"`)
 

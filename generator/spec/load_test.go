@@ -4,6 +4,8 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"reflect"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -268,6 +270,38 @@ func TestSkeletonLoads(t *testing.T) {
 			t.Errorf("skeleton lacks top-level section %q", name)
 		}
 	}
+	// Every field at any depth is shown, as a key or in a commented
+	// example, except the deprecated ones.
+	for path, name := range fieldNames(reflectTypeOfSpec(), "") {
+		if !regexp.MustCompile(`[\s{,#]` + regexp.QuoteMeta(name) + `:`).MatchString(text) {
+			t.Errorf("skeleton does not show the field %s", path)
+		}
+	}
+}
+
+// fieldNames returns the YAML field paths of t and below, with the field's
+// own name, leaving out deprecated fields.
+func fieldNames(t reflect.Type, prefix string) map[string]string {
+	out := map[string]string{}
+	for t.Kind() == reflect.Pointer || t.Kind() == reflect.Slice || t.Kind() == reflect.Map {
+		t = t.Elem()
+	}
+	if t.Kind() != reflect.Struct {
+		return out
+	}
+	for i := range t.NumField() {
+		f := t.Field(i)
+		name, _, _ := strings.Cut(f.Tag.Get("yaml"), ",")
+		if name == "" || name == "-" || !f.IsExported() || strings.HasPrefix(f.Tag.Get("doc"), "Deprecated") {
+			continue
+		}
+		path := prefix + name
+		out[path] = name
+		for p, n := range fieldNames(f.Type, path+".") {
+			out[p] = n
+		}
+	}
+	return out
 }
 
 func TestPlaceholder(t *testing.T) {
