@@ -19,6 +19,9 @@ func MDS2(s *spec.Spec, bom *sbom.BOM) (*mds2.Statement, error) {
 // mds2Files renders an MDS2 statement of s as the build's workbook, CSV and
 // JSON, dated like the documents and printed on their paper size.
 func mds2Files(st *mds2.Statement, s *spec.Spec, paper string) ([]File, error) {
+	if st == nil {
+		return nil, nil // absent.mds2
+	}
 	xlsx, err := st.XLSX(s.Document.Date.Time, paper)
 	if err != nil {
 		return nil, err

@@ -84,7 +84,8 @@ func LoadChecked(ctx context.Context, path string, opts BuildOptions) (*Checked,
 }
 
 // Documents builds the document models of a checked spec, its network
-// diagram and its MDS2 statement (whose appendix is the last document).
+// diagram and its MDS2 statement (whose appendix is the last document;
+// neither when the spec states absent.mds2).
 func (c *Checked) Documents(opts BuildOptions) (*Assembled, error) {
 	a := &Assembled{}
 	d, err := diagram.Build(c.Spec)
@@ -105,6 +106,9 @@ func (c *Checked) Documents(opts BuildOptions) (*Assembled, error) {
 	a.Set, err = docs.Build(in, docs.Options{TemplatesDir: opts.TemplatesDir, IFUHeadingOffset: opts.IFUHeadingOffset, ComponentRows: opts.ComponentRows})
 	if err != nil {
 		return nil, err
+	}
+	if c.Spec.IsAbsent("mds2") {
+		return a, nil // the spec says no MDS2 is published: none is written
 	}
 	if a.MDS2, err = MDS2(c.Spec, c.BOM); err != nil {
 		return nil, err

@@ -16,6 +16,10 @@ const mds2Listed = 12
 // complete MDS2. The answers come from package mds2, the same code that
 // writes mds2.xlsx, so the finding and the workbook cannot disagree.
 func mds2Answered(rr *ruleRun) {
+	if rr.s.IsAbsent("mds2") && !rr.opts.RequireMDS2 {
+		rr.outcome.Status = NotApplicable // the spec says no MDS2 is published
+		return
+	}
 	form, err := mds2.Load()
 	if err != nil {
 		// The form is embedded; the mds2 tests make sure it loads.

@@ -216,7 +216,7 @@ func streamTable(in *tableInput) *Table {
 			enc = strings.TrimSpace(msg.Format("stream.in_tunnel", d.Tunnel) + " " + enc)
 		}
 		if d.SNMP != nil {
-			enc = strings.TrimSpace(enc + " " + msg.Format("stream.snmp", d.SNMP.Version, d.SNMP.SecurityLevel))
+			enc = strings.TrimSpace(enc + " " + msg.Format("stream.snmp", d.SNMP.String()))
 		}
 		if j := oneLine(d.Justification.Value); j != "" {
 			enc = strings.TrimSpace(enc + " " + msg.Format("table.justification", j))
@@ -250,8 +250,8 @@ func streamTable(in *tableInput) *Table {
 // components the manufacturer supplies.
 func multiComponent(s *spec.Spec) bool {
 	n := 0
-	for _, node := range s.Network.Nodes {
-		if node.IsSupplied() {
+	for i := range s.Network.Nodes {
+		if s.IsSupplied(i) {
 			n++
 		}
 	}
@@ -463,11 +463,15 @@ func addPlatformRows(t *Table, component, path string, items []spec.PlatformItem
 func platformTable(in *tableInput) *Table {
 	s := in.s
 	t := newTable("platform", "component?", "name", "versions", "eos@", "notes")
-	addPlatformRows(t, "", "platform.os", s.Platform.OS)
+	device := "" // the top-level platform is the device's own
+	if i := s.DeviceNode(); i >= 0 && multiComponent(s) {
+		device = nodeName(s, s.Network.Nodes[i].ID)
+	}
+	addPlatformRows(t, device, "platform.os", s.Platform.OS)
 	if in.lay {
 		return t
 	}
-	addPlatformRows(t, "", "platform.middleware", s.Platform.Middleware)
+	addPlatformRows(t, device, "platform.middleware", s.Platform.Middleware)
 	for i, n := range s.Network.Nodes {
 		if n.Platform == nil {
 			continue
@@ -499,7 +503,7 @@ func nodeTable(in *tableInput) *Table {
 			addrs[j] = a.Text
 		}
 		supplied, suppliedPath := "", f("supplied")
-		if n.IsSupplied() {
+		if s.IsSupplied(i) {
 			supplied = msg.Get("word.yes")
 		}
 		if n.Supplied == nil {

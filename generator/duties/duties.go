@@ -62,6 +62,10 @@ type activity struct {
 	Home         *parties `yaml:"home"`
 	Notes        string   `yaml:"notes"`
 	Clauses      []string `yaml:"clauses"`
+	// UnlessAbsent names the absences (spec `absent:` sections) that make
+	// the activity not arise: no account management for a device that
+	// states it has no accounts.
+	UnlessAbsent []string `yaml:"unless_absent"`
 }
 
 var (
@@ -122,7 +126,7 @@ func Matrix(s *spec.Spec) ([]Duty, error) {
 		if home && a.Home != nil {
 			settings = append(settings, a.Home)
 		}
-		if len(settings) == 0 {
+		if len(settings) == 0 || slices.ContainsFunc(a.UnlessAbsent, s.IsAbsent) {
 			continue // the activity does not arise for this device
 		}
 		d := Duty{ID: a.ID, Title: a.Title, Notes: a.Notes, Clauses: a.Clauses, NotForLay: a.Home == nil}

@@ -57,3 +57,41 @@ func TestOverridesAndAdditions(t *testing.T) {
 		t.Errorf("addition not appended: %+v", last)
 	}
 }
+
+// TestAbsencesRemoveActivities checks that an activity about something the
+// spec states the device does not have does not arise.
+func TestAbsencesRemoveActivities(t *testing.T) {
+	tests := []struct {
+		absent string
+		gone   string
+	}{
+		{"accounts: The device has no login.", "account-management"},
+		{"backup: The device keeps no data.", "backups"},
+		{"logging: The device keeps no log.", "log-review"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.gone, func(t *testing.T) {
+			ids := func(src string) []string {
+				s, err := spec.Parse("d.yaml", []byte("spec_version: 2\n"+src))
+				if err != nil {
+					t.Fatal(err)
+				}
+				m, err := duties.Matrix(s)
+				if err != nil {
+					t.Fatal(err)
+				}
+				var out []string
+				for _, d := range m {
+					out = append(out, d.ID)
+				}
+				return out
+			}
+			if !slices.Contains(ids(""), tt.gone) {
+				t.Fatalf("%s is no default", tt.gone)
+			}
+			if got := ids("absent: {" + tt.absent + "}\n"); slices.Contains(got, tt.gone) {
+				t.Errorf("with absent.%s the matrix still has %s", tt.absent, tt.gone)
+			}
+		})
+	}
+}

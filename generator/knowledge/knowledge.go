@@ -251,7 +251,7 @@ func Cleartext(ds spec.DataStream) Plain {
 	protos := ProtocolsIn(ds.Protocol)
 	if ds.SNMP != nil {
 		if ds.SNMP.Version != "v3" || ds.SNMP.SecurityLevel != "authPriv" {
-			out.Protocols = append(out.Protocols, msg.Format("check.snmp", ds.SNMP.Version, ds.SNMP.SecurityLevel))
+			out.Protocols = append(out.Protocols, msg.Format("check.snmp", ds.SNMP.String()))
 		}
 		return out
 	}

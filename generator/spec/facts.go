@@ -18,13 +18,27 @@ func (d Device) HasOperator() bool {
 	return !d.LayUsers
 }
 
-// IsSupplied reports whether the manufacturer supplies the node as part of
-// the system: supplied when set, else whether it is of kind device.
-func (n Node) IsSupplied() bool {
-	if n.Supplied != nil {
+// DeviceNode returns the index of the node that is the device itself: the
+// first node of kind device not stated as supplied: false, or -1.
+func (s *Spec) DeviceNode() int {
+	for i, n := range s.Network.Nodes {
+		if n.Kind == "device" && (n.Supplied == nil || *n.Supplied) {
+			return i
+		}
+	}
+	return -1
+}
+
+// IsSupplied reports whether the manufacturer supplies node i as part of
+// the system: nodes[i].supplied when set, else whether the node is the
+// device itself (DeviceNode). Further nodes of kind device are other
+// equipment, such as another manufacturer's modality, unless they say
+// supplied: true; so a format-1 spec keeps its meaning.
+func (s *Spec) IsSupplied(i int) bool {
+	if n := s.Network.Nodes[i]; n.Supplied != nil {
 		return *n.Supplied
 	}
-	return n.Kind == "device"
+	return i == s.DeviceNode()
 }
 
 // Resolve returns the current name of a stakeholder: the deprecated "user"
@@ -157,4 +171,10 @@ func (s *Spec) Lookup(path string) (v reflect.Value, ok bool) {
 		v = v.Elem()
 	}
 	return v, true
+}
+
+// String shows the SNMP version with the security level when one is given,
+// such as "v3 authPriv" or "v2c".
+func (p SNMP) String() string {
+	return strings.TrimSpace(string(p.Version) + " " + string(p.SecurityLevel))
 }

@@ -267,7 +267,7 @@ type Node struct {
 	Zone        string        `yaml:"zone" doc:"Id of the zone the node is in."`
 	Addresses   []Address     `yaml:"addresses" doc:"IP addresses, CIDR prefixes, host names, or dhcp."`
 	Description Text          `yaml:"description" doc:"What the node is."`
-	Supplied    *bool         `yaml:"supplied" doc:"true if the manufacturer supplies this node as part of the system (the device itself, its server, its app); nodes of kind device are supplied by default."`
+	Supplied    *bool         `yaml:"supplied" doc:"true if the manufacturer supplies this node as part of the system (the device itself, its server, its app); by default only the first node of kind device, the device itself, is."`
 	Platform    *NodePlatform `yaml:"platform" doc:"Platform of this component, for systems of several components."`
 	Variants    []string      `yaml:"variants" doc:"Ids of the variants that have this node; empty for all."`
 }

@@ -38,6 +38,11 @@ func (t *Text) DecodeNode(d *yamlx.Decoder, n *yaml.Node, path string) {
 	case yaml.ScalarNode:
 		t.Value = n.Value
 	case yaml.MappingNode:
+		if len(n.Content) == 2 && n.Content[0].Kind == yaml.ScalarNode && n.Content[1].Kind == yaml.ScalarNode {
+			// "Scanner events: none" unquoted: a colon and a space start a mapping.
+			d.Report(n, "spec.text_colon", n.Content[0].Value+": "+n.Content[1].Value)
+			return
+		}
 		d.Report(n, "spec.text_translations")
 	default:
 		d.Report(n, "yaml.want_string", yamlx.Describe(n))
