@@ -1,19 +1,18 @@
 package generator_test
 
 import (
-	"bytes"
 	"path/filepath"
 	"strings"
 	"testing"
 
-	"github.com/pdfcpu/pdfcpu/pkg/api"
 	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/model"
 
 	"github.com/docgen/docgen/generator"
+	"github.com/docgen/docgen/generator/render/pdf/pdftext"
 )
 
 // TestExamplePDFsValid validates every PDF docgen builds for the examples
-// with pdfcpu in strict mode, and checks the administrator guide carries the
+// with pdfcpu in strict mode (see pdftext.Validate), and checks the administrator guide carries the
 // SBOM as an attachment.
 func TestExamplePDFsValid(t *testing.T) {
 	for _, name := range examples(t) {
@@ -27,18 +26,13 @@ func TestExamplePDFsValid(t *testing.T) {
 				continue
 			}
 			n++
-			conf := model.NewDefaultConfiguration()
-			conf.ValidationMode = model.ValidationStrict
-			ctx, err := api.ReadContext(bytes.NewReader(f.Data), conf)
-			if err == nil {
-				err = api.ValidateContext(ctx)
-			}
+			ctx, err := pdftext.Validate(f.Data, model.ValidationStrict)
 			if err != nil {
 				t.Errorf("%s/%s: %v", name, f.Name, err)
 				continue
 			}
 			if f.Name == "admin-guide.pdf" {
-				atts, err := api.Attachments(bytes.NewReader(f.Data), conf)
+				atts, err := ctx.ListAttachments()
 				if err != nil || len(atts) != 1 || !strings.HasSuffix(atts[0].FileName, ".json") {
 					t.Errorf("%s/admin-guide.pdf attachments %v, %v; want the SBOM", name, atts, err)
 				}

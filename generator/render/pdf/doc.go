@@ -83,9 +83,9 @@
 //
 // The renderer walks the document model and describes the document as a
 // flow of boxes ([layout.Flow]); package layout breaks lines, sizes tables
-// and fills the pages, and package fpdfbackend writes the PDF with
-// github.com/go-pdf/fpdf. Only fpdfbackend knows fpdf, so that the library
-// can be replaced. Package fonts holds the embedded DejaVu fonts. The
+// and fills the pages, and package pdfwriter writes the PDF objects (see
+// its documentation for why docgen writes them itself rather than through
+// a PDF library). Package fonts holds the embedded DejaVu fonts. The
 // package reads no Markdown: `docgen render` reads Markdown into the model
 // with package render/markdown first.
 package pdf

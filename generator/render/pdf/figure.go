@@ -12,8 +12,8 @@ import (
 	"github.com/docgen/docgen/generator/docmodel"
 	"github.com/docgen/docgen/generator/msg"
 	"github.com/docgen/docgen/generator/render/pdf/fonts"
-	"github.com/docgen/docgen/generator/render/pdf/fpdfbackend"
 	"github.com/docgen/docgen/generator/render/pdf/layout"
+	"github.com/docgen/docgen/generator/render/pdf/pdfwriter"
 )
 
 // minLabel is the smallest size, in points, at which diagram labels stay
@@ -44,13 +44,12 @@ func (r *renderer) figure(f *docmodel.Figure, line int, c ctx, space float64) bo
 	case d != nil && d.Width > 0 && d.Height > 0:
 		r.diagram(d, caption, c, space, line)
 	case ok && len(asset.Data) > 0:
-		data, _, good := fpdfbackend.Normalize(asset.Data)
-		if !good {
+		if !pdfwriter.Embeddable(asset.Data) {
 			r.warn.add(line, msg.Format("pdf.warn.image_bad", key))
 			r.placeholder(alt, key, c, space)
 			break
 		}
-		r.raster(key, data, caption, c, space, line)
+		r.raster(key, asset.Data, caption, c, space, line)
 	default:
 		r.warn.add(line, msg.Format("pdf.warn.image_missing", key))
 		r.placeholder(alt, key, c, space)

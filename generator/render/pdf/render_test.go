@@ -93,7 +93,7 @@ func TestExamples(t *testing.T) {
 			info := infoDict(t, ctx)
 			title := strings.TrimPrefix(strings.SplitN(md, "\n", 2)[0], "# ")
 			for key, want := range map[string]string{"Title": title, "Author": "Meridian Imaging Systems GmbH",
-				"Subject": "Cybersecurity documentation", "Keywords": "cybersecurity, MDR", "CreationDate": "D:20261015000000",
+				"Subject": "Cybersecurity documentation", "Keywords": "cybersecurity, MDR", "CreationDate": "D:20261015000000+00'00'",
 				"Creator": "docgen test"} {
 				if got := infoString(t, info, key); got != want {
 					t.Errorf("/%s = %q, want %q", key, got, want)
@@ -198,14 +198,14 @@ func TestDates(t *testing.T) {
 		return infoString(t, infoDict(t, readPDF(t, data)), "ModDate")
 	}
 	t.Setenv("SOURCE_DATE_EPOCH", "")
-	if got := date(t, time.Time{}); got != "D:19700101000000" {
+	if got := date(t, time.Time{}); got != "D:19700101000000+00'00'" {
 		t.Errorf("default date %q", got)
 	}
 	t.Setenv("SOURCE_DATE_EPOCH", "1700000000")
-	if got := date(t, time.Time{}); got != "D:20231114221320" {
+	if got := date(t, time.Time{}); got != "D:20231114221320+00'00'" {
 		t.Errorf("SOURCE_DATE_EPOCH date %q", got)
 	}
-	if got := date(t, time.Date(2026, 1, 2, 3, 4, 5, 0, time.FixedZone("CET", 3600))); got != "D:20260102020405" {
+	if got := date(t, time.Date(2026, 1, 2, 3, 4, 5, 0, time.FixedZone("CET", 3600))); got != "D:20260102020405+00'00'" {
 		t.Errorf("document date %q", got)
 	}
 }

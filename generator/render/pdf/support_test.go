@@ -46,16 +46,7 @@ func readPDF(t testing.TB, data []byte) *model.Context {
 }
 
 func readValid(data []byte) (*model.Context, error) {
-	conf := model.NewDefaultConfiguration()
-	conf.ValidationMode = validationMode
-	ctx, err := api.ReadContext(bytes.NewReader(data), conf)
-	if err != nil {
-		return nil, fmt.Errorf("read: %w", err)
-	}
-	if err := api.ValidateContext(ctx); err != nil {
-		return nil, fmt.Errorf("validate: %w", err)
-	}
-	return ctx, nil
+	return pdftext.Validate(data, validationMode)
 }
 
 // readMD reads md into a document and applies the metadata functions to

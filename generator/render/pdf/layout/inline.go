@@ -26,6 +26,9 @@ type Style struct {
 	// Anchor names the position of the text (at the top of its line) as a
 	// link destination.
 	Anchor string
+	// Tag is the structure element the text belongs to (for a link, the
+	// Link element); nil for an artifact.
+	Tag *Elem
 }
 
 // LongToken is the number of characters from which a word counts as a long

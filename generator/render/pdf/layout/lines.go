@@ -40,7 +40,7 @@ func (ln *Line) Ops(x, top, width float64, a Align) []Op {
 		st := f.St
 		y := base - st.Rise
 		if f.S != "" && trimmedNonEmpty(f.S) {
-			ops = append(ops, Text{X: x + f.X, Y: y, Face: st.Face, Size: st.Size, Color: st.Color, S: f.S})
+			ops = append(ops, Text{X: x + f.X, Y: y, Face: st.Face, Size: st.Size, Color: st.Color, S: f.S, Tag: st.Tag})
 		}
 		lw := st.Size * 0.06
 		if st.Underline {
@@ -55,7 +55,7 @@ func (ln *Line) Ops(x, top, width float64, a Align) []Op {
 			ops = append(ops, Anchor{Name: st.Anchor, Y: top})
 		}
 		if (st.URL != "" || st.Dest != "" || st.File != "") && f.W > 0 {
-			ops = append(ops, Link{X: x + f.X, Y: top, W: f.W, H: ln.Height, URL: st.URL, Dest: st.Dest, File: st.File})
+			ops = append(ops, Link{X: x + f.X, Y: top, W: f.W, H: ln.Height, URL: st.URL, Dest: st.Dest, File: st.File, Tag: st.Tag})
 		}
 	}
 	return ops

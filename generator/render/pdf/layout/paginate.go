@@ -204,7 +204,7 @@ func (p *paginator) place(items []*Item, i int) *Item {
 	}
 	if p.fresh && it.Header != nil {
 		// A table continues on this page.
-		p.put(it.Header, 0)
+		p.repeat(it.Header)
 	}
 	room := p.bottom() - p.y
 	chain := p.chain(items, i)
@@ -223,7 +223,7 @@ func (p *paginator) place(items []*Item, i int) *Item {
 		p.ensure()
 		space = 0
 		if it.Header != nil {
-			p.put(it.Header, 0)
+			p.repeat(it.Header)
 		}
 		room = p.bottom() - p.y
 	}
@@ -246,6 +246,14 @@ func (p *paginator) put(it *Item, space float64) {
 	p.y += it.H
 	p.fresh = false
 	p.afterOpen = false
+}
+
+// repeat draws a table's header row again at the top of a page, as an
+// artifact: its content is tagged where it was drawn first.
+func (p *paginator) repeat(h *Item) {
+	r := *h
+	r.Ops = Untagged(h.Ops, Pagination)
+	p.put(&r, 0)
 }
 
 // ownPage places it alone on a page of its template: at once if the
