@@ -132,7 +132,7 @@ func checkBookmarks(t *testing.T, ctx *model.Context, text []string) {
 	walk = func(bs []pdfcpu.Bookmark) {
 		for _, b := range bs {
 			n++
-			if b.PageFrom < 1 || b.PageFrom > len(text) || !strings.Contains(strings.ReplaceAll(text[b.PageFrom-1], "\n", " "), b.Title) {
+			if b.PageFrom < 1 || b.PageFrom > len(text) || !strings.Contains(strings.Join(strings.Fields(text[b.PageFrom-1]), " "), b.Title) {
 				t.Errorf("bookmark %q leads to page %d, which does not show it", b.Title, b.PageFrom)
 			}
 			walk(b.Kids)

@@ -9,7 +9,7 @@ import (
 // table lays out a table. The header row repeats on every page the table
 // continues on; the words of code, date, port and number columns are kept
 // whole as long as the other columns can give way; an empty cell shows a
-// dash.
+// dash. It is tagged as a table whose header cells head their columns.
 func (r *renderer) table(t *docmodel.Table, line int, c ctx, space float64) {
 	size := sizeTable * c.size / sizeBody
 	lt := &layout.Table{Style: layout.TableStyle{
@@ -17,12 +17,16 @@ func (r *renderer) table(t *docmodel.Table, line int, c ctx, space float64) {
 		HeaderFill: colorTableHead, StripeFill: colorStripe, LongCap: 9 * size, Scales: tableScales,
 		Base: r.st.get(plain(fonts.Regular, size, c.color)),
 	}}
+	table := c.parent.Add("Table")
+	head := table.Add("TR")
 	aligns := make([]layout.Align, len(t.Columns))
 	lt.Keep = make([]bool, len(t.Columns))
 	for i, col := range t.Columns {
 		aligns[i] = columnAlign(col)
 		lt.Keep[i] = col.Kind != docmodel.TextColumn
-		b := &inliner{r: r, in: &layout.Inline{}, line: line}
+		th := head.Add("TH")
+		th.Scope = "Column"
+		b := r.newInliner(th, line)
 		b.inlines(col.Header, plain(fonts.Bold, size, colorHeading))
 		b.in.TrimSpace()
 		lt.Header = append(lt.Header, layout.Cell{Content: b.in, Align: aligns[i]})
@@ -36,9 +40,10 @@ func (r *renderer) table(t *docmodel.Table, line int, c ctx, space float64) {
 		if rowLine == 0 {
 			rowLine = line
 		}
+		tr := table.Add("TR")
 		cells := make([]layout.Cell, len(row.Cells))
 		for i, cell := range row.Cells {
-			b := &inliner{r: r, in: &layout.Inline{}, line: rowLine}
+			b := r.newInliner(tr.Add("TD"), rowLine)
 			if cell != nil {
 				b.inlines(cell.Content, body)
 				b.in.TrimSpace()
@@ -50,6 +55,9 @@ func (r *renderer) table(t *docmodel.Table, line int, c ctx, space float64) {
 			if i < len(aligns) {
 				cells[i].Align = aligns[i]
 			}
+		}
+		for i := len(row.Cells); i < len(t.Columns); i++ {
+			tr.Add("TD") // an empty cell keeps the table regular
 		}
 		lt.Rows = append(lt.Rows, cells)
 	}

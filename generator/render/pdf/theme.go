@@ -11,18 +11,17 @@ import (
 // Paper sizes in points.
 var (
 	sizeA4     = [2]float64{595.28, 841.89}
-	sizeA3     = [2]float64{841.89, 1190.55}
 	sizeLetter = [2]float64{612, 792}
-	sizeLedger = [2]float64{792, 1224}
 )
 
-// paper returns the page size for name ("A4" by default, or "Letter") and
-// the larger size used for fold-out figures.
-func paper(name string) (normal, large [2]float64) {
+// paper returns the page size for name: "A4" by default, or "Letter". A
+// document keeps its paper size throughout; wide content goes on pages
+// turned to landscape.
+func paper(name string) [2]float64 {
 	if strings.EqualFold(strings.TrimSpace(name), "letter") {
-		return sizeLetter, sizeLedger
+		return sizeLetter
 	}
-	return sizeA4, sizeA3
+	return sizeA4
 }
 
 // Page margins in points. The running header sits in the top margin, the

@@ -13,6 +13,10 @@ type Line struct {
 	// Baseline is the distance from the top of the line box to the
 	// baseline.
 	Baseline float64
+	// Space is set when the line ends where a space was: the space is
+	// written after the line's text, where it draws nothing, so that text
+	// copied or read aloud keeps the words apart.
+	Space bool
 }
 
 // Frag is a run of text of one style on a line, at X from the line start.
@@ -134,11 +138,12 @@ func (b *lineBreaker) add(word []atom) {
 // flush ends the current line. An empty line is kept only when forced (a
 // hard break).
 func (b *lineBreaker) flush(forced bool) {
+	spaced := len(b.glue) > 0 && b.glue[0].text != ""
 	b.glue = b.glue[:0]
 	if len(b.cur) == 0 && !forced {
 		return
 	}
-	ln := Line{Width: b.w}
+	ln := Line{Width: b.w, Space: spaced && !forced}
 	var top *Style
 	for _, a := range b.cur {
 		if top == nil || a.st.Size > top.Size {

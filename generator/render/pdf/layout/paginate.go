@@ -252,7 +252,7 @@ func (p *paginator) put(it *Item, space float64) {
 // artifact: its content is tagged where it was drawn first.
 func (p *paginator) repeat(h *Item) {
 	r := *h
-	r.Ops = Untagged(h.Ops, Pagination)
+	r.Ops = Retag(h.Ops, Pagination)
 	p.put(&r, 0)
 }
 

@@ -44,8 +44,13 @@ type Elem struct {
 // NewElem returns a new root element of type typ.
 func NewElem(typ string) *Elem { return &Elem{Type: typ} }
 
-// Add appends a new child element of type typ to e and returns it.
+// Add appends a new child element of type typ to e and returns it. On a
+// nil e it returns an element outside any tree, whose content is written
+// as an artifact: for content that is laid out only to be measured.
 func (e *Elem) Add(typ string) *Elem {
+	if e == nil {
+		return &Elem{Type: typ}
+	}
 	k := &Elem{Type: typ, Parent: e}
 	e.Kids = append(e.Kids, k)
 	return k
@@ -76,10 +81,11 @@ var (
 // artifact tag).
 func IsContent(tag *Elem) bool { return tag != nil && tag.artifact == "" }
 
-// Untagged returns ops with the structure tags of their content replaced
-// by tag, an artifact tag: for content that is drawn again, such as a
-// repeated table header.
-func Untagged(ops []Op, tag *Elem) []Op {
+// Retag returns ops, as a new slice, with every drawing operation tagged
+// with tag: the parts of a figure, or content drawn again as an artifact
+// (a repeated table header). Links, anchors and outline marks are left
+// out: they count where the content was drawn first.
+func Retag(ops []Op, tag *Elem) []Op {
 	out := make([]Op, len(ops))
 	for i, op := range ops {
 		switch o := op.(type) {
@@ -96,8 +102,6 @@ func Untagged(ops []Op, tag *Elem) []Op {
 			o.Tag = tag
 			op = o
 		case Link, Anchor, Mark:
-			// A link drawn again would be a second annotation of one
-			// element; anchors and outline entries count once.
 			continue
 		}
 		out[i] = op

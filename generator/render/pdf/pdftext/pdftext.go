@@ -413,14 +413,16 @@ const runGap = 0.5
 func (p *Page) Lines() []string {
 	var out []string
 	for _, line := range p.lines() {
-		var b strings.Builder
+		s := ""
 		for i, r := range line {
 			if i > 0 && r.X-(line[i-1].X+line[i-1].W) > runGap {
-				b.WriteString("  ")
+				// Runs apart: two spaces, whatever spaces the first ends
+				// with.
+				s = strings.TrimRight(s, " ") + "  "
 			}
-			b.WriteString(r.Text)
+			s += r.Text
 		}
-		if s := strings.TrimRight(b.String(), " "); s != "" {
+		if s = strings.TrimRight(s, " "); s != "" {
 			out = append(out, s)
 		}
 	}
