@@ -75,6 +75,9 @@ type BuildOptions struct {
 	// WordTemplate is a Word template (.dotx or .docx) whose styles the
 	// Word documents take.
 	WordTemplate string
+	// PDFStandard is the standard of the PDF documents: PDF/A-3b (the
+	// default) or none (see render.Options).
+	PDFStandard string
 }
 
 // File is one output file of a build.
@@ -143,7 +146,8 @@ func BuildSpec(path string, opts BuildOptions) (*Built, error) {
 		assets[DiagramFile] = render.Asset{Data: svg, Diagram: d}
 	}
 	for _, doc := range set.Documents {
-		ro := render.Options{Assets: assets, PageSize: opts.PageSize, Generator: "docgen " + opts.Version, TitlePage: true, Template: opts.WordTemplate}
+		ro := render.Options{Assets: assets, PageSize: opts.PageSize, Generator: "docgen " + opts.Version, TitlePage: true,
+			Template: opts.WordTemplate, PDFStandard: opts.PDFStandard}
 		if doc.AttachSBOM && !spec.IsPlaceholder(s.SBOM.Path) {
 			att, err := sbomAttachment(s, opts.AllowOutside)
 			if err != nil {

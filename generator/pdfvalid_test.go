@@ -8,11 +8,13 @@ import (
 	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/model"
 
 	"github.com/docgen/docgen/generator"
+	"github.com/docgen/docgen/generator/render/pdf/pdfcheck"
 	"github.com/docgen/docgen/generator/render/pdf/pdftext"
 )
 
 // TestExamplePDFsValid validates every PDF docgen builds for the examples
-// with pdfcpu in strict mode (see pdftext.Validate), and checks the administrator guide carries the
+// with pdfcpu in strict mode (see pdftext.Validate) and checks it against
+// PDF/A-3b and PDF/UA-1 (see pdfcheck), and checks the administrator guide carries the
 // SBOM as an attachment.
 func TestExamplePDFsValid(t *testing.T) {
 	for _, name := range examples(t) {
@@ -30,6 +32,13 @@ func TestExamplePDFsValid(t *testing.T) {
 			if err != nil {
 				t.Errorf("%s/%s: %v", name, f.Name, err)
 				continue
+			}
+			problems, err := pdfcheck.Check(f.Data, pdfcheck.Options{PDFA: true})
+			if err != nil {
+				t.Errorf("%s/%s: %v", name, f.Name, err)
+			}
+			for _, p := range problems {
+				t.Errorf("%s/%s: %s", name, f.Name, p)
 			}
 			if f.Name == "admin-guide.pdf" {
 				atts, err := ctx.ListAttachments()

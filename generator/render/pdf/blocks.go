@@ -153,7 +153,7 @@ func (r *renderer) lineItems(b *inliner, c ctx, base layout.Style, space float64
 	for i := range lines {
 		items[i] = lines[i].Item(c.x, c.w, layout.AlignLeft)
 	}
-	keepLines(items)
+	layout.Keep(items)
 	if len(items) > 0 {
 		items[0].SpaceBefore = space
 		for _, a := range b.anchors {
@@ -182,16 +182,6 @@ func (r *renderer) headingType(level int) string {
 	t := max(1, min(mapped, r.lastHeading+1, 6))
 	r.lastHeading = t
 	return "H" + strconv.Itoa(t)
-}
-
-// keepLines sets the keep-with-next flags that prevent orphans and widows.
-func keepLines(items []*layout.Item) {
-	n := len(items)
-	for i := 0; i < n-1; i++ {
-		if n <= 3 || i == 0 || i == n-2 {
-			items[i].KeepWithNext = true
-		}
-	}
 }
 
 // paragraph lays out a paragraph of content, read from source line line.

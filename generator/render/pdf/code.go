@@ -43,7 +43,7 @@ func (r *renderer) code(cb *docmodel.CodeBlock, line int, c ctx, space float64) 
 	if len(items) == 0 {
 		items = append(items, &layout.Item{H: st.Size * leadCode})
 	}
-	keepLines(items)
+	layout.Keep(items)
 	r.add(items...)
 	r.flow.Close(fr)
 }

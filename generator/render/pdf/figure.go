@@ -85,7 +85,7 @@ func (r *renderer) placeholder(alt, key string, c ctx, space float64) {
 	items := r.textItems(msg.Format("pdf.image_missing", alt), st, inner, 1.35, 0)
 	fr := &layout.Frame{X: c.x, W: c.w, Fill: layout.None, Border: colorRule, Bar: layout.None, PadTop: 5, PadBottom: 5}
 	r.open(fr, space)
-	keepLines(items)
+	layout.Keep(items)
 	r.add(items...)
 	r.flow.Close(fr)
 }
@@ -125,7 +125,7 @@ func (r *renderer) caption(content []docmodel.Inline, c ctx, line int) []*layout
 	for i := range lines {
 		items[i] = lines[i].Item(c.x, c.w, layout.AlignCenter)
 	}
-	keepLines(items)
+	layout.Keep(items)
 	if len(items) > 0 {
 		items[0].SpaceBefore = 5
 	}

@@ -103,7 +103,7 @@ func (r *renderer) draftBanner(c ctx) {
 	st := plain(fonts.Bold, 11, colorDraft)
 	st.Tag = c.parent.Add("P")
 	items := r.textItems(notice, st, inner, 1.3, 0)
-	keepLines(items)
+	layout.Keep(items)
 	r.add(items...)
 	r.flow.Close(fr)
 }

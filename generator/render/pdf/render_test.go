@@ -326,3 +326,23 @@ func TestWriterError(t *testing.T) {
 type failWriter struct{ err error }
 
 func (w failWriter) Write([]byte) (int, error) { return 0, w.err }
+
+// TestRightToLeft checks that right-to-left text, which the PDF shows left
+// to right and unjoined, is reported once per line with its scripts, and
+// that more missing characters than a warning lists are counted.
+func TestRightToLeft(t *testing.T) {
+	md := "# T\n\nمرحبا and שלום in one line.\n\nLatin only.\n\nשלום again.\n\n中文字符集合测试\n"
+	_, warns := renderMD(t, md, render.Options{})
+	var got []string
+	for _, w := range warns {
+		got = append(got, w.String())
+	}
+	want := []string{
+		"line 3: right-to-left text (Arabic, Hebrew) is shown left to right, its letters not joined: the PDF renderer does not lay out right-to-left scripts",
+		"line 7: right-to-left text (Hebrew) is shown left to right, its letters not joined: the PDF renderer does not lay out right-to-left scripts",
+		`line 9: the PDF fonts have no glyph for U+4E2D "中", U+6587 "文", U+5B57 "字", U+7B26 "符", U+96C6 "集" and 3 more (Han); shown as "�". The fonts cover the Latin, Greek and Cyrillic scripts`,
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("warnings:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}

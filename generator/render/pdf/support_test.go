@@ -15,6 +15,7 @@ import (
 	"github.com/docgen/docgen/generator/render"
 	"github.com/docgen/docgen/generator/render/markdown"
 	"github.com/docgen/docgen/generator/render/pdf/layout"
+	"github.com/docgen/docgen/generator/render/pdf/pdfcheck"
 	"github.com/docgen/docgen/generator/render/pdf/pdftext"
 )
 
@@ -45,8 +46,26 @@ func readPDF(t testing.TB, data []byte) *model.Context {
 	return ctx
 }
 
+// readValid validates data with pdfcpu in strict mode and checks it
+// against PDF/A-3b and PDF/UA-1 (see package pdfcheck): every PDF the
+// tests render must pass.
 func readValid(data []byte) (*model.Context, error) {
-	return pdftext.Validate(data, validationMode)
+	ctx, err := pdftext.Validate(data, validationMode)
+	if err != nil {
+		return nil, err
+	}
+	problems, err := pdfcheck.Check(data, pdfcheck.Options{PDFA: true})
+	if err != nil {
+		return nil, err
+	}
+	if len(problems) > 0 {
+		var b strings.Builder
+		for _, p := range problems {
+			b.WriteString("\n  " + p.String())
+		}
+		return nil, fmt.Errorf("%d PDF/A-3b or PDF/UA-1 problems:%s", len(problems), b.String())
+	}
+	return ctx, nil
 }
 
 // readMD reads md into a document and applies the metadata functions to

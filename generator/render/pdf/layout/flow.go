@@ -95,3 +95,16 @@ func (f *Flow) LastContent() *Item {
 	}
 	return nil
 }
+
+// Keep sets the keep-with-next flags of a run of items (the lines of a
+// paragraph, the rows of a table) so that a page break leaves at least two
+// of them on either side: a run of up to three stays on one page, and a
+// longer one breaks neither after its first item nor before its last.
+func Keep(items []*Item) {
+	n := len(items)
+	for i := 0; i < n-1; i++ {
+		if n <= 3 || i == 0 || i == n-2 {
+			items[i].KeepWithNext = true
+		}
+	}
+}

@@ -49,8 +49,10 @@ type Table struct {
 // shared in proportion to how much wider the column's longest line is. If
 // the minimum widths do not fit, the font is made smaller (see
 // [TableStyle.Scales]); if they still do not fit, words are broken
-// anywhere, in the columns that [Table.Keep] does not mark first. The header row is kept with the first body row and repeated at
-// the top of every page the table continues on. The scale used is also
+// anywhere, in the columns that [Table.Keep] does not mark first. The
+// header row is kept with the first body row and repeated at the top of
+// every page the table continues on, and at least two body rows stand on
+// either side of a page break (see [Keep]). The scale used is also
 // returned.
 func (t *Table) Items(x, width float64) ([]*Item, float64) {
 	st := &t.Style
@@ -111,6 +113,7 @@ func (t *Table) Items(x, width float64) ([]*Item, float64) {
 		it.Header = header
 		items = append(items, it)
 	}
+	Keep(items[len(items)-len(t.Rows):])
 	return items, scale
 }
 

@@ -100,8 +100,9 @@ type Link struct {
 // pdfcpu (0.15) refuses every catalog /AF array, the list of associated
 // files that PDF/A-3 requires for embedded files ("PDF 2.0 associated
 // files not supported"), in every mode. Validate therefore checks that
-// array itself, each entry a file specification with an /AFRelationship,
-// takes it out of the parsed catalog and lets pdfcpu validate the rest.
+// array itself, each entry the specification of an embedded file (package
+// pdfcheck checks more), and lets pdfcpu validate the rest of the file without it; the context
+// returned has it back.
 func Validate(data []byte, mode int) (*model.Context, error) {
 	api.DisableConfigDir()
 	conf := model.NewDefaultConfiguration()
@@ -117,11 +118,12 @@ func Validate(data []byte, mode int) (*model.Context, error) {
 		}
 		for _, o := range arr {
 			fs, err := ctx.DereferenceDict(o)
-			if err != nil || fs == nil || fs.NameEntry("AFRelationship") == nil || fs["EF"] == nil {
-				return nil, fmt.Errorf("validate: catalog /AF entry %v is not an embedded file specification with a relationship", o)
+			if err != nil || fs == nil || fs["EF"] == nil {
+				return nil, fmt.Errorf("validate: catalog /AF entry %v is not the specification of an embedded file", o)
 			}
 		}
 		delete(ctx.RootDict, "AF")
+		defer func() { ctx.RootDict["AF"] = af }()
 	}
 	if err := api.ValidateContext(ctx); err != nil {
 		return nil, fmt.Errorf("validate: %w", err)
@@ -515,7 +517,7 @@ func readFont(ctx *model.Context, o types.Object) (*font, error) {
 	f.twoByte = true
 	if tu, _, err := ctx.DereferenceStreamDict(fd["ToUnicode"]); err == nil && tu != nil {
 		if err := tu.Decode(); err == nil {
-			f.unicode = parseCMap(tu.Content)
+			f.unicode = ToUnicode(tu.Content)
 		}
 	}
 	desc, err := ctx.DereferenceArray(fd["DescendantFonts"])
@@ -593,9 +595,9 @@ func (f *font) decode(s []byte) (string, float64) {
 	return b.String(), w
 }
 
-// parseCMap reads the bfchar and bfrange mappings of a ToUnicode CMap with
-// two-byte codes.
-func parseCMap(c []byte) map[int]string {
+// ToUnicode reads the bfchar and bfrange mappings of a ToUnicode CMap
+// with two-byte codes: the text of each code.
+func ToUnicode(c []byte) map[int]string {
 	m := map[int]string{}
 	l := &lexer{c: c}
 	var stack []operand

@@ -9,6 +9,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/docgen/docgen/generator/render/pdf/layout"
 )
 
 // pdfDate formats t as a PDF date in UTC.
@@ -21,10 +23,25 @@ func xmpDate(t time.Time) string {
 	return t.UTC().Format("2006-01-02T15:04:05") + "+00:00"
 }
 
+// metaText returns s as the information dictionary and the XMP metadata
+// both hold it: valid UTF-8, each run of white space and control
+// characters one space, none at the ends.
+func metaText(s string) string { return strings.Join(strings.Fields(cleanText(s)), " ") }
+
+// info returns the document information with its texts as metaText gives
+// them.
+func (w *writer) info() layout.Info {
+	in := w.d.Info
+	for _, s := range []*string{&in.Title, &in.Subject, &in.Author, &in.Keywords, &in.Creator, &in.Producer} {
+		*s = metaText(*s)
+	}
+	return in
+}
+
 // infoDict returns the document information dictionary. Its entries are
 // the ones the XMP metadata repeats (see writeMetadata), as PDF/A requires.
 func (w *writer) infoDict() string {
-	in := &w.d.Info
+	in := w.info()
 	var b strings.Builder
 	b.WriteString("<<")
 	entry := func(key, value string) {
@@ -98,7 +115,7 @@ const pdfuaExtension = `  <rdf:Description rdf:about="" xmlns:pdfaExtension="htt
 // unless the writer is plain, and the PDF/UA identification (part 1) of a
 // tagged document. The stream is not compressed, as PDF/A requires.
 func (w *writer) writeMetadata() int {
-	in := &w.d.Info
+	in := w.info()
 	var b strings.Builder
 	b.WriteString("<?xpacket begin=\"\ufeff\" id=\"W5M0MpCehiHzreSzNTczkc9d\"?>\n")
 	b.WriteString("<x:xmpmeta xmlns:x=\"adobe:ns:meta/\">\n <rdf:RDF xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\">\n")
