@@ -255,6 +255,7 @@ func (r *renderer) heading(title []docmodel.Inline, level int, anchor string, li
 		face, color = fonts.BoldItalic, colorMuted
 	}
 	st := plain(face, headingSizes[level], color)
+	r.headingAt = r.flow.Len()
 	b := r.newInliner(c.parent.Add(r.headingType(level)), line)
 	b.inlines(title, st)
 	b.in.TrimSpace()

@@ -33,6 +33,8 @@ type renderer struct {
 	root        *layout.Elem
 	titled      bool
 	lastHeading int
+	// headingAt is the length of the flow before the last heading.
+	headingAt int
 
 	// startBody makes the next block start a new page (after the title
 	// page and the table of contents).
@@ -42,6 +44,7 @@ type renderer struct {
 	linkLines map[string]int
 
 	tpl    *layout.Template
+	land   *layout.Template // see landscape
 	flow   layout.Flow
 	images map[string][]byte
 }
