@@ -225,8 +225,27 @@ var MarkerColor = RGB(0x8a, 0x8f, 0x96)
 // after a character of breakAfter, or where a lower-case letter is
 // followed by an upper-case one ("camel|Case").
 func naturalBreak(prev, next rune) bool {
-	return containsRune(breakAfter, prev) || unicode.IsLower(prev) && unicode.IsUpper(next)
+	if prev < 0x80 {
+		switch {
+		case breakAfterSet[prev]:
+			return true
+		case prev < 'a' || prev > 'z':
+			return false
+		case next < 0x80:
+			return next >= 'A' && next <= 'Z'
+		}
+		return unicode.IsUpper(next)
+	}
+	return unicode.IsLower(prev) && unicode.IsUpper(next)
 }
+
+// breakAfterSet holds the characters of breakAfter.
+var breakAfterSet = func() (set [0x80]bool) {
+	for _, c := range breakAfter {
+		set[c] = true
+	}
+	return set
+}()
 
 // splitWord cuts a head off word that fits in avail: up to the last
 // natural break point that fits (see naturalBreak), else as much as fits

@@ -44,6 +44,9 @@ type Table struct {
 	// capped as in any column. Keep may be shorter than the rows.
 	Keep  []bool
 	Style TableStyle
+
+	// measured caches the measures of the columns.
+	measured *measures
 }
 
 // Items lays t out width points wide and returns its rows as flow items.
@@ -116,8 +119,11 @@ type measures struct {
 	cells [][]float64
 }
 
-// measure measures the columns of t.
+// measure measures the columns of t, once.
 func (t *Table) measure(ncol int) measures {
+	if t.measured != nil && len(t.measured.min) == ncol {
+		return *t.measured
+	}
 	m := measures{min: make([]float64, ncol), max: make([]float64, ncol), weight: make([]float64, ncol)}
 	rows := 0
 	add := func(r []Cell) {
@@ -144,6 +150,7 @@ func (t *Table) measure(ncol int) measures {
 	for i := range m.weight {
 		m.weight[i] = math.Sqrt(m.weight[i] / float64(max(rows, 1)))
 	}
+	t.measured = &m
 	return m
 }
 

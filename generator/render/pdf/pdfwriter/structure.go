@@ -160,7 +160,7 @@ func (s *structure) write(w *writer) int {
 		if i > 0 {
 			parent = s.nodes[s.parentOf(i)].obj
 		}
-		w.object(n.obj, s.elem(w, n, parent))
+		w.pack(n.obj, s.elem(w, n, parent))
 	}
 
 	// The parent tree: for each page the elements of its marked content,
@@ -186,8 +186,8 @@ func (s *structure) write(w *writer) int {
 	}
 	b = append(b[:len(b)-1], "]>>"...)
 	parentTree := w.alloc()
-	w.object(parentTree, string(b))
-	w.object(treeRoot, "<</Type /StructTreeRoot /K "+ref(s.nodes[0].obj)+" /ParentTree "+ref(parentTree)+
+	w.pack(parentTree, string(b))
+	w.pack(treeRoot, "<</Type /StructTreeRoot /K "+ref(s.nodes[0].obj)+" /ParentTree "+ref(parentTree)+
 		" /ParentTreeNextKey "+strconv.Itoa(len(s.pages)+len(s.annots))+">>")
 	return treeRoot
 }
@@ -201,7 +201,7 @@ func (s *structure) parentOf(i int) int {
 func (s *structure) elem(w *writer, n *snode, parent int) string {
 	e := n.e
 	var b strings.Builder
-	b.WriteString("<</Type /StructElem /S ")
+	b.WriteString("<</S ")
 	b.WriteString(name(e.Type))
 	b.WriteString(" /P ")
 	b.WriteString(ref(parent))

@@ -55,7 +55,22 @@ type writer struct {
 	destSet           map[string]bool
 	// scratch is reused for the content of each page.
 	scratch []byte
+	// packed are the objects that go into object streams (see packed),
+	// in order.
+	packed []packedObj
+	// inStream holds, for each object in an object stream, the stream's
+	// number and the object's index in it.
+	inStream map[int][2]int
 }
+
+// packedObj is an object waiting for its object stream.
+type packedObj struct {
+	num  int
+	body string
+}
+
+// objectsPerStream is the number of objects in an object stream.
+const objectsPerStream = 200
 
 // faceNames are the resource names of the faces.
 var faceNames = [...]string{"F0", "F1", "F2", "F3", "F4"}
@@ -97,6 +112,35 @@ func (w *writer) object(n int, s string) {
 	w.begin(n)
 	w.out = append(w.out, s...)
 	w.end()
+}
+
+// pack writes object n, which is no stream, into an object stream, where
+// it is compressed with its neighbours: the many small objects of the
+// structure tree and the outline would otherwise make most of the file.
+func (w *writer) pack(n int, s string) {
+	w.packed = append(w.packed, packedObj{n, s})
+}
+
+// writeObjectStreams writes the packed objects in object streams of up to
+// objectsPerStream objects each.
+func (w *writer) writeObjectStreams() {
+	w.inStream = map[int][2]int{}
+	for start := 0; start < len(w.packed); start += objectsPerStream {
+		group := w.packed[start:min(start+objectsPerStream, len(w.packed))]
+		n := w.alloc()
+		var head, body []byte
+		for k, o := range group {
+			head = strconv.AppendInt(head, int64(o.num), 10)
+			head = append(head, ' ')
+			head = strconv.AppendInt(head, int64(len(body)), 10)
+			head = append(head, ' ')
+			body = append(body, o.body...)
+			body = append(body, '\n')
+			w.inStream[o.num] = [2]int{n, k}
+		}
+		w.stream(n, fmt.Sprintf("/Type /ObjStm /N %d /First %d", len(group), len(head)), append(head, body...), true)
+	}
+	w.packed = nil
 }
 
 // stream writes object n as a stream of data with the dictionary entries
@@ -187,18 +231,36 @@ func (w *writer) write() {
 	w.object(w.catalog, cat)
 	info := w.alloc()
 	w.object(info, w.infoDict())
+	w.writeObjectStreams()
+	w.writeXRef(info)
+}
 
+// writeXRef writes the cross-reference stream and the end of the file. The
+// stream's dictionary is the trailer: its size, the catalog, the
+// information dictionary and the file identifier, the MD5 digest of the
+// file's body (the same for the same content).
+func (w *writer) writeXRef(info int) {
 	sum := md5.Sum(w.out)
 	id := hexString(sum[:])
-	xref := len(w.out)
-	w.out = append(w.out, "xref\n0 "...)
-	w.out = strconv.AppendInt(w.out, int64(len(w.offsets)), 10)
-	w.out = append(w.out, "\n0000000000 65535 f \n"...)
-	for _, off := range w.offsets[1:] {
-		w.out = append(w.out, fmt.Sprintf("%010d 00000 n \n", off)...)
+	n := w.alloc()
+	w.offsets[n] = len(w.out)
+	// Entries of 1 + 4 + 2 bytes: type, offset or object stream, index.
+	table := make([]byte, 0, 7*len(w.offsets))
+	entry := func(kind byte, a uint32, b uint16) {
+		table = append(table, kind, byte(a>>24), byte(a>>16), byte(a>>8), byte(a), byte(b>>8), byte(b))
 	}
-	w.out = append(w.out, fmt.Sprintf("trailer\n<</Size %d /Root %s /Info %s /ID [%s %s]>>\nstartxref\n%d\n%%%%EOF\n",
-		len(w.offsets), ref(w.catalog), ref(info), id, id, xref)...)
+	entry(0, 0, 0xffff)
+	for num, off := range w.offsets[1:] {
+		if at, ok := w.inStream[num+1]; ok {
+			entry(2, uint32(at[0]), uint16(at[1]))
+			continue
+		}
+		entry(1, uint32(off), 0)
+	}
+	xref := len(w.out)
+	w.stream(n, fmt.Sprintf("/Type /XRef /Size %d /W [1 4 2] /Root %s /Info %s /ID [%s %s]",
+		len(w.offsets), ref(w.catalog), ref(info), id, id), table, true)
+	w.out = append(w.out, fmt.Sprintf("startxref\n%d\n%%%%EOF\n", xref)...)
 }
 
 // page writes page i: its content stream, its annotations and the page
@@ -375,10 +437,10 @@ func (w *writer) writeOutline() int {
 			}
 			s += " /First " + ref(objs[ch[0]]) + " /Last " + ref(objs[ch[len(ch)-1]]) + " /Count " + strconv.Itoa(count)
 		}
-		w.object(objs[i], s+">>")
+		w.pack(objs[i], s+">>")
 	}
 	top := kids[-1]
-	w.object(root, fmt.Sprintf("<</Type /Outlines /First %s /Last %s /Count %d>>", ref(objs[top[0]]), ref(objs[top[len(top)-1]]), visible))
+	w.pack(root, fmt.Sprintf("<</Type /Outlines /First %s /Last %s /Count %d>>", ref(objs[top[0]]), ref(objs[top[len(top)-1]]), visible))
 	return root
 }
 
