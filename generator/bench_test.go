@@ -1,6 +1,7 @@
 package generator_test
 
 import (
+	"context"
 	"os"
 	"path/filepath"
 	"testing"
@@ -17,7 +18,7 @@ func BenchmarkBuildExamples(b *testing.B) {
 		b.Run(name, func(b *testing.B) {
 			b.ReportAllocs()
 			for b.Loop() {
-				if _, err := generator.BuildSpec(p, generator.BuildOptions{Today: goldenDate}); err != nil {
+				if _, err := generator.BuildSpec(context.Background(), p, generator.BuildOptions{Today: goldenDate}); err != nil {
 					b.Fatal(err)
 				}
 			}
@@ -34,7 +35,7 @@ func BenchmarkBuildLarge(b *testing.B) {
 	}
 	b.ReportAllocs()
 	for b.Loop() {
-		built, err := generator.BuildSpec(p, generator.BuildOptions{Today: goldenDate})
+		built, err := generator.BuildSpec(context.Background(), p, generator.BuildOptions{Today: goldenDate})
 		if err != nil {
 			b.Fatal(err)
 		}

@@ -8,7 +8,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"os"
+	"path"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -18,9 +18,10 @@ import (
 	"github.com/docgen/docgen/generator/check"
 	"github.com/docgen/docgen/generator/diagram"
 	"github.com/docgen/docgen/generator/docs"
-	"github.com/docgen/docgen/generator/fsutil"
+	"github.com/docgen/docgen/generator/input"
+	"github.com/docgen/docgen/generator/mds2"
 	"github.com/docgen/docgen/generator/msg"
-	"github.com/docgen/docgen/generator/paths"
+	"github.com/docgen/docgen/generator/outdir"
 	"github.com/docgen/docgen/generator/render"
 	_ "github.com/docgen/docgen/generator/render/formats" // every output format
 	"github.com/docgen/docgen/generator/render/markdown"
@@ -52,6 +53,10 @@ func DefaultFormats() []string {
 // DiagramFile is the file name of the network diagram next to the documents.
 const DiagramFile = "network-diagram.svg"
 
+// DiagramPNGFile is the network diagram as a PNG image, for tools that
+// cannot show SVG.
+const DiagramPNGFile = "network-diagram.png"
+
 // BuildOptions adjust Build.
 type BuildOptions struct {
 	// Formats are the document formats to write (default: DefaultFormats);
@@ -66,6 +71,9 @@ type BuildOptions struct {
 	IFUHeadingOffset int
 	// Today is the reference date for the check (see check.Options).
 	Today time.Time
+	// EndOfSupportDate, when set, replaces the document date in the
+	// end-of-support checks (see check.Options).
+	EndOfSupportDate time.Time
 	// Version is the docgen version recorded in the outputs.
 	Version string
 	// AllowOutside lets the spec refer to files outside its directory tree.
@@ -90,7 +98,9 @@ type File struct {
 type Built struct {
 	Spec   *spec.Spec
 	Result *check.Result
-	Files  []File
+	// MDS2 is the MDS2 statement answered from the spec.
+	MDS2  *mds2.Statement
+	Files []File
 	// Warnings are problems that did not stop the build, such as a
 	// character the PDF fonts cannot show, as "file: message" lines.
 	Warnings []string
@@ -98,9 +108,20 @@ type Built struct {
 
 // BuildSpec runs the whole pipeline for the spec at path and returns the
 // output files without writing them: load, check, build the document model,
-// render. Nothing touches the disk except reading the inputs.
-func BuildSpec(path string, opts BuildOptions) (*Built, error) {
-	s, err := LoadSpec(path)
+// render. Nothing touches the disk except reading the inputs. It stops with
+// ctx's error between stages and between documents once ctx is done.
+func BuildSpec(ctx context.Context, path string, opts BuildOptions) (*Built, error) {
+	// Each input is read once; the manifest hashes and the PDF attaches
+	// the very bytes that were parsed.
+	path, err := spec.Resolve(path) // a folder stands for the spec file in it
+	if err != nil {
+		return nil, err
+	}
+	data, err := spec.Read(path)
+	if err != nil {
+		return nil, err
+	}
+	s, err := spec.Parse(path, data)
 	if err != nil {
 		return nil, err
 	}
@@ -108,11 +129,18 @@ func BuildSpec(path string, opts BuildOptions) (*Built, error) {
 	if err != nil {
 		return nil, err
 	}
-	bom, err := LoadSBOM(s, opts.AllowOutside)
+	bom, inputs, err := loadSBOM(s, opts.AllowOutside)
 	if err != nil {
 		return nil, err
 	}
-	res := check.Run(s, cats, check.Options{Today: opts.Today, BOM: bom})
+	inputs = append([]inputFile{{filepath.Base(path), data}}, inputs...)
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	res := check.Run(s, cats, check.Options{Today: opts.Today, EndOfSupportDate: opts.EndOfSupportDate, BOM: bom})
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
 
 	var svg []byte
 	d, err := diagram.Build(s)
@@ -134,6 +162,17 @@ func BuildSpec(path string, opts BuildOptions) (*Built, error) {
 	if err != nil {
 		return nil, err
 	}
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+
+	statement, mds2Out, err := buildMDS2(s, bom, opts.PageSize)
+	if err != nil {
+		return nil, err
+	}
+	set.Documents = append(set.Documents, docs.Document{Name: mds2.DocumentName, Model: statement.Appendix(mds2.AppendixOptions{
+		Language: s.Language, Date: s.Document.Date.Time, Draft: res.Failed(),
+	})})
 
 	formats := opts.Formats
 	if len(formats) == 0 {
@@ -142,20 +181,25 @@ func BuildSpec(path string, opts BuildOptions) (*Built, error) {
 	var files []File
 	var warnings []string
 	assets := map[string]render.Asset{}
+	var png []byte
 	if svg != nil {
-		assets[DiagramFile] = render.Asset{Data: svg, Diagram: d}
+		var b bytes.Buffer
+		if err := d.WritePNG(&b, diagram.PNGScale); err != nil {
+			return nil, fmt.Errorf("%s: %w", DiagramPNGFile, err)
+		}
+		png = b.Bytes()
+		assets[DiagramFile] = render.Asset{Data: svg, Diagram: d, Raster: png}
 	}
 	for _, doc := range set.Documents {
 		ro := render.Options{Assets: assets, PageSize: opts.PageSize, Generator: "docgen " + opts.Version, TitlePage: true,
 			Template: opts.WordTemplate, PDFStandard: opts.PDFStandard}
-		if doc.AttachSBOM && !spec.IsPlaceholder(s.SBOM.Path) {
-			att, err := sbomAttachment(s, opts.AllowOutside)
-			if err != nil {
-				return nil, err
-			}
-			ro.Attachments = []render.Attachment{att}
+		if doc.AttachSBOM && len(inputs) > 1 {
+			ro.Attachments = []render.Attachment{sbomAttachment(inputs[1])}
 		}
 		for _, name := range formats {
+			if err := ctx.Err(); err != nil {
+				return nil, err
+			}
 			r, ok := render.Lookup(name)
 			if !ok {
 				return nil, errors.New(msg.Format("cli.bad_format", name, strings.Join(BuildFormats(), ", ")))
@@ -172,7 +216,7 @@ func BuildSpec(path string, opts BuildOptions) (*Built, error) {
 		}
 	}
 	if svg != nil {
-		files = append(files, File{DiagramFile, svg})
+		files = append(files, File{DiagramFile, svg}, File{DiagramPNGFile, png})
 	}
 	for _, t := range set.CSV {
 		files = append(files, File{t.ID + ".csv", t.CSV()})
@@ -183,29 +227,23 @@ func BuildSpec(path string, opts BuildOptions) (*Built, error) {
 	}
 	files = append(files, File{"provenance.json", prov})
 	files = append(files, File{"traceability.md", markdown.Bytes(set.Traceability)})
-	manifest, err := buildManifest(path, s, res, cats, files, opts)
+	files = append(files, mds2Out...)
+	manifest, err := buildManifest(s, res, cats, inputs, files, opts)
 	if err != nil {
 		return nil, err
 	}
 	files = append(files, File{"manifest.json", manifest})
-	return &Built{Spec: s, Result: res, Files: files, Warnings: warnings}, nil
+	return &Built{Spec: s, Result: res, MDS2: statement, Files: files, Warnings: warnings}, nil
 }
 
-// sbomAttachment reads the spec's SBOM for embedding in a document.
-func sbomAttachment(s *spec.Spec, allowOutside bool) (render.Attachment, error) {
-	p, err := paths.Confine(filepath.Dir(s.File), s.SBOM.Path, allowOutside)
-	if err != nil {
-		return render.Attachment{}, err
-	}
-	data, err := os.ReadFile(p)
-	if err != nil {
-		return render.Attachment{}, err
-	}
+// sbomAttachment is the spec's SBOM, as read by loadSBOM, for embedding
+// in a document.
+func sbomAttachment(sb inputFile) render.Attachment {
 	media := "application/json"
-	if strings.EqualFold(filepath.Ext(p), ".xml") {
+	if strings.EqualFold(path.Ext(sb.ref), ".xml") {
 		media = "application/xml"
 	}
-	return render.Attachment{Name: filepath.Base(p), Description: msg.Get("build.sbom_attachment"), MediaType: media, Data: data}, nil
+	return render.Attachment{Name: path.Base(sb.ref), Description: msg.Get("build.sbom_attachment"), MediaType: media, Data: sb.data}
 }
 
 // LoadSBOM reads the SBOM (and the VEX file) the spec names, relative to the
@@ -213,26 +251,42 @@ func sbomAttachment(s *spec.Spec, allowOutside bool) (render.Attachment, error) 
 // when the spec names no SBOM. Both files must lie in the spec's directory
 // tree unless allowOutside is set (see package paths).
 func LoadSBOM(s *spec.Spec, allowOutside bool) (*sbom.BOM, error) {
+	bom, _, err := loadSBOM(s, allowOutside)
+	return bom, err
+}
+
+// inputFile is an input as read: its path as the spec names it (slashes)
+// and its bytes.
+type inputFile struct {
+	ref  string
+	data []byte
+}
+
+// loadSBOM is LoadSBOM that also returns the SBOM and VEX files as read,
+// the SBOM first.
+func loadSBOM(s *spec.Spec, allowOutside bool) (*sbom.BOM, []inputFile, error) {
 	if spec.IsPlaceholder(s.SBOM.Path) {
-		return nil, nil
+		return nil, nil, nil
 	}
 	dir := filepath.Dir(s.File)
-	p, err := paths.Confine(dir, s.SBOM.Path, allowOutside)
+	data, err := input.ReadIn(dir, s.SBOM.Path, allowOutside, input.SBOM)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	bom, err := sbom.Read(p)
+	inputs := []inputFile{{filepath.ToSlash(s.SBOM.Path), data}}
+	bom, err := sbom.Parse(filepath.Join(dir, filepath.FromSlash(s.SBOM.Path)), data)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	if !spec.IsPlaceholder(s.SBOM.VEX) {
-		vp, err := paths.Confine(dir, s.SBOM.VEX, allowOutside)
+		data, err := input.ReadIn(dir, s.SBOM.VEX, allowOutside, input.VEX)
 		if err != nil {
-			return nil, err
+			return nil, nil, err
 		}
-		vulns, err := sbom.ReadVEX(vp)
+		inputs = append(inputs, inputFile{filepath.ToSlash(s.SBOM.VEX), data})
+		vulns, err := sbom.ParseVEX(filepath.Join(dir, filepath.FromSlash(s.SBOM.VEX)), data)
 		if err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 		bom.Vulnerabilities = append(bom.Vulnerabilities, vulns...)
 	}
@@ -241,7 +295,7 @@ func LoadSBOM(s *spec.Spec, allowOutside bool) (*sbom.BOM, error) {
 		ovs[i] = sbom.Override{Purl: c.Purl, BOMRef: c.BOMRef, SupportLevel: string(c.SupportLevel), EndOfSupport: c.EndOfSupport.String()}
 	}
 	bom.ApplyOverrides(ovs)
-	return bom, nil
+	return bom, inputs, nil
 }
 
 // manifest is the layout of manifest.json.
@@ -271,7 +325,7 @@ func digest(name string, data []byte) manifestFile {
 
 // buildManifest records what went in and what came out, with SHA-256
 // digests, so a reviewer can match a document to the exact inputs.
-func buildManifest(path string, s *spec.Spec, res *check.Result, cats []*catalog.Catalog, files []File, opts BuildOptions) ([]byte, error) {
+func buildManifest(s *spec.Spec, res *check.Result, cats []*catalog.Catalog, inputs []inputFile, files []File, opts BuildOptions) ([]byte, error) {
 	m := manifest{
 		Tool: "docgen", Version: opts.Version, Device: s.Device.Name, Document: s.Document.ID,
 		Revision: s.Document.Revision, Date: s.Document.Date.String(), Check: res.Summary,
@@ -280,22 +334,8 @@ func buildManifest(path string, s *spec.Spec, res *check.Result, cats []*catalog
 	for _, c := range cats {
 		m.Profiles = append(m.Profiles, c.Profile)
 	}
-	inputs := []string{filepath.Base(path)}
-	for _, p := range []string{s.SBOM.Path, s.SBOM.VEX} {
-		if !spec.IsPlaceholder(p) {
-			inputs = append(inputs, p)
-		}
-	}
 	for _, in := range inputs {
-		p, err := paths.Confine(filepath.Dir(path), in, opts.AllowOutside)
-		if err != nil {
-			return nil, err
-		}
-		data, err := os.ReadFile(p)
-		if err != nil {
-			return nil, err
-		}
-		m.Inputs = append(m.Inputs, digest(filepath.ToSlash(in), data))
+		m.Inputs = append(m.Inputs, digest(in.ref, in.data))
 	}
 	for _, f := range files {
 		m.Outputs = append(m.Outputs, digest(f.Name, f.Data))
@@ -307,51 +347,22 @@ func buildManifest(path string, s *spec.Spec, res *check.Result, cats []*catalog
 	return append(data, '\n'), nil
 }
 
-// writeFile writes one staged file; tests replace it to simulate a full disk.
-var writeFile = fsutil.WriteFile
+// WriteOptions adjust WriteFiles.
+type WriteOptions struct {
+	// Force writes into a folder that holds other files than an earlier
+	// build's outputs (they are kept) and replaces read-only outputs.
+	Force bool
+}
 
-// WriteFiles writes files into dir, creating it if needed. Every file is
-// first written to a staging folder inside dir and then renamed into place,
-// so a build that fails or is interrupted (ctx cancelled) while writing leaves
-// the earlier outputs untouched and no temporary file behind; a build that
-// fails earlier (in BuildSpec) never reaches this point. Builds into the same
-// folder take a lock on dir/.docgen.lock, so two of them cannot interleave.
-func WriteFiles(ctx context.Context, dir string, files []File) (err error) {
-	for _, f := range files {
-		if strings.ContainsAny(f.Name, `/\`) || f.Name == "" || strings.HasPrefix(f.Name, ".") {
-			return errors.New(msg.Format("build.bad_output_name", f.Name))
-		}
+// WriteFiles makes dir hold files as one set, replacing an earlier build's
+// outputs as a unit: after an error, a cancelled ctx or a kill, dir holds
+// the complete earlier set or the complete new one (see package outdir).
+// It refuses the root folder, and folders that hold other files than the
+// outputs manifest.json lists or read-only outputs, unless opts.Force.
+func WriteFiles(ctx context.Context, dir string, files []File, opts WriteOptions) error {
+	set := make([]outdir.File, len(files))
+	for i, f := range files {
+		set[i] = outdir.File{Name: f.Name, Data: f.Data}
 	}
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return err
-	}
-	unlock, err := fsutil.Lock(filepath.Join(dir, ".docgen.lock"))
-	if err != nil {
-		return err
-	}
-	defer unlock()
-	stage, err := os.MkdirTemp(dir, ".docgen-build-")
-	if err != nil {
-		return err
-	}
-	defer os.RemoveAll(stage)
-	for _, f := range files {
-		if err := ctx.Err(); err != nil {
-			return err
-		}
-		if err := writeFile(filepath.Join(stage, f.Name), f.Data, 0o644); err != nil {
-			return err
-		}
-	}
-	if err := ctx.Err(); err != nil {
-		return err
-	}
-	// From here on the files are moved into place; renames within one
-	// folder are quick and are not interrupted half-way.
-	for _, f := range files {
-		if err := os.Rename(filepath.Join(stage, f.Name), filepath.Join(dir, f.Name)); err != nil {
-			return err
-		}
-	}
-	return nil
+	return outdir.Replace(ctx, dir, set, outdir.Options{Manifest: "manifest.json", Force: opts.Force})
 }

@@ -1,7 +1,9 @@
 package generator_test
 
 import (
+	"archive/zip"
 	"bytes"
+	"path"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -25,11 +27,11 @@ func TestExampleWordDocuments(t *testing.T) {
 	for _, name := range examples(t) {
 		spec := filepath.Join(root, "examples", name, "device.yaml")
 		opts := generator.BuildOptions{Today: goldenDate, Formats: []string{"md", "docx"}, Version: "test"}
-		built, err := generator.BuildSpec(spec, opts)
+		built, err := generator.BuildSpec(t.Context(), spec, opts)
 		if err != nil {
 			t.Fatal(err)
 		}
-		again, err := generator.BuildSpec(spec, opts)
+		again, err := generator.BuildSpec(t.Context(), spec, opts)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -78,8 +80,31 @@ func TestExampleWordDocuments(t *testing.T) {
 				}
 			}
 		}
-		if n != 4 {
-			t.Errorf("%s: %d Word documents, want 4", name, n)
+		if n != 5 {
+			t.Errorf("%s: %d Word documents, want 5 (four documents and the MDS2 appendix)", name, n)
 		}
+		if nag, ok := files["network-admin-guide.docx"]; ok {
+			checkDiagramPicture(t, name, nag)
+		}
+	}
+}
+
+// checkDiagramPicture checks that the network diagram is in the Word
+// document twice: as the PNG every reader shows and as the SVG Word 2016
+// and later show instead.
+func checkDiagramPicture(t *testing.T, name string, data []byte) {
+	t.Helper()
+	z, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	kinds := map[string]bool{}
+	for _, f := range z.File {
+		if strings.HasPrefix(f.Name, "word/media/") {
+			kinds[path.Ext(f.Name)] = true
+		}
+	}
+	if !kinds[".png"] || !kinds[".svg"] {
+		t.Errorf("%s/network-admin-guide.docx: media %v, want the diagram as .png and .svg", name, kinds)
 	}
 }

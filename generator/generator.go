@@ -11,11 +11,11 @@
 package generator
 
 import (
-	"os"
 	"slices"
 
 	"github.com/docgen/docgen/generator/catalog"
 	"github.com/docgen/docgen/generator/check"
+	"github.com/docgen/docgen/generator/input"
 	"github.com/docgen/docgen/generator/spec"
 	"github.com/docgen/docgen/generator/yamlx"
 )
@@ -72,7 +72,7 @@ type WaiverFile struct {
 // LoadWaivers reads a separate waiver file: a YAML document with a single
 // `waivers:` list in the same form as the spec's own waivers.
 func LoadWaivers(path string) ([]spec.Waiver, *yamlx.SourceMap, error) {
-	data, err := os.ReadFile(path)
+	data, err := input.Read(path, input.Waivers)
 	if err != nil {
 		return nil, nil, &spec.ReadError{Path: path, Err: err}
 	}

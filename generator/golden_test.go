@@ -2,9 +2,11 @@ package generator_test
 
 import (
 	"bytes"
+	"context"
 	"crypto/sha256"
 	"encoding/hex"
 	"flag"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -13,6 +15,7 @@ import (
 	"time"
 
 	"github.com/rogpeppe/go-internal/txtar"
+	"github.com/xuri/excelize/v2"
 
 	"github.com/docgen/docgen/generator"
 	"github.com/docgen/docgen/generator/check"
@@ -126,7 +129,7 @@ func writeGolden(t *testing.T, name, golden string) {
 // report format.
 func pipelineOutputs(t *testing.T, path string) []txtar.File {
 	t.Helper()
-	built, err := generator.BuildSpec(path, generator.BuildOptions{Today: goldenDate, Version: "golden"})
+	built, err := generator.BuildSpec(context.Background(), path, generator.BuildOptions{Today: goldenDate, Version: "golden"})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -134,6 +137,17 @@ func pipelineOutputs(t *testing.T, path string) []txtar.File {
 	for _, f := range built.Files {
 		if strings.HasSuffix(f.Name, ".pdf") {
 			files = append(files, txtar.File{Name: "out/" + f.Name + ".txt", Data: pdfDump(t, f.Data)})
+			continue
+		}
+		if strings.HasSuffix(f.Name, ".xlsx") {
+			files = append(files, txtar.File{Name: "out/" + f.Name + ".txt", Data: xlsxDump(t, f.Data)})
+			continue
+		}
+		if strings.HasSuffix(f.Name, ".png") {
+			// PNGs are binary; the archive keeps their digest, which is
+			// stable because the output is byte-identical across runs.
+			sum := sha256.Sum256(f.Data)
+			files = append(files, txtar.File{Name: "out/" + f.Name + ".sha256", Data: []byte(hex.EncodeToString(sum[:]) + "\n")})
 			continue
 		}
 		files = append(files, txtar.File{Name: "out/" + f.Name, Data: f.Data})
@@ -184,4 +198,32 @@ func TestBuildDeterministic(t *testing.T) {
 			}
 		}
 	}
+}
+
+// xlsxDump shows a workbook as text for the golden archives: its document
+// properties' dates, then each sheet's rows, cells separated by " | ".
+func xlsxDump(t *testing.T, data []byte) []byte {
+	t.Helper()
+	wb, err := excelize.OpenReader(bytes.NewReader(data))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer wb.Close()
+	var b strings.Builder
+	props, err := wb.GetDocProps()
+	if err != nil {
+		t.Fatal(err)
+	}
+	fmt.Fprintf(&b, "created %s, modified %s, creator %s\n", props.Created, props.Modified, props.Creator)
+	for _, sheet := range wb.GetSheetList() {
+		rows, err := wb.GetRows(sheet)
+		if err != nil {
+			t.Fatal(err)
+		}
+		fmt.Fprintf(&b, "\n== sheet %s (%d rows)\n", sheet, len(rows))
+		for _, r := range rows {
+			b.WriteString(strings.Join(r, " | ") + "\n")
+		}
+	}
+	return []byte(b.String())
 }

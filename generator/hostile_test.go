@@ -1,8 +1,11 @@
 package generator_test
 
 import (
+	"archive/zip"
 	"bytes"
+	"context"
 	"encoding/csv"
+	"io"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -65,7 +68,7 @@ func buildHostile(t *testing.T) map[string][]byte {
 	if err := os.WriteFile(p, []byte(hostileSpec()), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	built, err := generator.BuildSpec(p, generator.BuildOptions{Today: goldenDate, Version: "test"})
+	built, err := generator.BuildSpec(context.Background(), p, generator.BuildOptions{Today: goldenDate, Version: "test"})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -171,15 +174,76 @@ func TestHugeInputs(t *testing.T) {
 	if err := os.WriteFile(p, []byte(src), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := generator.BuildSpec(p, generator.BuildOptions{Today: goldenDate}); err != nil {
+	if _, err := generator.BuildSpec(context.Background(), p, generator.BuildOptions{Today: goldenDate}); err != nil {
 		t.Fatalf("a 2 MB text field: %v", err)
 	}
 	deep := "spec_version: 1\nsecurity_objectives: " + strings.Repeat("[", 50000) + strings.Repeat("]", 50000) + "\n"
 	if err := os.WriteFile(p, []byte(deep), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	_, err := generator.BuildSpec(p, generator.BuildOptions{Today: goldenDate})
+	_, err := generator.BuildSpec(context.Background(), p, generator.BuildOptions{Today: goldenDate})
 	if err == nil || !strings.Contains(err.Error(), "device.yaml:2:") {
 		t.Fatalf("50,000 nested lists: %v", err)
 	}
+}
+
+// TestHostileSBOMControlChars builds with an SBOM whose component texts
+// carry NUL, BEL and ESC: no output holds a control character, and the
+// component is still listed.
+func TestHostileSBOMControlChars(t *testing.T) {
+	dir := t.TempDir()
+	bom := `{"bomFormat":"CycloneDX","specVersion":"1.6","version":1,"components":[
+ {"type":"library","bom-ref":"z","name":"zl\u0000ib\u0007\u001b[2J","version":"1.3\u001b]0;x\u0007","supplier":{"name":"Evil\u0000 Corp"},"purl":"pkg:generic/zlib@1.3"}]}`
+	src := hostileSpec() + "sbom: {path: sbom.json, format: CycloneDX 1.6 JSON}\n"
+	for name, data := range map[string]string{"device.yaml": src, "sbom.json": bom} {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(data), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	built, err := generator.BuildSpec(context.Background(), filepath.Join(dir, "device.yaml"), generator.BuildOptions{Today: goldenDate, Formats: []string{"md", "html"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	listed := false
+	for _, f := range built.Files {
+		if strings.HasSuffix(f.Name, ".png") {
+			continue // binary
+		}
+		for name, data := range textParts(t, f) {
+			if i := bytes.IndexFunc(data, func(r rune) bool { return r < 0x20 && r != '\n' && r != '\t' && r != '\r' || r == 0x7f }); i >= 0 {
+				t.Errorf("%s: control character %q at byte %d", name, data[i], i)
+			}
+			listed = listed || bytes.Contains(data, []byte("zlib"))
+		}
+	}
+	if !listed {
+		t.Error("the component is no longer listed")
+	}
+}
+
+// textParts returns the text of an output file by name: the file itself,
+// or for a zip package (the MDS2 workbook) each of its parts.
+func textParts(t *testing.T, f generator.File) map[string][]byte {
+	t.Helper()
+	if !strings.HasSuffix(f.Name, ".xlsx") {
+		return map[string][]byte{f.Name: f.Data}
+	}
+	zr, err := zip.NewReader(bytes.NewReader(f.Data), int64(len(f.Data)))
+	if err != nil {
+		t.Fatalf("%s: %v", f.Name, err)
+	}
+	parts := map[string][]byte{}
+	for _, zf := range zr.File {
+		rc, err := zf.Open()
+		if err != nil {
+			t.Fatalf("%s/%s: %v", f.Name, zf.Name, err)
+		}
+		data, err := io.ReadAll(rc)
+		rc.Close()
+		if err != nil {
+			t.Fatalf("%s/%s: %v", f.Name, zf.Name, err)
+		}
+		parts[f.Name+"/"+zf.Name] = data
+	}
+	return parts
 }

@@ -1,6 +1,7 @@
 package generator_test
 
 import (
+	"context"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -18,7 +19,7 @@ import (
 // SBOM as an attachment.
 func TestExamplePDFsValid(t *testing.T) {
 	for _, name := range examples(t) {
-		built, err := generator.BuildSpec(filepath.Join(root, "examples", name, "device.yaml"), generator.BuildOptions{Today: goldenDate})
+		built, err := generator.BuildSpec(context.Background(), filepath.Join(root, "examples", name, "device.yaml"), generator.BuildOptions{Today: goldenDate})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -47,8 +48,8 @@ func TestExamplePDFsValid(t *testing.T) {
 				}
 			}
 		}
-		if n != 4 {
-			t.Errorf("%s: %d PDFs, want 4", name, n)
+		if n != 5 {
+			t.Errorf("%s: %d PDFs, want 5 (four documents and the MDS2 appendix)", name, n)
 		}
 	}
 }

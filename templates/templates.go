@@ -12,12 +12,14 @@
 //	messages/<lang>.yaml   diagnostic and finding messages, by key
 //	help/<command>.txt     long help of each command
 //	init/device.yaml       the commented skeleton of a device spec
-//	html/                  page template and stylesheet of the HTML documents
+//	html/                  page template and stylesheet of the HTML documents,
+//	                       and the panel of the live preview (docgen serve)
+//	completion/            shell completion scripts (docgen completion SHELL)
 package templates
 
 import "embed"
 
 // FS is the embedded template tree, rooted at this directory.
 //
-//go:embed messages help init html docs
+//go:embed messages help init html docs completion
 var FS embed.FS

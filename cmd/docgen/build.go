@@ -37,6 +37,7 @@ func buildCommand() *cli.Command {
 			&cli.StringFlag{Name: "page-size", Value: "A4", Usage: msg.Get("cli.flag.page_size")},
 			&cli.StringFlag{Name: "docx-template", Usage: msg.Get("cli.flag.docx_template")},
 			pdfStandardFlag(),
+			&cli.BoolFlag{Name: "force", Usage: msg.Get("cli.flag.build_force")},
 		},
 		Action: runBuild,
 	}
@@ -67,6 +68,76 @@ func outputDirs(out string, specs []string) []string {
 		dirs[i] = filepath.Join(out, name)
 	}
 	return dirs
+}
+
+// outcome is the result of building one spec.
+type outcome struct {
+	built *generator.Built
+	err   error
+}
+
+// buildAll builds every spec in parallel and writes its outputs. When ctx
+// is done it returns without waiting for builds still computing (they
+// write nothing once ctx is done); their outcome is ctx's error.
+func buildAll(ctx context.Context, specs, dirs []string, opts generator.BuildOptions, wopts generator.WriteOptions) []outcome {
+	type indexed struct {
+		i int
+		outcome
+	}
+	done := make(chan indexed, len(specs))
+	var (
+		mu      sync.Mutex
+		stopped bool           // set once ctx is done: no new writes start
+		writing sync.WaitGroup // writes in progress
+	)
+	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
+	for i, p := range specs {
+		go func() {
+			sem <- struct{}{}
+			defer func() { <-sem }()
+			b, err := generator.BuildSpec(ctx, p, opts)
+			if err == nil {
+				mu.Lock()
+				if stopped {
+					mu.Unlock()
+					done <- indexed{i, outcome{nil, ctx.Err()}}
+					return
+				}
+				writing.Add(1)
+				mu.Unlock()
+				err = generator.WriteFiles(ctx, dirs[i], b.Files, wopts)
+				writing.Done()
+			}
+			done <- indexed{i, outcome{b, err}}
+		}()
+	}
+	results := make([]outcome, len(specs))
+	for received := 0; received < len(specs); received++ {
+		select {
+		case r := <-done:
+			results[r.i] = r.outcome
+		case <-ctx.Done():
+			mu.Lock()
+			stopped = true
+			mu.Unlock()
+			writing.Wait()
+			for drained := false; !drained; {
+				select {
+				case r := <-done:
+					results[r.i] = r.outcome
+				default:
+					drained = true
+				}
+			}
+			for i := range results {
+				if results[i].built == nil && results[i].err == nil {
+					results[i].err = ctx.Err()
+				}
+			}
+			return results
+		}
+	}
+	return results
 }
 
 func runBuild(c *cli.Context) error {
@@ -103,38 +174,19 @@ func runBuild(c *cli.Context) error {
 	}
 	opts := generator.BuildOptions{
 		Formats: formats, Profiles: c.StringSlice("profile"), TemplatesDir: c.String("templates"),
-		IFUHeadingOffset: c.Int("ifu-heading-offset"), Today: ref, Version: version,
+		IFUHeadingOffset: c.Int("ifu-heading-offset"), Today: ref, EndOfSupportDate: endOfSupportDate(c, ref), Version: version,
 		AllowOutside: c.Bool("allow-outside-files"), PageSize: c.String("page-size"),
 		WordTemplate: c.String("docx-template"), PDFStandard: standard,
 	}
 	specs := c.Args().Slice()
 	dirs := outputDirs(c.String("out"), specs)
-	// Ctrl-C or SIGTERM stops the build before anything is moved into place.
+	// Ctrl-C or SIGTERM stops the builds at once, whatever stage they are
+	// in: runBuild stops waiting for them, lets those that are switching
+	// an output folder finish or abandon the switch, and reports them as
+	// interrupted. An output folder is never left half-switched.
 	ctx, stop := signal.NotifyContext(c.Context, os.Interrupt, syscall.SIGTERM)
 	defer stop()
-
-	// Build every spec in parallel; report in command-line order.
-	type outcome struct {
-		built *generator.Built
-		err   error
-	}
-	results := make([]outcome, len(specs))
-	var wg sync.WaitGroup
-	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
-	for i, p := range specs {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			sem <- struct{}{}
-			defer func() { <-sem }()
-			b, err := generator.BuildSpec(p, opts)
-			if err == nil {
-				err = generator.WriteFiles(ctx, dirs[i], b.Files)
-			}
-			results[i] = outcome{b, err}
-		}()
-	}
-	wg.Wait()
+	results := buildAll(ctx, specs, dirs, opts, generator.WriteOptions{Force: c.Bool("force")})
 
 	code := exitOK
 	var problems []string

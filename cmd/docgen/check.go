@@ -41,6 +41,7 @@ func checkCommand() *cli.Command {
 			&cli.BoolFlag{Name: "list-rules", Usage: msg.Get("cli.flag.list_rules")},
 			&cli.StringSliceFlag{Name: "docs", Usage: msg.Get("cli.flag.docs")},
 			&cli.BoolFlag{Name: "allow-outside-files", Usage: msg.Get("cli.flag.allow_outside")},
+			&cli.BoolFlag{Name: "require-mds2", Usage: msg.Get("cli.flag.require_mds2")},
 		},
 		Action: runCheck,
 	}
@@ -55,14 +56,35 @@ func today(c *cli.Context) (time.Time, error) {
 		}
 		return p.Time, nil
 	}
-	if e := os.Getenv("SOURCE_DATE_EPOCH"); e != "" {
-		secs, err := strconv.ParseInt(e, 10, 64)
-		if err != nil {
-			return time.Time{}, fail(exitInput, msg.Format("cli.bad_epoch", e))
-		}
-		return time.Unix(secs, 0).UTC(), nil
+	epoch, err := sourceDateEpoch()
+	if err != nil || !epoch.IsZero() {
+		return epoch, err
 	}
 	return time.Now().UTC(), nil
+}
+
+// endOfSupportDate returns the --date the user gave, which end of support
+// is then judged against even when the spec has a document date, or the
+// zero time. ref is the date today returned.
+func endOfSupportDate(c *cli.Context, ref time.Time) time.Time {
+	if c.String("date") == "" {
+		return time.Time{}
+	}
+	return ref
+}
+
+// sourceDateEpoch returns the time SOURCE_DATE_EPOCH gives (seconds since
+// 1970), or the zero time when it is not set.
+func sourceDateEpoch() (time.Time, error) {
+	e := os.Getenv("SOURCE_DATE_EPOCH")
+	if e == "" {
+		return time.Time{}, nil
+	}
+	secs, err := strconv.ParseInt(e, 10, 64)
+	if err != nil {
+		return time.Time{}, fail(exitInput, msg.Format("cli.bad_epoch", e))
+	}
+	return time.Unix(secs, 0).UTC(), nil
 }
 
 func runCheck(c *cli.Context) error {
@@ -84,7 +106,7 @@ func runCheck(c *cli.Context) error {
 	if err != nil {
 		return err
 	}
-	opts := check.Options{Today: ref}
+	opts := check.Options{Today: ref, EndOfSupportDate: endOfSupportDate(c, ref), RequireMDS2: c.Bool("require-mds2")}
 	if wf := c.String("waivers"); wf != "" {
 		ws, src, err := generator.LoadWaivers(wf)
 		if err != nil {

@@ -6,9 +6,8 @@ import (
 
 	"github.com/urfave/cli/v2"
 
+	"github.com/docgen/docgen/generator/input"
 	"github.com/docgen/docgen/generator/msg"
-	"github.com/docgen/docgen/generator/sbom"
-	"github.com/docgen/docgen/generator/spec"
 )
 
 // limitFlags are the global input-size limits.
@@ -16,6 +15,7 @@ func limitFlags() []cli.Flag {
 	return []cli.Flag{
 		&cli.StringFlag{Name: "max-spec-size", Value: "16MiB", Usage: msg.Get("cli.flag.max_spec")},
 		&cli.StringFlag{Name: "max-sbom-size", Value: "256MiB", Usage: msg.Get("cli.flag.max_sbom")},
+		&cli.StringFlag{Name: "max-doc-size", Value: "64MiB", Usage: msg.Get("cli.flag.max_doc")},
 	}
 }
 
@@ -25,11 +25,15 @@ func applyLimits(c *cli.Context) error {
 	if err != nil {
 		return fail(exitInput, "--max-spec-size: "+err.Error())
 	}
-	spec.MaxSize = n
+	input.MaxSpecSize = n
 	if n, err = parseSize(c.String("max-sbom-size")); err != nil {
 		return fail(exitInput, "--max-sbom-size: "+err.Error())
 	}
-	sbom.MaxSize = n
+	input.MaxSBOMSize = n
+	if n, err = parseSize(c.String("max-doc-size")); err != nil {
+		return fail(exitInput, "--max-doc-size: "+err.Error())
+	}
+	input.MaxDocSize = n
 	return nil
 }
 

@@ -11,16 +11,31 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"runtime/debug"
 	"strings"
 
 	"github.com/urfave/cli/v2"
 
+	"github.com/docgen/docgen/generator/about"
 	"github.com/docgen/docgen/generator/msg"
 	"github.com/docgen/docgen/templates"
 )
 
-// version is set at build time with -ldflags "-X main.version=...".
-var version = "dev"
+// version is the docgen version. The Makefile stamps it at build time with
+// -ldflags "-X main.version=$(git describe)"; init completes it from the
+// build information (the module version of `go install ...@v1.2.0`, or
+// "dev-" and the commit), see about.Version.
+var version string
+
+func init() {
+	info, _ := debug.ReadBuildInfo()
+	version = about.Version(version, info)
+	cli.VersionPrinter = func(c *cli.Context) { fmt.Fprintln(c.App.Writer, versionLine()) }
+}
+
+// completionFlag is the hidden flag with which the shell completion
+// scripts ask docgen for the words that fit.
+const completionFlag = "--generate-bash-completion"
 
 // Exit codes, as documented in the help text.
 const (
@@ -76,6 +91,10 @@ func run(args []string, stdout, stderr io.Writer) (code int) {
 // "docgen render -o OUT.pdf IN.md"; the flag parser stops at the first
 // argument that is not a flag. Everything after "--" is left alone.
 func reorderArgs(app *cli.App, args []string) []string {
+	// A completion request must stay last, where urfave/cli looks for it.
+	if n := len(args); n > 1 && args[n-1] == completionFlag {
+		return append(reorderArgs(app, args[:n-1]), completionFlag)
+	}
 	i := 1
 	for i < len(args) && strings.HasPrefix(args[i], "-") {
 		i++ // global flags, such as --max-spec-size 1MiB
@@ -138,16 +157,20 @@ func newApp(stdout, stderr io.Writer) *cli.App {
 		Writer:               stdout,
 		ErrWriter:            stderr,
 		HideHelpCommand:      true,
-		EnableBashCompletion: false,
+		EnableBashCompletion: true,                         // the hidden --generate-bash-completion that the completion scripts call
 		ExitErrHandler:       func(*cli.Context, error) {}, // run() maps errors to exit codes
 		Commands: []*cli.Command{
 			buildCommand(),
 			checkCommand(),
 			rulesCommand(),
 			initCommand(),
+			mds2Command(),
 			renderCommand(),
 			sbomCommand(),
 			schemaCommand(),
+			serveCommand(),
+			versionCommand(),
+			completionCommand(),
 		},
 		Flags:  limitFlags(),
 		Before: applyLimits,

@@ -3,13 +3,13 @@ package main
 import (
 	"bytes"
 	"fmt"
-	"os"
 	"path/filepath"
 	"strings"
 
 	"github.com/urfave/cli/v2"
 
 	"github.com/docgen/docgen/generator/docmodel"
+	"github.com/docgen/docgen/generator/input"
 	"github.com/docgen/docgen/generator/msg"
 	"github.com/docgen/docgen/generator/render"
 	_ "github.com/docgen/docgen/generator/render/formats" // every output format
@@ -105,7 +105,7 @@ func runRender(c *cli.Context) error {
 	if c.String("docx-template") != "" && r.Name() != "docx" {
 		return fail(exitInput, msg.Get("cli.docx_template_unused"))
 	}
-	data, err := os.ReadFile(in)
+	data, err := input.Read(in, input.Markdown)
 	if err != nil {
 		return fail(exitInput, err.Error())
 	}

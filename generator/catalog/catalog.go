@@ -518,8 +518,11 @@ func (c *Catalog) validate(d *yamlx.Decoder) {
 }
 
 // CheckPath reports whether path names a field of the spec model.
-func CheckPath(path string) error {
-	t := reflect.TypeOf(spec.Spec{})
+func CheckPath(path string) error { return CheckPathFrom(reflect.TypeOf(spec.Spec{}), path) }
+
+// CheckPathFrom reports whether path names a field below the spec model
+// type t, such as a field of a list element.
+func CheckPathFrom(t reflect.Type, path string) error {
 	for _, seg := range strings.Split(path, ".") {
 		name, list := strings.CutSuffix(seg, "[]")
 		for t.Kind() == reflect.Pointer {

@@ -115,6 +115,10 @@ type Options struct {
 	// for end-of-support checks when the spec has no document date. The
 	// zero value means the current date.
 	Today time.Time
+	// EndOfSupportDate, when set, is the date end of support is judged
+	// against even when the spec has a document date: post-market CI asks
+	// "is anything past its end of support today?" (docgen check --date).
+	EndOfSupportDate time.Time
 	// Waivers are added to the spec's own waivers (from a separate file).
 	Waivers []spec.Waiver
 	// WaiverSources locates the extra waivers; nil places them at the spec.
@@ -123,6 +127,9 @@ type Options struct {
 	// read; SBOMErr is why it could not (nil when the spec names no SBOM).
 	BOM     *sbom.BOM
 	SBOMErr error
+	// RequireMDS2 makes MDS2 questions the spec cannot answer an error
+	// (rule MDS2-UNANSWERED) instead of a note.
+	RequireMDS2 bool
 }
 
 // run carries the state of one check run.
@@ -324,6 +331,21 @@ func (r *run) add(f Finding) {
 
 func (r *run) expired(w *waiver) bool {
 	return !w.Expires.IsZero() && w.Expires.Before(truncateDay(r.opts.Today))
+}
+
+// endOfSupportReference returns the date end of support is judged against
+// (Options.EndOfSupportDate, else the document date, else Today) and how
+// messages name it, such as "the document date 2026-03-31".
+func (r *run) endOfSupportReference() (spec.Date, string) {
+	switch {
+	case !r.opts.EndOfSupportDate.IsZero():
+		d := spec.Date{Time: truncateDay(r.opts.EndOfSupportDate)}
+		return d, msg.Format("check.as_of.given", d.String())
+	case !r.s.Document.Date.IsZero():
+		return r.s.Document.Date, msg.Format("check.as_of.document", r.s.Document.Date.String())
+	}
+	d := spec.Date{Time: truncateDay(r.opts.Today)}
+	return d, msg.Format("check.as_of.today", d.String())
 }
 
 func truncateDay(t time.Time) time.Time {

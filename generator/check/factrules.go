@@ -168,7 +168,7 @@ func deprecations(rr *ruleRun) {
 // lines whose supplier has ended security support, when the spec gives no
 // date that says so already (PLAT-EOS and SBOM-EOS report those).
 func knownEndedSupport(rr *ruleRun) {
-	ref := rr.referenceDate()
+	ref, _ := rr.endOfSupportReference()
 	check := func(list string, items []spec.PlatformItem) {
 		for i, it := range items {
 			if !it.EndOfSupport.IsZero() {
@@ -221,15 +221,6 @@ func purlTypeName(purl string) (string, string) {
 	path, _, _ = strings.Cut(path, "@")
 	path, _, _ = strings.Cut(path, "?")
 	return strings.ToLower(typ), path[strings.LastIndexByte(path, '/')+1:]
-}
-
-// referenceDate is the date support is judged against: the document date,
-// or today when the spec has none.
-func (rr *ruleRun) referenceDate() spec.Date {
-	if d := rr.s.Document.Date; !d.IsZero() {
-		return d
-	}
-	return spec.Date{Time: truncateDay(rr.opts.Today)}
 }
 
 // negationRE finds a negation at the end of the text before a match, in

@@ -159,73 +159,6 @@ func (rr *ruleRun) rulesShadowed(sameAction bool) {
 func rulesConsistent(rr *ruleRun)    { rr.rulesShadowed(false) }
 func rulesNotDuplicated(rr *ruleRun) { rr.rulesShadowed(true) }
 
-// carriedSecurely reports whether a stream travels inside an encrypted
-// tunnel.
-func (rr *ruleRun) carriedSecurely(ds spec.DataStream) bool {
-	seen := map[string]bool{ds.ID: true}
-	for t := ds.Tunnel; t != "" && !seen[t]; {
-		seen[t] = true
-		k := slices.IndexFunc(rr.s.DataStreams, func(x spec.DataStream) bool { return x.ID == t })
-		if k < 0 {
-			return false
-		}
-		outer := rr.s.DataStreams[k]
-		if !rr.cleartext(outer).any() {
-			return true
-		}
-		t = outer.Tunnel
-	}
-	return false
-}
-
-// plainParts is what of a stream travels in clear: the protocols that do,
-// and whether it is weakly encrypted.
-type plainParts struct {
-	protocols []string
-	weak      bool
-}
-
-func (p plainParts) any() bool { return len(p.protocols) > 0 || p.weak }
-
-// cleartext judges a stream by its protocols and its encryption field:
-// a protocol that never encrypts sends in clear; one that encrypts only when
-// configured sends in clear unless the field names an encryption ("TLS
-// (optional)" does not count); SNMP is judged by its version and security
-// level. A protocol docgen does not know counts as cleartext only when the
-// field says so.
-func (rr *ruleRun) cleartext(ds spec.DataStream) plainParts {
-	var out plainParts
-	prot := knowledge.Encryption(ds.Encryption)
-	if prot == knowledge.Weak {
-		out.weak = true
-	}
-	protos := knowledge.ProtocolsIn(ds.Protocol)
-	if ds.SNMP != nil {
-		snmp := ds.SNMP.Version != "v3" || ds.SNMP.SecurityLevel != "authPriv"
-		if snmp {
-			out.protocols = append(out.protocols, msg.Format("check.snmp", ds.SNMP.Version, ds.SNMP.SecurityLevel))
-		}
-		return out
-	}
-	if len(protos) == 0 {
-		if prot == knowledge.None || prot == knowledge.OptionalOnly {
-			out.protocols = append(out.protocols, orDash(ds.Protocol))
-		}
-		return out
-	}
-	for _, p := range protos {
-		switch {
-		case p.Encryption == knowledge.Never:
-			out.protocols = append(out.protocols, p.Name)
-		case p.Encryption == knowledge.Optional && prot != knowledge.Encrypted && prot != knowledge.Weak:
-			out.protocols = append(out.protocols, p.Name)
-		case p.Encryption == knowledge.Always && prot == knowledge.None:
-			out.protocols = append(out.protocols, p.Name)
-		}
-	}
-	return out
-}
-
 // secureAlternative names what to use instead of cleartext protocols.
 func secureAlternative(names []string) string {
 	for _, n := range names {
@@ -238,16 +171,16 @@ func secureAlternative(names []string) string {
 
 func cleartextJustified(rr *ruleRun) {
 	for i, ds := range rr.s.DataStreams {
-		if !spec.IsPlaceholder(ds.Justification.Value) || rr.carriedSecurely(ds) {
+		if !spec.IsPlaceholder(ds.Justification.Value) || knowledge.CarriedSecurely(rr.s, ds) {
 			continue
 		}
-		plain := rr.cleartext(ds)
-		if !plain.any() {
+		plain := knowledge.Cleartext(ds)
+		if !plain.Any() {
 			continue
 		}
 		rr.report(yamlx.Index("data_streams", i), map[string]any{
-			"Kind": msg.Get("check.kind.stream"), "Name": ds.ID, "Protocol": strings.Join(plain.protocols, ", "),
-			"Weak": plain.weak && len(plain.protocols) == 0, "Encryption": ds.Encryption, "Secure": secureAlternative(plain.protocols),
+			"Kind": msg.Get("check.kind.stream"), "Name": ds.ID, "Protocol": strings.Join(plain.Protocols, ", "),
+			"Weak": plain.Weak && len(plain.Protocols) == 0, "Encryption": ds.Encryption, "Secure": secureAlternative(plain.Protocols),
 		})
 	}
 	for i, it := range rr.s.Interfaces {
@@ -282,7 +215,7 @@ func (rr *ruleRun) interfaceEncrypted(it spec.Interface) bool {
 			continue
 		}
 		used = true
-		if rr.cleartext(ds).any() && spec.IsPlaceholder(ds.Justification.Value) && !rr.carriedSecurely(ds) {
+		if knowledge.Cleartext(ds).Any() && spec.IsPlaceholder(ds.Justification.Value) && !knowledge.CarriedSecurely(rr.s, ds) {
 			return false
 		}
 	}

@@ -28,11 +28,14 @@ var checks = map[string]func(*ruleRun){
 	"sbom-support":            sbomSupport,
 	"sbom-vuln-analysis":      sbomVulnAnalysis,
 	"sbom-past-eos":           sbomPastEOS,
+	"sbom-override-matches":   sbomOverrideMatches,
+	"sbom-control-chars":      sbomControlChars,
 	"ip-stream-has-port":      ipStreamHasPort,
 	"duties-valid":            dutiesValid,
 	"duty-has-owner":          dutyHasOwner,
 	"lay-duties":              layDuties,
 	"env-control-owner":       envControlOwner,
+	"mds2-answered":           mds2Answered,
 	"waivers-valid":           waiversValid,
 	"protocol-transport":      protocolTransport,
 	"icmp-all":                icmpAll,
@@ -111,14 +114,14 @@ func defaultAccountChanged(rr *ruleRun) {
 
 func platformSupported(rr *ruleRun) {
 	s := rr.s
-	ref := rr.referenceDate()
+	ref, asOf := rr.endOfSupportReference()
 	check := func(list string, what string, items []spec.PlatformItem) {
 		for i, it := range items {
 			if it.EndOfSupport.IsZero() || !it.EndOfSupport.Before(ref.Time) {
 				continue
 			}
 			rr.report(yamlx.Index(list, i), map[string]any{
-				"What": msg.Get(what), "Name": it.Name, "EndOfSupport": it.EndOfSupport.String(), "DocumentDate": ref.String(),
+				"What": msg.Get(what), "Name": it.Name, "EndOfSupport": it.EndOfSupport.String(), "AsOf": asOf,
 			})
 		}
 	}

@@ -8,6 +8,7 @@ import (
 	"github.com/docgen/docgen/generator/msg"
 	"github.com/docgen/docgen/generator/sbom"
 	"github.com/docgen/docgen/generator/spec"
+	"github.com/docgen/docgen/generator/yamlx"
 )
 
 // The SBOM rules report at the spec's sbom.path: the SBOM file has no
@@ -69,7 +70,7 @@ func firstLines(s string, n int) string {
 }
 
 func sbomNTIA(rr *ruleRun) {
-	b := rr.opts.BOM
+	b := rr.bom()
 	if b == nil {
 		return
 	}
@@ -116,8 +117,18 @@ func sbomNTIA(rr *ruleRun) {
 	}
 }
 
+// bom returns the SBOM the rule checks, or nil after marking the rule not
+// applicable: without SBOM data a component rule has nothing to pass on
+// (a missing or unreadable SBOM is the finding of ADM-SBOM-FILE).
+func (rr *ruleRun) bom() *sbom.BOM {
+	if rr.opts.BOM == nil && rr.outcome != nil {
+		rr.outcome.Status = NotApplicable
+	}
+	return rr.opts.BOM
+}
+
 func sbomSupport(rr *ruleRun) {
-	b := rr.opts.BOM
+	b := rr.bom()
 	if b == nil {
 		return
 	}
@@ -135,16 +146,16 @@ func sbomSupport(rr *ruleRun) {
 	}
 	var parts []string
 	if len(level) > 0 {
-		parts = append(parts, msg.Format("check.support.level", len(level), examples(level)))
+		parts = append(parts, msg.Format("check.support.level", len(level), len(b.Components), examples(level)))
 	}
 	if len(eos) > 0 {
-		parts = append(parts, msg.Format("check.support.eos", len(eos), examples(eos)))
+		parts = append(parts, msg.Format("check.support.eos", len(eos), len(b.Components), examples(eos)))
 	}
-	rr.report("sbom.path", map[string]any{"Path": rr.s.SBOM.Path, "Gaps": strings.Join(parts, "; "), "Total": len(b.Components)})
+	rr.report("sbom.path", map[string]any{"Path": rr.s.SBOM.Path, "Gaps": strings.Join(parts, "; ")})
 }
 
 func sbomVulnAnalysis(rr *ruleRun) {
-	b := rr.opts.BOM
+	b := rr.bom()
 	if b == nil {
 		return
 	}
@@ -159,26 +170,60 @@ func sbomVulnAnalysis(rr *ruleRun) {
 	}
 }
 
+// endedLevels are the support levels that say the supplier no longer
+// supports a component, with the message key of their wording.
+var endedLevels = map[string]string{
+	sbom.SupportNoLonger:  "check.support.no_longer_maintained",
+	sbom.SupportAbandoned: "check.support.abandoned",
+}
+
+// sbomPastEOS reports the components whose support has ended: past their
+// end-of-support date, or marked as no longer maintained or abandoned by
+// their supplier.
 func sbomPastEOS(rr *ruleRun) {
-	b := rr.opts.BOM
+	b := rr.bom()
 	if b == nil {
 		return
 	}
-	ref := rr.s.Document.Date
-	if ref.IsZero() {
-		ref = spec.Date{Time: truncateDay(rr.opts.Today)}
-	}
+	ref, asOf := rr.endOfSupportReference()
 	var names []string
 	for _, c := range b.Components {
-		if c.EndOfSupport == "" {
-			continue
-		}
-		d, err := spec.ParseDate(c.EndOfSupport)
-		if err == nil && d.Before(ref.Time) {
+		if d, err := spec.ParseDate(c.EndOfSupport); c.EndOfSupport != "" && err == nil && d.Before(ref.Time) {
 			names = append(names, componentName(c)+" ("+c.EndOfSupport+")")
+		} else if key, ended := endedLevels[c.SupportLevel]; ended {
+			names = append(names, componentName(c)+" ("+msg.Get(key)+")")
 		}
 	}
 	if len(names) > 0 {
-		rr.report("sbom.path", map[string]any{"Count": len(names), "Components": examples(names), "DocumentDate": ref.String()})
+		rr.report("sbom.path", map[string]any{"Count": len(names), "Components": examples(names), "AsOf": asOf})
 	}
+}
+
+// sbomOverrideMatches reports each `components:` entry of the spec that
+// matches no component of the SBOM: its support data would be dropped.
+func sbomOverrideMatches(rr *ruleRun) {
+	b := rr.bom()
+	if b == nil {
+		return
+	}
+	for i, c := range rr.s.Components {
+		if b.Matches(sbom.Override{Purl: c.Purl, BOMRef: c.BOMRef}) {
+			continue
+		}
+		id := c.Purl
+		if id == "" {
+			id = c.BOMRef
+		}
+		rr.report(yamlx.Index("components", i), map[string]any{"ID": id, "Path": rr.s.SBOM.Path})
+	}
+}
+
+// sbomControlChars reports texts of the SBOM from which control characters
+// were removed (see sbom.BOM.ControlChars).
+func sbomControlChars(rr *ruleRun) {
+	b := rr.bom()
+	if b == nil || len(b.ControlChars) == 0 {
+		return
+	}
+	rr.report("sbom.path", map[string]any{"Path": rr.s.SBOM.Path, "Count": len(b.ControlChars), "Where": examples(b.ControlChars)})
 }

@@ -131,12 +131,16 @@ type layout struct {
 	height  float64   // height of the tallest column
 }
 
+// Available reports whether s has a network diagram: Build draws one when
+// the spec declares network nodes.
+func Available(s *spec.Spec) bool { return s != nil && len(s.Network.Nodes) > 0 }
+
 // Build lays out the network diagram of s. It returns nil and no error when
 // the spec has no network nodes, so that callers can leave the diagram out,
 // and an error when a data stream names an end-point that does not exist
 // (which spec.Load reports first).
 func Build(s *spec.Spec) (*Diagram, error) {
-	if s == nil || len(s.Network.Nodes) == 0 {
+	if !Available(s) {
 		return nil, nil
 	}
 	l := &layout{s: s, ids: map[string]ref{}}

@@ -8,20 +8,12 @@ import (
 	"unicode/utf8"
 )
 
-// svgStyle is the embedded style sheet. It names no external resources.
-const svgStyle = `text{font-family:"DejaVu Sans",Arial,sans-serif;fill:#1a1a1a}` +
-	`.zone{fill:` + ColorZoneFill + `;stroke:` + ColorZoneStroke + `;stroke-width:1}` +
-	`.zone.implicit{fill:none;stroke-dasharray:6 4}` +
-	`.zone.device{stroke:#5a5f68;stroke-width:2}` +
-	`.node{stroke:` + ColorNodeStroke + `;stroke-width:1}` +
-	`.node.device{stroke-width:2.5}` +
-	`.edge{fill:none;stroke-width:1.5;stroke-linejoin:round}` +
-	`.edge.dashed{stroke-dasharray:6 4}` +
-	`.b{font-weight:bold}`
-
 // WriteSVG writes d as a standalone SVG 1.1 document. All text from the
-// spec is escaped; the drawing uses one embedded style sheet and an arrow
-// marker per edge colour, and no external fonts or images.
+// spec is escaped. Every shape carries its colours, widths and dashes as
+// presentation attributes (see Style), not CSS, so that converters which
+// ignore style sheets (pandoc to DOCX, rsvg, Inkscape exports, e-mail
+// clients) draw it as browsers do; an arrow marker per edge colour; no
+// external fonts or images.
 func (d *Diagram) WriteSVG(w io.Writer) error {
 	b := bufio.NewWriter(w)
 	p := func(parts ...string) {
@@ -34,7 +26,7 @@ func (d *Diagram) WriteSVG(w io.Writer) error {
 		`" viewBox="0 0 `, num(d.Width), " ", num(d.Height), `" role="img" aria-labelledby="docgen-net-title docgen-net-desc">`, "\n")
 	p(`<title id="docgen-net-title">`, esc(d.Title), "</title>\n")
 	p(`<desc id="docgen-net-desc">`, esc(d.Desc), "</desc>\n")
-	p("<defs>\n<style>", svgStyle, "</style>\n")
+	p("<defs>\n")
 	var colors []string
 	for _, e := range d.Edges {
 		if !contains(colors, e.Color) {
@@ -53,17 +45,11 @@ func (d *Diagram) WriteSVG(w io.Writer) error {
 	p("</defs>\n")
 	p(`<rect width="100%" height="100%" fill="#ffffff"/>`, "\n")
 
+	p(`<g font-family="DejaVu Sans, Arial, sans-serif" fill="`, ColorText, `">`, "\n")
 	p(`<g class="zones">`, "\n")
 	for _, z := range d.Zones {
-		class := "zone"
-		if z.Implicit {
-			class += " implicit"
-		}
-		if z.Device {
-			class += " device"
-		}
-		p(`<g data-id="`, esc(z.ID), `"><rect class="`, class, `" x="`, num(z.X), `" y="`, num(z.Y), `" width="`, num(z.W),
-			`" height="`, num(z.H), `" rx="8"/>`)
+		p(`<g data-id="`, esc(z.ID), `">`)
+		rect(p, z.Rect(), z.Style())
 		texts(p, z.Text)
 		p("</g>\n")
 	}
@@ -71,11 +57,7 @@ func (d *Diagram) WriteSVG(w io.Writer) error {
 
 	p(`<g class="edges">`, "\n")
 	for _, e := range d.Edges {
-		class := "edge"
-		if e.Dashed {
-			class += " dashed"
-		}
-		p(`<path class="`, class, `" data-id="`, esc(e.ID), `" d="`)
+		p(`<path data-id="`, esc(e.ID), `" d="`)
 		for i, pt := range e.Points {
 			if i == 0 {
 				p("M")
@@ -84,7 +66,9 @@ func (d *Diagram) WriteSVG(w io.Writer) error {
 			}
 			p(num(pt.X), ",", num(pt.Y))
 		}
-		p(`" stroke="`, esc(e.Color), `"`)
+		p(`"`)
+		strokeAttrs(p, e.Style())
+		p(` stroke-linejoin="round"`)
 		if e.ArrowAtEnd {
 			p(` marker-end="url(#docgen-arrow-`, strconv.Itoa(index(colors, e.Color)), `)"`)
 		}
@@ -94,12 +78,8 @@ func (d *Diagram) WriteSVG(w io.Writer) error {
 
 	p(`<g class="nodes">`, "\n")
 	for _, n := range d.Nodes {
-		class := "node"
-		if n.Kind == "device" {
-			class += " device"
-		}
-		p(`<g data-id="`, esc(n.ID), `"><rect class="`, class, `" x="`, num(n.X), `" y="`, num(n.Y), `" width="`, num(n.W),
-			`" height="`, num(n.H), `" rx="3" fill="`, KindFill(n.Kind), `"/>`)
+		p(`<g data-id="`, esc(n.ID), `">`)
+		rect(p, n.Rect(), n.Style())
 		texts(p, n.Text)
 		p("</g>\n")
 	}
@@ -118,21 +98,43 @@ func (d *Diagram) WriteSVG(w io.Writer) error {
 		cy := num(le.Y + le.H/2)
 		switch le.Symbol {
 		case SymbolSolid, SymbolDashed:
-			class := "edge"
-			if le.Symbol == SymbolDashed {
-				class += " dashed"
-			}
-			p(`<path class="`, class, `" d="M`, num(le.X), ",", cy, "L", num(le.X+le.W), ",", cy, `" stroke="`, ColorText,
-				`" marker-end="url(#docgen-arrow-`, strconv.Itoa(index(colors, ColorText)), `)"/>`)
+			p(`<path d="M`, num(le.X), ",", cy, "L", num(le.X+le.W), ",", cy, `"`)
+			strokeAttrs(p, le.Style())
+			p(` marker-end="url(#docgen-arrow-`, strconv.Itoa(index(colors, ColorText)), `)"/>`)
 		case SymbolNode:
-			p(`<rect class="node" x="`, num(le.X), `" y="`, num(le.Y), `" width="`, num(le.W), `" height="`, num(le.H),
-				`" rx="2" fill="`, KindFill(le.Kind), `"/>`)
+			rect(p, Rect{le.X, le.Y, le.W, le.H}, le.Style())
 		}
 		texts(p, []TextLine{le.Text})
 		p("\n")
 	}
-	p("</g>\n</svg>\n")
+	p("</g>\n</g>\n</svg>\n")
 	return b.Flush()
+}
+
+// rect writes a box in style st.
+func rect(p func(...string), r Rect, st Style) {
+	p(`<rect x="`, num(r.X), `" y="`, num(r.Y), `" width="`, num(r.W), `" height="`, num(r.H), `" rx="`, num(st.Radius), `"`)
+	strokeAttrs(p, st)
+	p("/>")
+}
+
+// strokeAttrs writes the fill, stroke, width and dash attributes of st.
+func strokeAttrs(p func(...string), st Style) {
+	fill := st.Fill
+	if fill == "" {
+		fill = "none"
+	}
+	p(` fill="`, esc(fill), `"`)
+	if st.Stroke != "" {
+		p(` stroke="`, esc(st.Stroke), `" stroke-width="`, num(st.Width), `"`)
+	}
+	if len(st.Dash) > 0 {
+		parts := make([]string, len(st.Dash))
+		for i, v := range st.Dash {
+			parts[i] = num(v)
+		}
+		p(` stroke-dasharray="`, strings.Join(parts, " "), `"`)
+	}
 }
 
 // texts writes text lines as SVG text elements.
@@ -146,10 +148,10 @@ func texts(p func(...string), lines []TextLine) {
 			p(` text-anchor="end"`)
 		}
 		if t.Bold {
-			p(` class="b"`)
+			p(` font-weight="bold"`)
 		}
 		if t.Color != "" && t.Color != ColorText {
-			p(` style="fill:`, esc(t.Color), `"`)
+			p(` fill="`, esc(t.Color), `"`)
 		}
 		p(">", esc(t.Text), "</text>")
 	}

@@ -106,7 +106,13 @@ type Section struct {
 	// anchor such as "ifu-updates" for generated sections, or an id derived
 	// from the title (see AssignAnchors).
 	Anchor string
-	Blocks []Block
+	// Explicit is set when the anchor was written in the source (an <a
+	// id>, a {#id}), not derived from the title.
+	Explicit bool
+	// Aliases are further ids the source gives the same heading; links to
+	// them lead to the section.
+	Aliases []string
+	Blocks  []Block
 }
 
 // Paragraph is a paragraph of inline content.
@@ -385,3 +391,31 @@ func (*Image) isInline()         {}
 func (*LineBreak) isInline()     {}
 func (*RawHTML) isInline()       {}
 func (*FootnoteRef) isInline()   {}
+
+// SetAnchors makes the first of ids the section's explicit anchor and the
+// others, without repeats, its aliases. An empty list leaves the section
+// without an explicit anchor.
+func (s *Section) SetAnchors(ids []string) {
+	s.Anchor, s.Explicit, s.Aliases = "", false, nil
+	seen := map[string]bool{}
+	for _, id := range ids {
+		if id == "" || seen[id] {
+			continue
+		}
+		seen[id] = true
+		if s.Anchor == "" {
+			s.Anchor, s.Explicit = id, true
+		} else {
+			s.Aliases = append(s.Aliases, id)
+		}
+	}
+}
+
+// AnchorIDs returns the section's explicit anchor and its aliases, or nil
+// when its anchor is derived from the title.
+func (s *Section) AnchorIDs() []string {
+	if !s.Explicit {
+		return nil
+	}
+	return append([]string{s.Anchor}, s.Aliases...)
+}

@@ -1,10 +1,9 @@
 package docs
 
 import (
-	"bytes"
-	"encoding/csv"
 	"strings"
 
+	"github.com/docgen/docgen/generator/csvx"
 	"github.com/docgen/docgen/generator/docmodel"
 	"github.com/docgen/docgen/generator/msg"
 )
@@ -146,34 +145,20 @@ func (t *Table) Model() *docmodel.Table {
 	return out
 }
 
-// CSV renders the table as RFC 4180 CSV with a header row and every
-// column. Cells that a spreadsheet would run as a formula (starting with
-// =, +, -, @, tab or carriage return) are prefixed with an apostrophe, as
-// OWASP recommends against CSV injection.
+// CSV renders the table as CSV with a header row and every column (see
+// package csvx, which also neutralises cells a spreadsheet would run as a
+// formula).
 func (t *Table) CSV() []byte {
-	var b bytes.Buffer
-	w := csv.NewWriter(&b)
-	w.UseCRLF = true
 	header := make([]string, len(t.Columns))
 	for i, col := range t.Columns {
 		header[i] = col.Header
 	}
-	_ = w.Write(header) // writes to a bytes.Buffer cannot fail
-	for _, row := range t.Rows {
-		out := make([]string, len(row.Cells))
-		for i, cell := range row.Cells {
-			out[i] = CSVCell(cell.Text)
+	rows := make([][]string, len(t.Rows))
+	for i, row := range t.Rows {
+		rows[i] = make([]string, len(row.Cells))
+		for j, cell := range row.Cells {
+			rows[i][j] = cell.Text
 		}
-		_ = w.Write(out)
 	}
-	w.Flush()
-	return b.Bytes()
-}
-
-// CSVCell neutralises a cell that a spreadsheet would read as a formula.
-func CSVCell(s string) string {
-	if s != "" && strings.ContainsRune("=+-@\t\r", rune(s[0])) {
-		return "'" + s
-	}
-	return s
+	return csvx.Write(header, rows)
 }

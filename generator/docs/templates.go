@@ -13,6 +13,7 @@ import (
 
 	"gopkg.in/yaml.v3"
 
+	"github.com/docgen/docgen/generator/input"
 	"github.com/docgen/docgen/generator/msg"
 	"github.com/docgen/docgen/generator/spec"
 	"github.com/docgen/docgen/generator/yamlx"
@@ -128,7 +129,7 @@ func overrideTemplates(dir string, files map[string][]byte, names []string, over
 		if !d.Type().IsRegular() {
 			return errors.New(msg.Format("docs.template_not_file", filepath.Join(dir, filepath.FromSlash(p))))
 		}
-		data, err := fs.ReadFile(root.FS(), p)
+		data, err := input.ReadIn(dir, p, false, input.Template)
 		if err != nil {
 			return err
 		}

@@ -4,16 +4,15 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"reflect"
 	"regexp"
 	"slices"
-	"strconv"
 	"strings"
 	"testing"
 
 	"github.com/docgen/docgen/generator/catalog"
 	"github.com/docgen/docgen/generator/docmodel"
 	"github.com/docgen/docgen/generator/docs"
+	"github.com/docgen/docgen/generator/internal/testspec"
 	"github.com/docgen/docgen/generator/spec"
 )
 
@@ -98,52 +97,6 @@ func claims(set *docs.Set) []claim {
 
 var indexRE = regexp.MustCompile(`\[\d+\]`)
 
-// clear sets the field at a concrete path (such as data_streams[3].port)
-// to its zero value; it reports false for paths that are not fields that
-// can be cleared alone (list elements, structs).
-func clear(s *spec.Spec, path string) bool {
-	v := reflect.ValueOf(s).Elem()
-	segs := strings.Split(path, ".")
-	for i, seg := range segs {
-		name, idx := seg, -1
-		if k := strings.IndexByte(seg, '['); k >= 0 {
-			n, _ := strconv.Atoi(seg[k+1 : len(seg)-1])
-			name, idx = seg[:k], n
-		}
-		for v.Kind() == reflect.Pointer {
-			if v.IsNil() {
-				return false
-			}
-			v = v.Elem()
-		}
-		v = spec.Field(v, name)
-		if !v.IsValid() {
-			return false
-		}
-		if idx >= 0 {
-			if v.Kind() != reflect.Slice || idx >= v.Len() {
-				return false
-			}
-			v = v.Index(idx)
-		}
-		if i == len(segs)-1 {
-			switch v.Interface().(type) {
-			case spec.Text, spec.Date, spec.URL, spec.Email, spec.Ports, *bool, string, []spec.Text, []string:
-			default:
-				if v.Kind() != reflect.String {
-					return false
-				}
-			}
-			if !v.CanSet() {
-				return false
-			}
-			v.Set(reflect.Zero(v.Type()))
-			return true
-		}
-	}
-	return false
-}
-
 // TestRemovingAFactRemovesItsClaims removes, for every spec field the
 // example documents state, that field alone, builds again, and checks that
 // no block still cites it and that no sentence that stated it survives in
@@ -171,7 +124,7 @@ func TestRemovingAFactRemovesItsClaims(t *testing.T) {
 			tried := 0
 			for _, field := range fields {
 				s := load(t, path)
-				if !clear(s, field) {
+				if !testspec.Clear(s, field) {
 					continue
 				}
 				tried++

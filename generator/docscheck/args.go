@@ -13,6 +13,7 @@ import (
 
 	"gopkg.in/yaml.v3"
 
+	"github.com/docgen/docgen/generator/input"
 	"github.com/docgen/docgen/generator/msg"
 	"github.com/docgen/docgen/generator/yamlx"
 )
@@ -174,7 +175,7 @@ func pathError(path string, err error) error {
 // front matter (docgen-target) or, without one, from its name (see
 // targetFromName). It is an error when neither tells.
 func inferTargets(path string) ([]string, error) {
-	src, err := os.ReadFile(path)
+	src, err := input.Read(path, input.Markdown)
 	if err != nil {
 		return nil, pathError(path, err)
 	}

@@ -2,12 +2,12 @@ package docscheck
 
 import (
 	"errors"
-	"os"
 	"slices"
 	"strings"
 
 	"github.com/docgen/docgen/generator/catalog"
 	"github.com/docgen/docgen/generator/check"
+	"github.com/docgen/docgen/generator/input"
 	"github.com/docgen/docgen/generator/msg"
 	"github.com/docgen/docgen/generator/spec"
 	"github.com/docgen/docgen/generator/yamlx"
@@ -101,7 +101,7 @@ func Check(s *spec.Spec, cats []*catalog.Catalog, docs []Doc) (*check.Result, er
 // readDocument reads and parses the Markdown document at path, in the
 // language its front matter names, else specLang, else English.
 func readDocument(path, specLang string) (*document, error) {
-	src, err := os.ReadFile(path)
+	src, err := input.Read(path, input.Markdown)
 	if err != nil {
 		return nil, pathError(path, err)
 	}

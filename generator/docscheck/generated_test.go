@@ -1,6 +1,7 @@
 package docscheck_test
 
 import (
+	"context"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -31,7 +32,7 @@ func TestGeneratedDocuments(t *testing.T) {
 		for _, profiles := range [][]string{nil, {"mdcg-2019-16", "fda-premarket-2026"}} {
 			name := filepath.Base(filepath.Dir(path)) + "/" + strings.Join(profiles, "+")
 			t.Run(name, func(t *testing.T) {
-				b, err := generator.BuildSpec(path, generator.BuildOptions{
+				b, err := generator.BuildSpec(context.Background(), path, generator.BuildOptions{
 					Formats: []string{"md"}, Profiles: profiles,
 					Today: time.Date(2026, 11, 1, 0, 0, 0, 0, time.UTC),
 				})

@@ -6,18 +6,13 @@ import (
 	"html"
 	"regexp"
 	"slices"
-	"sort"
 	"strings"
-	"sync"
-	"unicode/utf8"
 
-	"github.com/yuin/goldmark"
-	"github.com/yuin/goldmark/ast"
-	"github.com/yuin/goldmark/parser"
-	"github.com/yuin/goldmark/text"
 	"gopkg.in/yaml.v3"
 
+	"github.com/docgen/docgen/generator/docmodel"
 	"github.com/docgen/docgen/generator/msg"
+	"github.com/docgen/docgen/generator/render/markdown"
 	"github.com/docgen/docgen/generator/yamlx"
 )
 
@@ -99,28 +94,34 @@ func blankFrontMatter(src []byte) []byte {
 	return out
 }
 
-// mdParser is a CommonMark parser that reads {#id} heading attributes.
-var mdParser = sync.OnceValue(func() parser.Parser {
-	return goldmark.New(goldmark.WithParserOptions(parser.WithHeadingAttribute())).Parser()
-})
-
 // Headings returns the headings of the Markdown document src in document
-// order, with their sections' text. Headings inside code blocks and HTML
-// blocks are no headings; YAML front matter is skipped.
+// order, with their sections' text. The document is read by docgen's one
+// Markdown reader (package render/markdown), so check --docs sees the
+// headings and anchors that render and build see. Headings inside code
+// blocks and HTML blocks are no headings; YAML front matter is skipped.
 func Headings(src []byte) []Heading {
-	body := blankFrontMatter(src)
-	root := mdParser().Parse(text.NewReader(body))
-	lines := lineStarts(src)
-	r := &bodyReader{src: body, text: map[ast.Node]blockContent{}}
+	d, err := markdown.ReadWith(blankFrontMatter(src), markdown.ReadOptions{KeepTitle: true})
+	if err != nil {
+		return nil // not UTF-8: ReadMarkdown's callers check that first
+	}
+	lines := bytes.Split(src, []byte("\n"))
 	var out []Heading
-	_ = ast.Walk(root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
-		h, ok := n.(*ast.Heading)
-		if !entering || !ok {
-			return ast.WalkContinue, nil
+	var visit func(blocks []docmodel.Block)
+	visit = func(blocks []docmodel.Block) {
+		for _, b := range blocks {
+			if sec, ok := b.(*docmodel.Section); ok {
+				h := newHeading(sec)
+				if h.Line >= 1 && h.Line <= len(lines) {
+					h.Col = headingColumn(lines[h.Line-1], h.Line == 1)
+				}
+				out = append(out, h)
+			}
+			for _, inner := range docmodel.Children(b) {
+				visit(inner)
+			}
 		}
-		out = append(out, newHeading(h, body, src, lines, r))
-		return ast.WalkSkipChildren, nil
-	})
+	}
+	visit(d.Body)
 	return out
 }
 
@@ -137,167 +138,38 @@ func ReadMarkdown(path string, src []byte) (*Document, error) {
 	return doc, nil
 }
 
-// newHeading converts a goldmark heading.
-func newHeading(h *ast.Heading, body, src []byte, lines []int, r *bodyReader) Heading {
+// newHeading converts a section of the document model.
+func newHeading(sec *docmodel.Section) Heading {
+	anchors := append([]string{}, sec.AnchorIDs()...)
 	var b strings.Builder
-	var anchors []string
-	inlineText(h, body, &b, &anchors, false)
-	txt := html.UnescapeString(b.String())
-	if m := trailingAttrRE.FindStringSubmatchIndex(txt); m != nil {
-		// An attribute goldmark did not take, e.g. on a setext heading.
-		anchors = append(anchors, txt[m[2]:m[3]])
-		txt = txt[:m[0]]
-	}
-	if id, ok := h.AttributeString("id"); ok {
-		switch v := id.(type) {
-		case []byte:
-			anchors = append(anchors, string(v))
-		case string:
-			anchors = append(anchors, v)
-		}
-	}
-	if ids := anchorBlock(h.PreviousSibling(), body); len(ids) > 0 {
-		anchors = append(ids, anchors...)
-	}
-	off := h.Pos()
-	if off < 0 && h.Lines().Len() > 0 {
-		off = h.Lines().At(0).Start
-	}
-	line, col := position(src, lines, off)
-	section := r.section(h)
+	media := false
+	bodyText(sec.Blocks, &b, &media)
 	return Heading{
-		Level:   h.Level,
-		Text:    strings.Join(strings.Fields(txt), " "),
-		Anchors: dedupe(anchors),
-		Line:    line,
-		Col:     col,
-		Body:    section.text,
-		Media:   section.media,
+		Level:   sec.Level,
+		Text:    strings.Join(strings.Fields(docmodel.PlainText(sec.Title)), " "),
+		Anchors: anchors,
+		Line:    sec.Source.Line,
+		Col:     1,
+		Body:    strings.TrimSpace(b.String()),
+		Media:   media,
 	}
 }
 
-// trailingAttrRE matches a {#id ...} attribute at the end of heading text.
-var trailingAttrRE = regexp.MustCompile(`\s*\{\s*#([^\s{}#]+)[^{}]*\}\s*$`)
-
-// inlineText appends the text of n's inline children to b and the ids of
-// inline HTML tags to anchors. With links, the target of a link follows its
-// text, so that an e-mail address behind "write to us" is part of the text.
-func inlineText(n ast.Node, src []byte, b *strings.Builder, anchors *[]string, links bool) {
-	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
-		switch c := c.(type) {
-		case *ast.Text:
-			b.Write(c.Segment.Value(src))
-			if c.SoftLineBreak() || c.HardLineBreak() {
-				b.WriteByte(' ')
-			}
-		case *ast.String:
-			b.Write(c.Value)
-		case *ast.RawHTML:
-			var raw []byte
-			for i := 0; i < c.Segments.Len(); i++ {
-				s := c.Segments.At(i)
-				raw = append(raw, s.Value(src)...)
-			}
-			*anchors = append(*anchors, htmlIDs(string(raw))...)
-		case *ast.AutoLink:
-			b.Write(c.Label(src))
-		case *ast.Link:
-			inlineText(c, src, b, anchors, links)
-			if links {
-				b.WriteString(" " + string(c.Destination) + " ")
-			}
-		default:
-			inlineText(c, src, b, anchors, links)
+// headingColumn returns the 1-based column, in characters, of a heading's
+// first character on its line: after indentation and block-quote markers.
+// A byte order mark on the first line does not count.
+func headingColumn(line []byte, first bool) int {
+	if first {
+		line = bytes.TrimPrefix(line, bom)
+	}
+	col := 1
+	for _, r := range string(line) {
+		if r != ' ' && r != '\t' && r != '>' {
+			break
 		}
+		col++
 	}
-}
-
-// idAttrRE matches an id attribute, or the name attribute of an <a> tag.
-var idAttrRE = regexp.MustCompile(`(?is)<[a-z][a-z0-9-]*\s(?:[^>]*?\s)?id\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))|<a\s(?:[^>]*?\s)?name\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))`)
-
-// htmlIDs returns the ids in the HTML tags of s.
-func htmlIDs(s string) []string {
-	var out []string
-	for _, m := range idAttrRE.FindAllStringSubmatch(s, -1) {
-		for _, g := range m[1:] {
-			if g = strings.TrimSpace(html.UnescapeString(g)); g != "" {
-				out = append(out, g)
-				break
-			}
-		}
-	}
-	return out
-}
-
-// anchorOnlyRE matches HTML that consists of empty anchor elements only.
-var anchorOnlyRE = regexp.MustCompile(`(?is)^(?:\s*<(a|span)\s[^>]*>\s*</(?:a|span)>)+\s*$`)
-
-// anchorBlock returns the ids of block n when it holds nothing but empty
-// anchor elements, such as a line <a id="ifu-backup"></a>: an HTML block,
-// or a paragraph of inline HTML.
-func anchorBlock(n ast.Node, src []byte) []string {
-	var raw string
-	switch n := n.(type) {
-	case *ast.HTMLBlock:
-		raw = blockText(n, src)
-	case *ast.Paragraph:
-		var b strings.Builder
-		for c := n.FirstChild(); c != nil; c = c.NextSibling() {
-			switch c := c.(type) {
-			case *ast.RawHTML:
-				for i := 0; i < c.Segments.Len(); i++ {
-					s := c.Segments.At(i)
-					b.Write(s.Value(src))
-				}
-			case *ast.Text:
-				b.Write(c.Segment.Value(src))
-			default:
-				return nil
-			}
-		}
-		raw = b.String()
-	default:
-		return nil
-	}
-	if !anchorOnlyRE.MatchString(raw) {
-		return nil
-	}
-	return htmlIDs(raw)
-}
-
-// blockContent is the plain text of a block and whether it shows media.
-type blockContent struct {
-	text  string
-	media bool
-}
-
-// bodyReader collects the text of sections, reading each block once.
-type bodyReader struct {
-	src  []byte
-	text map[ast.Node]blockContent
-}
-
-// section returns the content of the section that heading h starts: the
-// blocks after it up to the next heading of the same or a higher level,
-// sub-headings skipped.
-func (r *bodyReader) section(h *ast.Heading) blockContent {
-	var parts []string
-	var out blockContent
-	for n := h.NextSibling(); n != nil; n = n.NextSibling() {
-		if next, ok := n.(*ast.Heading); ok {
-			if next.Level <= h.Level {
-				break
-			}
-			continue
-		}
-		c := r.block(n)
-		if c.text != "" {
-			parts = append(parts, c.text)
-		}
-		out.media = out.media || c.media
-	}
-	out.text = strings.Join(parts, "\n")
-	return out
+	return col
 }
 
 // mediaRE matches HTML that shows something without text.
@@ -309,112 +181,88 @@ var (
 	htmlTagRE     = regexp.MustCompile(`(?s)<[^>]*>`)
 )
 
-// block returns the plain text of block n and whether it shows media.
-func (r *bodyReader) block(n ast.Node) blockContent {
-	if c, ok := r.text[n]; ok {
-		return c
+// bodyText writes the plain text of a section's blocks, one line per
+// block, sub-sections included without their headings, and notes whether
+// they show media. The target of a link follows its text, so that an e-mail
+// address behind "write to us" is part of the text.
+func bodyText(blocks []docmodel.Block, b *strings.Builder, media *bool) {
+	line := func(s string) {
+		if s = strings.TrimSpace(s); s != "" {
+			b.WriteString(s)
+			b.WriteByte('\n')
+		}
 	}
-	var c blockContent
-	switch n := n.(type) {
-	case *ast.Heading, *ast.ThematicBreak:
-	case *ast.HTMLBlock:
-		s := blockText(n, r.src)
-		c.media = mediaRE.MatchString(s)
-		s = htmlTagRE.ReplaceAllString(htmlCommentRE.ReplaceAllString(s, ""), " ")
-		c.text = strings.TrimSpace(html.UnescapeString(s))
-	case *ast.CodeBlock, *ast.FencedCodeBlock:
-		c.text = strings.TrimSpace(blockText(n, r.src))
-	case *ast.Paragraph, *ast.TextBlock:
-		var b strings.Builder
-		var ids []string
-		inlineText(n, r.src, &b, &ids, true)
-		c.text = strings.TrimSpace(html.UnescapeString(htmlTagRE.ReplaceAllString(b.String(), " ")))
-		c.media = hasImage(n)
-	default:
-		var parts []string
-		for ch := n.FirstChild(); ch != nil; ch = ch.NextSibling() {
-			cc := r.block(ch)
-			if cc.text != "" {
-				parts = append(parts, cc.text)
+	for _, bl := range blocks {
+		switch x := bl.(type) {
+		case *docmodel.Paragraph:
+			line(inlineText(x.Content, media))
+		case *docmodel.CodeBlock:
+			line(x.Text)
+		case *docmodel.HTMLBlock:
+			*media = *media || mediaRE.MatchString(x.Text)
+			line(html.UnescapeString(htmlTagRE.ReplaceAllString(htmlCommentRE.ReplaceAllString(x.Text, ""), " ")))
+		case *docmodel.Figure:
+			*media = true
+			line(x.Alt + " " + docmodel.PlainText(x.Caption))
+		case *docmodel.Table:
+			var head []string
+			for _, c := range x.Columns {
+				head = append(head, inlineText(c.Header, media))
 			}
-			c.media = c.media || cc.media
+			line(strings.Join(head, " "))
+			for _, r := range x.Rows {
+				var cells []string
+				for _, c := range r.Cells {
+					cells = append(cells, inlineText(c.Content, media))
+				}
+				line(strings.Join(cells, " "))
+			}
+		case *docmodel.DefinitionList:
+			for _, it := range x.Items {
+				line(inlineText(it.Term, media))
+				for _, d := range it.Descriptions {
+					bodyText(d, b, media)
+				}
+			}
 		}
-		c.text = strings.Join(parts, "\n")
+		for _, inner := range docmodel.Children(bl) {
+			if _, isDL := bl.(*docmodel.DefinitionList); !isDL {
+				bodyText(inner, b, media)
+			}
+		}
 	}
-	r.text[n] = c
-	return c
 }
 
-// hasImage reports whether inline content n shows an image.
-func hasImage(n ast.Node) bool {
-	found := false
-	_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
-		if _, ok := c.(*ast.Image); ok && entering {
-			found = true
-			return ast.WalkStop, nil
-		}
-		return ast.WalkContinue, nil
-	})
-	return found
-}
-
-// blockText returns the source lines of block n.
-func blockText(n ast.Node, src []byte) string {
+// inlineText returns the plain text of inline content with link targets
+// after their text, and notes images as media.
+func inlineText(content []docmodel.Inline, media *bool) string {
 	var b strings.Builder
-	lines := n.Lines()
-	for i := 0; i < lines.Len(); i++ {
-		s := lines.At(i)
-		b.Write(s.Value(src))
-	}
-	if hb, ok := n.(*ast.HTMLBlock); ok && hb.HasClosure() {
-		b.Write(hb.ClosureLine.Value(src))
-	}
-	return b.String()
-}
-
-// lineStarts returns the offsets at which the lines of src start.
-func lineStarts(src []byte) []int {
-	starts := []int{0}
-	for i, c := range src {
-		if c == '\n' {
-			starts = append(starts, i+1)
+	for _, in := range content {
+		switch x := in.(type) {
+		case *docmodel.Text:
+			b.WriteString(x.Text)
+		case *docmodel.Code:
+			b.WriteString(x.Text)
+		case *docmodel.Strong:
+			b.WriteString(inlineText(x.Content, media))
+		case *docmodel.Emphasis:
+			b.WriteString(inlineText(x.Content, media))
+		case *docmodel.Strikethrough:
+			b.WriteString(inlineText(x.Content, media))
+		case *docmodel.Link:
+			b.WriteString(inlineText(x.Content, media) + " " + strings.TrimPrefix(x.URL, "mailto:") + " ")
+		case *docmodel.XRef:
+			b.WriteString(inlineText(x.Content, media))
+		case *docmodel.Image:
+			*media = true
+			b.WriteString(x.Alt)
+		case *docmodel.LineBreak:
+			b.WriteByte(' ')
+		case *docmodel.RawHTML:
+			*media = *media || mediaRE.MatchString(x.Text)
 		}
 	}
-	return starts
-}
-
-// position converts byte offset off of src to a 1-based line and column,
-// counting columns in characters and not counting a byte order mark.
-func position(src []byte, starts []int, off int) (line, col int) {
-	if off < 0 {
-		return 1, 0
-	}
-	off = min(off, len(src))
-	i := sort.Search(len(starts), func(i int) bool { return starts[i] > off }) - 1
-	from := starts[i]
-	if i == 0 && bytes.HasPrefix(src, bom) {
-		from = min(len(bom), off)
-	}
-	return i + 1, utf8.RuneCount(src[from:off]) + 1
-}
-
-// dedupe returns ss without duplicates and blank entries, trimmed.
-func dedupe(ss []string) []string {
-	out := make([]string, 0, len(ss))
-	for _, s := range ss {
-		s = strings.TrimSpace(s)
-		found := s == ""
-		for _, o := range out {
-			if o == s {
-				found = true
-				break
-			}
-		}
-		if !found {
-			out = append(out, s)
-		}
-	}
-	return out
+	return html.UnescapeString(htmlTagRE.ReplaceAllString(b.String(), " "))
 }
 
 // Front-matter keys this package reads besides docgen-target.

@@ -12,12 +12,14 @@ import (
 	"bytes"
 	"fmt"
 	"regexp"
+	"slices"
 	"strings"
 	"sync"
 	"time"
 
 	"gopkg.in/yaml.v3"
 
+	"github.com/docgen/docgen/generator/msg"
 	"github.com/docgen/docgen/generator/spec"
 	"github.com/docgen/docgen/specs"
 )
@@ -221,6 +223,79 @@ func Encryption(text string) Protection {
 		return Weak
 	}
 	return Encrypted
+}
+
+// Plain is what of a data stream travels in clear: the protocols that do,
+// and whether its encryption is weak.
+type Plain struct {
+	Protocols []string
+	Weak      bool
+}
+
+// Any reports whether anything of the stream travels in clear.
+func (p Plain) Any() bool { return len(p.Protocols) > 0 || p.Weak }
+
+// Cleartext judges a stream by its protocols and its encryption field:
+// a protocol that never encrypts sends in clear; one that encrypts only when
+// configured sends in clear unless the field names an encryption ("TLS
+// (optional)" does not count); SNMP is judged by its version and security
+// level. A protocol docgen does not know counts as cleartext only when the
+// field says so. Whether the stream travels inside an encrypted tunnel is
+// CarriedSecurely's question.
+func Cleartext(ds spec.DataStream) Plain {
+	var out Plain
+	prot := Encryption(ds.Encryption)
+	if prot == Weak {
+		out.Weak = true
+	}
+	protos := ProtocolsIn(ds.Protocol)
+	if ds.SNMP != nil {
+		if ds.SNMP.Version != "v3" || ds.SNMP.SecurityLevel != "authPriv" {
+			out.Protocols = append(out.Protocols, msg.Format("check.snmp", ds.SNMP.Version, ds.SNMP.SecurityLevel))
+		}
+		return out
+	}
+	if len(protos) == 0 {
+		if prot == None || prot == OptionalOnly {
+			name := ds.Protocol
+			if name == "" {
+				name = "-"
+			}
+			out.Protocols = append(out.Protocols, name)
+		}
+		return out
+	}
+	for _, p := range protos {
+		switch {
+		case p.Encryption == Never:
+			out.Protocols = append(out.Protocols, p.Name)
+		case p.Encryption == Optional && prot != Encrypted && prot != Weak:
+			out.Protocols = append(out.Protocols, p.Name)
+		case p.Encryption == Always && prot == None:
+			out.Protocols = append(out.Protocols, p.Name)
+		}
+	}
+	return out
+}
+
+// CarriedSecurely reports whether a stream of s travels inside an encrypted
+// tunnel: the stream its `tunnel:` names, or the one that one runs in, is
+// not in clear.
+func CarriedSecurely(s *spec.Spec, ds spec.DataStream) bool {
+	seen := map[string]bool{ds.ID: true}
+	for t := ds.Tunnel; t != "" && !seen[t]; {
+		seen[t] = true
+		k := slices.IndexFunc(s.DataStreams, func(x spec.DataStream) bool { return x.ID == t })
+		if k < 0 {
+			return false
+		}
+		outer := s.DataStreams[k]
+		if !Cleartext(outer).Any() {
+			return true
+		}
+		t = outer.Tunnel
+	}
+	return false
 }
 
 // EndedLine returns the product line a platform item belongs to whose

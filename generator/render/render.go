@@ -71,6 +71,9 @@ type Asset struct {
 	// Diagram is the network diagram as data, when the asset is one;
 	// formats that can draw it natively use it instead of Data.
 	Diagram *diagram.Diagram
+	// Raster is a PNG of an SVG asset, for formats that need a bitmap
+	// beside the SVG (Word before 2016 and other readers of DOCX).
+	Raster []byte
 }
 
 // Attachment is a file embedded in a document.

@@ -1,7 +1,8 @@
 // Package report renders the results of docgen's check in the formats that
 // people and CI systems read: compiler-style text, JSON, SARIF 2.1.0 (GitHub
-// code scanning), JUnit XML (test dashboards) and GitHub Actions workflow
-// commands (inline annotations on pull requests).
+// code scanning), JUnit XML (test dashboards), GitHub Actions workflow
+// commands (inline annotations on pull requests) and GitLab Code Quality
+// JSON (the merge request widget).
 //
 // Pass one [check.Result] per spec file and a format name from [Formats]:
 //
@@ -38,4 +39,7 @@
 //     (error findings), skipped (not applicable) or passed.
 //   - github: an ::error, ::warning or ::notice command per unwaived
 //     finding, then the summary lines.
+//   - codequality: a GitLab Code Quality JSON array, one issue per unwaived
+//     finding (error major, warning minor, note info), fingerprinted like
+//     the SARIF results.
 package report

@@ -14,7 +14,7 @@ import (
 )
 
 // FuzzReport feeds arbitrary finding texts to every reporter: none may
-// panic, JSON and SARIF must stay valid JSON, JUnit valid XML, and GitHub
+// panic, JSON, SARIF and Code Quality must stay valid JSON, JUnit valid XML, and GitHub
 // annotations one line per unwaived finding.
 func FuzzReport(f *testing.F) {
 	f.Add("IFU-ENV", "Title", "message | <b>x</b>\nline 2 %0A ::", "MDCG 2019-16 §3.6", "why, because: yes", 3, 7, true)
@@ -46,6 +46,14 @@ func FuzzReport(f *testing.F) {
 			case "json", "sarif":
 				if !json.Valid(out) {
 					t.Fatalf("%s output is not valid JSON:\n%s", format, out)
+				}
+			case "codequality":
+				var issues []codeQualityIssue
+				if err := json.Unmarshal(out, &issues); err != nil {
+					t.Fatalf("codequality output is not a JSON array of issues: %v\n%s", err, out)
+				}
+				if (len(issues) == 1) == waived {
+					t.Fatalf("codequality: %d issues for waived=%v", len(issues), waived)
 				}
 			case "junit":
 				d := xml.NewDecoder(bytes.NewReader(out))

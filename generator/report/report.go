@@ -14,7 +14,7 @@ import (
 
 // Formats lists the names of the report formats, for flag help and
 // validation.
-var Formats = []string{"text", "json", "sarif", "junit", "github"}
+var Formats = []string{"text", "json", "sarif", "junit", "github", "codequality"}
 
 // Options adjust how a report is written.
 type Options struct {
@@ -78,7 +78,7 @@ func loadResult(path string, errs yamlx.Errors) *check.Result {
 }
 
 // writers maps format names to their writers, in the order of Formats.
-var writers = []func(*bytes.Buffer, []*specFile, Options) error{writeText, writeJSON, writeSARIF, writeJUnit, writeGitHub}
+var writers = []func(*bytes.Buffer, []*specFile, Options) error{writeText, writeJSON, writeSARIF, writeJUnit, writeGitHub, writeCodeQuality}
 
 // render writes files in format, buffering the output so that w receives it
 // in one piece or not at all.

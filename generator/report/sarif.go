@@ -5,6 +5,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"net/url"
+	"path/filepath"
 	"regexp"
 	"slices"
 	"strconv"
@@ -13,6 +14,7 @@ import (
 	"github.com/docgen/docgen/generator/catalog"
 	"github.com/docgen/docgen/generator/check"
 	"github.com/docgen/docgen/generator/msg"
+	"github.com/docgen/docgen/generator/yamlx"
 )
 
 // The tool as SARIF and JSON name it.
@@ -35,6 +37,7 @@ const (
 // first seen; waived findings are results with an accepted suppression.
 func writeSARIF(b *bytes.Buffer, files []*specFile, opts Options) error {
 	rules := newRuleSet()
+	rules.help = helpURIs(files, opts.ToolVersion)
 	for _, f := range files {
 		for _, o := range f.outcomes {
 			rules.add(o.ID, o.Title, o.Severity, o.Clauses, o.Targets)
@@ -73,7 +76,52 @@ func writeSARIF(b *bytes.Buffer, files []*specFile, opts Options) error {
 type ruleSet struct {
 	list  []sarifRule
 	index map[string]int
+	// help maps rule ids to the address of their documentation.
+	help map[string]string
 }
+
+// helpURIs returns, for every catalog item and rule of the profiles the
+// results were checked against, the address of its definition in docgen's
+// repository: the catalog file at the line of the entry, with its title,
+// clauses, the spec fields that satisfy it and how to fix a finding. A
+// release links its own tag; other builds link the main branch.
+func helpURIs(files []*specFile, version string) map[string]string {
+	ref := "main"
+	if releaseTag.MatchString(version) {
+		ref = version
+	}
+	out := map[string]string{}
+	var seen []string
+	for _, f := range files {
+		for _, o := range f.outcomes {
+			if slices.Contains(seen, o.Profile) || !slices.Contains(catalog.Profiles(), o.Profile) {
+				continue
+			}
+			seen = append(seen, o.Profile)
+			c, err := catalog.Load(o.Profile)
+			if err != nil || c.Sources == nil {
+				continue
+			}
+			link := func(id, path string) {
+				pos := c.Sources.Lookup(path)
+				if _, ok := out[id]; !ok && pos.Line > 0 {
+					out[id] = toolURI + "/blob/" + ref + "/" + filepath.ToSlash(pos.File) + "#L" + strconv.Itoa(pos.Line)
+				}
+			}
+			for i, it := range c.Items {
+				link(it.ID, yamlx.Index("items", i))
+			}
+			for i, r := range c.Rules {
+				link(r.ID, yamlx.Index("rules", i))
+			}
+		}
+	}
+	return out
+}
+
+// releaseTag matches the version of a release build, which has a tag of
+// its own in the repository.
+var releaseTag = regexp.MustCompile(`^v\d+\.\d+\.\d+$`)
 
 func newRuleSet() *ruleSet { return &ruleSet{list: []sarifRule{}, index: map[string]int{}} }
 
@@ -102,6 +150,7 @@ func (rs *ruleSet) add(id, title string, sev catalog.Severity, clauses, targets 
 	rs.index[id] = len(rs.list)
 	rs.list = append(rs.list, sarifRule{
 		ID: id, Name: camelCase(id),
+		HelpURI:              rs.help[id],
 		ShortDescription:     sarifText{Text: title},
 		FullDescription:      sarifText{Text: full},
 		DefaultConfiguration: sarifConfig{Level: sarifLevel(sev)},
@@ -109,22 +158,29 @@ func (rs *ruleSet) add(id, title string, sev catalog.Severity, clauses, targets 
 	})
 }
 
-// newSARIFResult converts a finding. seen counts the findings per
-// fingerprint key so far, to tell apart findings of one rule at one path.
+// newSARIFResult converts a finding; seen is passed to fingerprint.
 func newSARIFResult(fd check.Finding, ruleIndex int, seen map[string]int) sarifResult {
-	key := fd.RuleID + "\x00" + fd.Path + "\x00" + fd.Pos.File
-	seen[key]++
-	sum := sha256.Sum256([]byte(key))
 	r := sarifResult{
 		RuleID: fd.RuleID, RuleIndex: ruleIndex, Level: sarifLevel(fd.Severity),
 		Message:             sarifText{Text: fd.Message + clauseList(fd.Clauses)},
 		Locations:           []sarifLocation{{PhysicalLocation: sarifPhysical{ArtifactLocation: artifactLocation(fd.Pos.File), Region: sarifRegion{StartLine: max(fd.Pos.Line, 1), StartColumn: fd.Pos.Col}}}},
-		PartialFingerprints: sarifFingerprints{Finding: hex.EncodeToString(sum[:16]) + ":" + strconv.Itoa(seen[key])},
+		PartialFingerprints: sarifFingerprints{Finding: fingerprint(fd, seen)},
 	}
 	if fd.Waived {
 		r.Suppressions = []sarifSuppression{{Kind: "external", Status: "accepted", Justification: fd.Rationale}}
 	}
 	return r
+}
+
+// fingerprint identifies a finding across runs: a hash of its rule id, spec
+// path and file, and its occurrence number among findings with the same
+// hash so far, which seen counts. Every finding must pass through it in
+// result order, waived or not, so that the numbers do not shift.
+func fingerprint(fd check.Finding, seen map[string]int) string {
+	key := fd.RuleID + "\x00" + fd.Path + "\x00" + fd.Pos.File
+	seen[key]++
+	sum := sha256.Sum256([]byte(key))
+	return hex.EncodeToString(sum[:16]) + ":" + strconv.Itoa(seen[key])
 }
 
 // artifactLocation returns the location of a spec file: a relative URI

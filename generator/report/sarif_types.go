@@ -33,6 +33,7 @@ type sarifDriver struct {
 type sarifRule struct {
 	ID                   string           `json:"id"`
 	Name                 string           `json:"name"`
+	HelpURI              string           `json:"helpUri,omitempty"`
 	ShortDescription     sarifText        `json:"shortDescription"`
 	FullDescription      sarifText        `json:"fullDescription"`
 	DefaultConfiguration sarifConfig      `json:"defaultConfiguration"`

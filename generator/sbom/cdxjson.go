@@ -31,7 +31,7 @@ func parseJSON(name string, data []byte) (*BOM, error) {
 		return nil, unsupported(name, msg.Get("sbom.found.spdx3"))
 	}
 	if _, ok := obj["spdxVersion"]; ok {
-		return parseSPDXJSON(name, data, obj)
+		return parseSPDXJSON(name, data, obj, EncodingJSON)
 	}
 	_, hasFormat := obj["bomFormat"]
 	sv, hasVersion := obj["specVersion"]
@@ -87,9 +87,13 @@ func parseCDXJSON(name string, data []byte, version string) (*BOM, error) {
 		st.wait()
 		return nil, unsupported(name, msg.Get("sbom.found.json_not_object"))
 	}
-	var problems problemList
-	b := st.finish(skeleton, &problems)
-	if err := problems.err(name, msg.Format("sbom.against.schema", versionLabel(FormatCycloneDX, version, EncodingJSON))); err != nil {
+	var problems, rules problemList
+	b := st.finish(skeleton, &problems, &rules)
+	label := versionLabel(FormatCycloneDX, version, EncodingJSON)
+	if err := problems.err(name, msg.Format("sbom.against.schema", label)); err != nil {
+		return nil, err
+	}
+	if err := rules.err(name, msg.Format("sbom.against.rules", label)); err != nil {
 		return nil, err
 	}
 	b.Encoding = EncodingJSON

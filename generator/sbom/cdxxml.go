@@ -7,8 +7,6 @@ import (
 	"strings"
 	"sync"
 
-	cdx "github.com/CycloneDX/cyclonedx-go"
-
 	"github.com/docgen/docgen/generator/msg"
 	"github.com/docgen/docgen/generator/sbom/internal/xsd"
 	"github.com/docgen/docgen/generator/yamlx"
@@ -45,27 +43,23 @@ func parseXML(name string, data []byte) (*BOM, error) {
 	if err != nil {
 		return nil, err // embedded schema broken: a bug, caught by the tests
 	}
-	var problems problemList
+	var problems, rules problemList
 	errs, total := schema.Validate(root, MaxProblems)
 	for _, e := range errs {
 		problems.list = append(problems.list, xsdProblem(e))
 	}
 	problems.total = total
 	if total == 0 {
-		checkXML(root, &problems)
+		checkXML(root, &rules)
 	}
-	if err := problems.err(name, msg.Format("sbom.against.xsd", versionLabel(FormatCycloneDX, version, EncodingXML))); err != nil {
-		slices.SortStableFunc(err.(*ValidationError).Problems, func(a, b Problem) int { return a.Line - b.Line })
-		return nil, err
+	label := versionLabel(FormatCycloneDX, version, EncodingXML)
+	for _, err := range []error{problems.err(name, msg.Format("sbom.against.xsd", label)), rules.err(name, msg.Format("sbom.against.rules", label))} {
+		if err != nil {
+			slices.SortStableFunc(err.(*ValidationError).Problems, func(a, b Problem) int { return a.Line - b.Line })
+			return nil, err
+		}
 	}
-	var raw cdx.BOM
-	err = safely(func() error {
-		return cdx.NewBOMDecoder(bytes.NewReader(data), cdx.BOMFileFormatXML).Decode(&raw)
-	})
-	if err != nil {
-		return nil, &ParseError{Pos: yamlx.Pos{File: name}, Msg: msg.Format("sbom.decode", err.Error())}
-	}
-	b := fromCDX(&raw)
+	b := fromXMLDoc(root)
 	b.Encoding = EncodingXML
 	b.SpecVersion = canonicalVersion(version)
 	return b, nil

@@ -1,6 +1,6 @@
 // Package sbom reads, validates and summarises software bills of materials
 // (SBOMs) for docgen's cybersecurity documentation: CycloneDX 1.2 to 1.7 in
-// JSON or XML, and SPDX 2.2 or 2.3 in JSON. Everything is offline: the
+// JSON or XML, and SPDX 2.2 or 2.3 in JSON, YAML or tag-value. Everything is offline: the
 // official schemas are embedded (see schema/README.md) and nothing is ever
 // fetched.
 //
@@ -37,15 +37,21 @@
 // CycloneDX XML is validated against the official XSD of its namespace by a
 // small XML Schema 1.0 validator (package internal/xsd), because decoding
 // XML into structs silently drops unknown elements, wrong namespaces and
-// bad values. After the schema, docgen checks a few rules the schemas
+// bad values; the model is then read from the validated element tree, so
+// the file is parsed once. After the schema, docgen checks a few rules the schemas
 // cannot express: hash lengths per algorithm, unique component bom-refs,
 // dependency references that exist, and versionRange only on external
-// components (XML). SPDX JSON is checked for the fields SPDX 2.2 and 2.3
-// require and decoded with tools-golang. Each [Problem] names a JSON pointer
+// components (XML). SPDX 2.2 and 2.3 JSON is validated against the official
+// SPDX JSON schema of its version, then against the rules it cannot
+// express (data licence, creators, element ids that are well formed and
+// unique, relationships that name elements of the document), and decoded
+// with tools-golang; SPDX YAML and tag-value are read into the JSON form
+// first. Problems found by docgen's own rules are labelled as such, not as
+// the schema's. Each [Problem] names a JSON pointer
 // or an XML element path such as /bom/components/component[3]/hashes/hash[1],
 // the rule broken, and what is wrong.
 //
-// Input limits protect the reader: files over [MaxSize] are refused, and
+// Input limits protect the reader: files over input.MaxSBOMSize are refused, and
 // JSON or XML nested deeper than [MaxDepth] is refused by a streaming scan
 // before decoding.
 //

@@ -34,6 +34,8 @@ func FuzzParseSPDX(f *testing.F) {
 	f.Add([]byte(minimalSPDX23))
 	addFile(f, "infusion-pump.spdx23.json")
 	addFile(f, "gateway.spdx22.json")
+	addFile(f, "camera.spdx23.spdx")
+	addFile(f, "camera.spdx23.yaml")
 	f.Fuzz(fuzzParse)
 }
 

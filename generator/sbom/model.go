@@ -2,10 +2,12 @@ package sbom
 
 // Formats and encodings reported in [BOM.Format] and [BOM.Encoding].
 const (
-	FormatCycloneDX = "CycloneDX"
-	FormatSPDX      = "SPDX"
-	EncodingJSON    = "json"
-	EncodingXML     = "xml"
+	FormatCycloneDX  = "CycloneDX"
+	FormatSPDX       = "SPDX"
+	EncodingJSON     = "json"
+	EncodingXML      = "xml"
+	EncodingYAML     = "yaml"      // SPDX only
+	EncodingTagValue = "tag-value" // SPDX only
 )
 
 // BOM is docgen's format-neutral model of a software bill of materials. It is
@@ -34,12 +36,17 @@ type BOM struct {
 	Components      []Component
 	Dependencies    []Dependency
 	Vulnerabilities []Vulnerability
+
+	// ControlChars lists the texts from which [BOM.Normalize] removed
+	// control characters (NUL, BEL, ESC, ...), as paths such as
+	// "components[3].name"; they never reach a document.
+	ControlChars []string
 }
 
 // Component is one component (CycloneDX) or package (SPDX).
 type Component struct {
 	BOMRef    string // CycloneDX bom-ref or SPDX SPDXID
-	Type      string // CycloneDX component type; SPDX primaryPackagePurpose in lower case, or ""
+	Type      string // CycloneDX component type; SPDX primaryPackagePurpose in lower case with "-" for "_", or ""
 	Group     string
 	Name      string
 	Version   string
@@ -131,7 +138,8 @@ type Rating struct {
 }
 
 // Normalize makes every slice of b and of its components, dependencies and
-// vulnerabilities non-nil. [Read] and [Parse] call it; call it again after
+// vulnerabilities non-nil, and removes control characters from every text
+// (see [BOM.ControlChars]). [Read] and [Parse] call it; call it again after
 // building or changing a BOM by hand.
 func (b *BOM) Normalize() {
 	b.Authors = nonNil(b.Authors)
@@ -155,6 +163,8 @@ func (b *BOM) Normalize() {
 		b.Dependencies[i].DependsOn = nonNil(b.Dependencies[i].DependsOn)
 	}
 	normalizeVulns(b.Vulnerabilities)
+	b.stripAllControls()
+	b.ControlChars = nonNil(b.ControlChars)
 }
 
 func normalizeVulns(vs []Vulnerability) {

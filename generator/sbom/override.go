@@ -54,6 +54,19 @@ func (b *BOM) ApplyOverrides(ovs []Override) (unmatched []int) {
 	return unmatched
 }
 
+// Matches reports whether ov applies to any component of b (or to its
+// Subject), matched as [BOM.ApplyOverrides] does.
+func (b *BOM) Matches(ov Override) bool {
+	targets := make([]*Component, 0, len(b.Components)+1)
+	if b.Subject != nil {
+		targets = append(targets, b.Subject)
+	}
+	for i := range b.Components {
+		targets = append(targets, &b.Components[i])
+	}
+	return len(matchOverride(targets, ov)) > 0
+}
+
 // matchOverride returns the components ov applies to.
 func matchOverride(targets []*Component, ov Override) []*Component {
 	var out []*Component

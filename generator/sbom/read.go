@@ -4,17 +4,11 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
-	"io"
-	"os"
 
+	"github.com/docgen/docgen/generator/input"
 	"github.com/docgen/docgen/generator/msg"
 	"github.com/docgen/docgen/generator/yamlx"
 )
-
-// MaxSize is the largest SBOM file docgen reads, in bytes; the default is
-// 256 MiB (about a million components). docgen's --max-sbom-size flag
-// changes it.
-var MaxSize int64 = 256 << 20
 
 // MaxDepth is the deepest nesting of JSON values or XML elements accepted.
 // Real SBOMs nest a few dozen levels at most; the limit is checked by a
@@ -22,50 +16,30 @@ var MaxSize int64 = 256 << 20
 const MaxDepth = 200
 
 // Read reads and validates the SBOM file at path. The format, encoding and
-// version are detected from the content, never from the file name.
+// version are detected from the content, never from the file name. The file
+// is read through package input: at most input.MaxSBOMSize bytes, regular
+// files only.
 //
 // The error is a *ValidationError if the file is a supported SBOM that breaks
 // its format's rules, an *UnsupportedError if it is another kind of file
-// (SPDX 3.0, SPDX tag-value, CycloneDX 1.1, ...), and a *ParseError or an
+// (SPDX 3.0, CycloneDX 1.1, ...), and a *ParseError, an input error or an
 // I/O error if it cannot be read.
 func Read(path string) (*BOM, error) {
-	data, err := readFile(path)
+	data, err := input.Read(path, input.SBOM)
 	if err != nil {
 		return nil, err
 	}
 	return Parse(path, data)
 }
 
-// readFile reads path, refusing files larger than MaxSize without reading
-// them.
-func readFile(path string) ([]byte, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	if st, err := f.Stat(); err == nil && st.Size() > MaxSize {
-		return nil, tooLarge(path, st.Size())
-	}
-	data, err := io.ReadAll(io.LimitReader(f, MaxSize+1))
-	if err != nil {
-		return nil, err
-	}
-	if int64(len(data)) > MaxSize {
-		return nil, tooLarge(path, int64(len(data)))
-	}
-	return data, nil
-}
-
-func tooLarge(name string, size int64) error {
-	return &ParseError{Pos: yamlx.Pos{File: name}, Msg: msg.Format("sbom.too_large", size>>20, MaxSize>>20)}
-}
-
 // Parse reads and validates an SBOM held in memory; name is used in error
 // messages only. See [Read].
 func Parse(name string, data []byte) (*BOM, error) {
-	if int64(len(data)) > MaxSize {
-		return nil, tooLarge(name, int64(len(data)))
+	if limit := input.SBOM.Limit(); int64(len(data)) > limit {
+		return nil, &input.TooLargeError{Path: name, Size: int64(len(data)), Limit: limit, Kind: input.SBOM}
+	}
+	if enc := wideEncoding(data); enc != "" {
+		return nil, &ParseError{Pos: yamlx.Pos{File: name}, Msg: msg.Format("sbom.utf16", enc)}
 	}
 	body := bytes.TrimPrefix(data, []byte("\xEF\xBB\xBF"))
 	trimmed := bytes.TrimLeft(body, " \t\r\n")
@@ -80,7 +54,13 @@ func Parse(name string, data []byte) (*BOM, error) {
 	case '<':
 		b, err = parseXML(name, body)
 	default:
-		return nil, unsupported(name, sniffText(trimmed))
+		if v, ok := headerValue(trimmed, "SPDXVersion:"); ok {
+			b, err = parseSPDXTagValue(name, body, v)
+		} else if _, ok := headerValue(trimmed, "spdxVersion:"); ok {
+			b, err = parseSPDXYAML(name, body)
+		} else {
+			return nil, unsupported(name, sniffText(trimmed))
+		}
 	}
 	if err != nil {
 		return nil, err
@@ -90,17 +70,52 @@ func Parse(name string, data []byte) (*BOM, error) {
 }
 
 // ReadVEX reads a separate CycloneDX VEX document (or any CycloneDX BOM)
-// and returns its vulnerabilities. It is validated like [Read] does; SPDX
-// documents carry no VEX data and are refused with an *UnsupportedError.
+// and returns its vulnerabilities; see [ParseVEX].
 func ReadVEX(path string) ([]Vulnerability, error) {
-	b, err := Read(path)
+	data, err := input.Read(path, input.VEX)
+	if err != nil {
+		return nil, err
+	}
+	return ParseVEX(path, data)
+}
+
+// ParseVEX returns the vulnerabilities of a CycloneDX VEX document held in
+// memory. It is validated like [Parse] does; SPDX documents carry no VEX
+// data and are refused with an *UnsupportedError.
+func ParseVEX(name string, data []byte) ([]Vulnerability, error) {
+	b, err := Parse(name, data)
 	if err != nil {
 		return nil, err
 	}
 	if b.Format != FormatCycloneDX {
-		return nil, &UnsupportedError{File: path, Found: b.Format + " " + b.SpecVersion, Supported: msg.Get("sbom.supported_vex")}
+		return nil, &UnsupportedError{File: name, Found: b.Format + " " + b.SpecVersion, Supported: msg.Get("sbom.supported_vex")}
 	}
 	return b.Vulnerabilities, nil
+}
+
+// wideEncoding names the encoding of a file written in UTF-16 or UTF-32,
+// by its byte-order mark or, lacking one, by the zero bytes around its
+// first (ASCII) character; "" for anything else.
+func wideEncoding(data []byte) string {
+	switch {
+	case bytes.HasPrefix(data, []byte{0xFF, 0xFE, 0, 0}):
+		return "UTF-32LE"
+	case bytes.HasPrefix(data, []byte{0, 0, 0xFE, 0xFF}):
+		return "UTF-32BE"
+	case bytes.HasPrefix(data, []byte{0xFF, 0xFE}):
+		return "UTF-16LE"
+	case bytes.HasPrefix(data, []byte{0xFE, 0xFF}):
+		return "UTF-16BE"
+	case len(data) >= 4 && data[0] == 0 && data[1] == 0 && data[2] == 0 && data[3] != 0:
+		return "UTF-32BE"
+	case len(data) >= 4 && data[0] != 0 && data[1] == 0 && data[2] == 0 && data[3] == 0:
+		return "UTF-32LE"
+	case len(data) >= 2 && data[0] == 0 && data[1] != 0:
+		return "UTF-16BE"
+	case len(data) >= 2 && data[0] != 0 && data[1] == 0:
+		return "UTF-16LE"
+	}
+	return ""
 }
 
 // sniffText names a non-JSON, non-XML file for an UnsupportedError.
@@ -109,10 +124,6 @@ func sniffText(data []byte) string {
 	for line := range bytes.Lines(head) {
 		line = bytes.TrimSpace(line)
 		switch {
-		case bytes.HasPrefix(line, []byte("SPDXVersion:")):
-			return msg.Format("sbom.found.spdx_tagvalue", string(bytes.TrimSpace(line[len("SPDXVersion:"):])))
-		case bytes.HasPrefix(line, []byte("spdxVersion:")):
-			return msg.Get("sbom.found.spdx_yaml")
 		case bytes.HasPrefix(line, []byte("bomFormat:")):
 			return msg.Get("sbom.found.cdx_yaml")
 		case bytes.HasPrefix(line, []byte("@prefix")) && bytes.Contains(head, []byte("spdx.org/rdf")):
@@ -140,7 +151,8 @@ func errorsAs[T error](err error) (T, bool) {
 	return t, ok
 }
 
-// versionLabel formats "CycloneDX 1.6 JSON" and the like.
+// versionLabel formats "CycloneDX 1.6 JSON" and the like. The SPDX YAML
+// and tag-value forms are validated as JSON, so they are labelled JSON.
 func versionLabel(format, version, encoding string) string {
 	enc := "JSON"
 	if encoding == EncodingXML {

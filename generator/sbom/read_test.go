@@ -7,6 +7,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/docgen/docgen/generator/input"
 )
 
 const minimalCDX16 = `{"bomFormat":"CycloneDX","specVersion":"1.6","version":1,
@@ -21,7 +23,8 @@ const minimalCDXXML15 = `<?xml version="1.0"?>
 
 const minimalSPDX23 = `{"spdxVersion":"SPDX-2.3","dataLicense":"CC0-1.0","SPDXID":"SPDXRef-DOCUMENT","name":"x",
  "documentNamespace":"https://example.org/x","creationInfo":{"created":"2026-01-01T00:00:00Z","creators":["Tool: t"]},
- "packages":[{"name":"zlib","SPDXID":"SPDXRef-zlib","downloadLocation":"NOASSERTION","versionInfo":"1.3.1"}]}`
+ "packages":[{"name":"zlib","SPDXID":"SPDXRef-zlib","downloadLocation":"NOASSERTION","versionInfo":"1.3.1",
+   "licenseConcluded":"NOASSERTION","licenseDeclared":"NOASSERTION","copyrightText":"NOASSERTION"}]}`
 
 // TestDetect checks that format, encoding and version come from the content,
 // whatever the file name says.
@@ -60,8 +63,8 @@ func TestUnsupported(t *testing.T) {
 		{"spdx 3 json-ld", `{"@context":"https://spdx.org/rdf/3.0.1/spdx-context.jsonld","@graph":[]}`, "SPDX 3.0"},
 		{"spdx 3 version", `{"spdxVersion":"SPDX-3.0"}`, "SPDX 3.0"},
 		{"spdx 2.1", `{"spdxVersion":"SPDX-2.1"}`, "SPDX version `SPDX-2.1`"},
-		{"spdx tag-value", "## comment\nSPDXVersion: SPDX-2.3\nDataLicense: CC0-1.0\n", "SPDX tag-value (SPDX-2.3)"},
-		{"spdx yaml", "spdxVersion: SPDX-2.3\ndataLicense: CC0-1.0\n", "SPDX YAML"},
+		{"spdx 2.1 tag-value", "## comment\nSPDXVersion: SPDX-2.1\nDataLicense: CC0-1.0\n", "SPDX tag-value (SPDX-2.1)"},
+		{"spdx 2.1 yaml", "spdxVersion: SPDX-2.1\ndataLicense: CC0-1.0\n", "SPDX version `SPDX-2.1`"},
 		{"spdx rdf", `<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns:spdx="http://spdx.org/rdf/terms#"/>`, "SPDX RDF"},
 		{"cdx 1.1 xml", `<bom xmlns="http://cyclonedx.org/schema/bom/1.1" version="1"/>`, "CycloneDX 1.1 XML"},
 		{"cdx 1.1 json", `{"bomFormat":"CycloneDX","specVersion":"1.1"}`, "CycloneDX 1.1 JSON"},
@@ -81,7 +84,7 @@ func TestUnsupported(t *testing.T) {
 			if !strings.Contains(ue.Found, tt.found) {
 				t.Errorf("Found = %q, want it to contain %q", ue.Found, tt.found)
 			}
-			if !strings.Contains(err.Error(), "in.txt") || !strings.Contains(err.Error(), "CycloneDX 1.2-1.7 JSON or XML, SPDX 2.2 or 2.3 JSON") {
+			if !strings.Contains(err.Error(), "in.txt") || !strings.Contains(err.Error(), "CycloneDX 1.2-1.7 JSON or XML, SPDX 2.2 or 2.3 JSON, YAML or tag-value") {
 				t.Errorf("message %q does not name the file and what is supported", err)
 			}
 		})
@@ -129,13 +132,13 @@ func TestTooLarge(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := f.Truncate(MaxSize + 1); err != nil { // sparse: no disk used
+	if err := f.Truncate(input.MaxSBOMSize + 1); err != nil { // sparse: no disk used
 		t.Fatal(err)
 	}
 	f.Close()
 	_, err = Read(path)
-	var pe *ParseError
-	if !errors.As(err, &pe) || !strings.Contains(pe.Msg, "larger than 256 MiB") {
+	var tl *input.TooLargeError
+	if !errors.As(err, &tl) || !strings.Contains(err.Error(), "more than the limit of 256.0 MiB; raise the limit with --max-sbom-size") {
 		t.Errorf("got %v, want a size error", err)
 	}
 	if _, err := Read(filepath.Join(t.TempDir(), "missing.json")); !errors.Is(err, fs.ErrNotExist) {
@@ -210,7 +213,7 @@ func TestValidationErrors(t *testing.T) {
 			"spdx missing fields", `{"spdxVersion":"SPDX-2.3","dataLicense":"CC0-1.0","SPDXID":"SPDXRef-DOCUMENT","name":"x",
 			 "documentNamespace":"https://example.org/x","creationInfo":{"created":"2026-01-01T00:00:00Z","creators":["Tool: t"]},
 			 "packages":[{"name":"zlib","SPDXID":"SPDXRef-zlib"}]}`,
-			"/packages/0", "required", "`downloadLocation`", "required fields of SPDX 2.3",
+			"/packages/0", "required", "`downloadLocation`", "official SPDX 2.3 JSON schema",
 		},
 	}
 	for _, tt := range tests {
@@ -300,6 +303,68 @@ func TestSplitValidation(t *testing.T) {
 		cv, _ := cdxJSONSchema("1.6")
 		if cv.full.Validate(v) == nil {
 			t.Errorf("%s: the full schema accepts what the split validation rejects", tt.extra)
+		}
+	}
+}
+
+// TestRulesBeyondSchema: problems found by docgen's own rules (a dangling
+// dependency reference, a versionRange on an internal component) are not
+// reported as breaking the official schema, while schema problems are.
+func TestRulesBeyondSchema(t *testing.T) {
+	tests := []struct{ name, data, against string }{
+		{"dangling dependency (JSON)", `{"bomFormat":"CycloneDX","specVersion":"1.6","version":1,
+ "components":[{"type":"library","bom-ref":"a","name":"a"}],"dependencies":[{"ref":"a","dependsOn":["b"]}]}`,
+			"checked against the rules docgen adds to the official CycloneDX 1.6 JSON schema"},
+		{"versionRange on an internal component (XML)", `<?xml version="1.0"?>
+<bom xmlns="http://cyclonedx.org/schema/bom/1.7" version="1"><components>
+<component type="library" bom-ref="a"><name>a</name><versionRange>vers:generic/&gt;1</versionRange></component>
+</components></bom>`, "checked against the rules docgen adds to the official CycloneDX 1.7 XML schema"},
+		{"schema problem (JSON)", `{"bomFormat":"CycloneDX","specVersion":"1.6","version":1,"components":[{"type":"gadget","name":"a"}]}`,
+			"checked against the official CycloneDX 1.6 JSON schema"},
+	}
+	for _, tt := range tests {
+		_, err := Parse("f", []byte(tt.data))
+		var verr *ValidationError
+		if !errors.As(err, &verr) || !strings.Contains(err.Error(), tt.against) {
+			t.Errorf("%s: %v, want %q", tt.name, err, tt.against)
+		}
+	}
+}
+
+// TestWideEncodings: an SBOM saved as UTF-16 or UTF-32 is named as such,
+// with the advice to re-save it as UTF-8.
+func TestWideEncodings(t *testing.T) {
+	text := `{"bomFormat":"CycloneDX","specVersion":"1.6","version":1}`
+	wide := func(bigEndian bool, bom bool) []byte {
+		var out []byte
+		if bom {
+			out = []byte{0xFF, 0xFE}
+			if bigEndian {
+				out = []byte{0xFE, 0xFF}
+			}
+		}
+		for _, c := range []byte(text) {
+			if bigEndian {
+				out = append(out, 0, c)
+			} else {
+				out = append(out, c, 0)
+			}
+		}
+		return out
+	}
+	tests := []struct {
+		data []byte
+		want string
+	}{
+		{wide(false, true), "UTF-16LE"},
+		{wide(true, true), "UTF-16BE"},
+		{wide(false, false), "UTF-16LE"},
+		{wide(true, false), "UTF-16BE"},
+	}
+	for _, tt := range tests {
+		_, err := Parse("f.json", tt.data)
+		if err == nil || !strings.Contains(err.Error(), "encoded as "+tt.want+"; docgen reads SBOMs in UTF-8: re-save it as UTF-8") {
+			t.Errorf("%x...: %v, want %s", tt.data[:4], err, tt.want)
 		}
 	}
 }

@@ -168,3 +168,31 @@ func plainList(s map[string]any) (ref string, unique, ok bool) {
 	}
 	return ref, unique, ref != ""
 }
+
+// spdxSchemas are the compiled official SPDX JSON schemas by version.
+var spdxSchemas sync.Map // version -> func() (*jsonschema.Schema, error)
+
+// spdxSchema returns the official JSON schema of SPDX version v ("2.2" or
+// "2.3"), embedded unmodified (see schema/README.md). Formats are not
+// asserted, as the schema's own validators do not.
+func spdxSchema(v string) (*jsonschema.Schema, error) {
+	f, _ := spdxSchemas.LoadOrStore(v, sync.OnceValues(func() (*jsonschema.Schema, error) {
+		name := "spdx-" + v + ".schema.json"
+		data, err := schemaFS.ReadFile("schema/" + name)
+		if err != nil {
+			return nil, err
+		}
+		doc, err := jsonschema.UnmarshalJSON(bytes.NewReader(data))
+		if err != nil {
+			return nil, err
+		}
+		c := jsonschema.NewCompiler()
+		c.DefaultDraft(jsonschema.Draft7)
+		url := "urn:docgen:schema:" + name
+		if err := c.AddResource(url, doc); err != nil {
+			return nil, err
+		}
+		return c.Compile(url)
+	}))
+	return f.(func() (*jsonschema.Schema, error))()
+}

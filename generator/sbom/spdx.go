@@ -2,7 +2,7 @@ package sbom
 
 import (
 	"bytes"
-	"encoding/json"
+	"regexp"
 	"strings"
 
 	spdxjson "github.com/spdx/tools-golang/json"
@@ -15,8 +15,9 @@ import (
 )
 
 // parseSPDXJSON reads an SPDX 2.2 or 2.3 JSON document; doc is data
-// decoded, with an spdxVersion member.
-func parseSPDXJSON(name string, data []byte, doc map[string]any) (*BOM, error) {
+// decoded, with an spdxVersion member. encoding is EncodingJSON, or the
+// encoding of the document data was converted from (YAML, tag-value).
+func parseSPDXJSON(name string, data []byte, doc map[string]any, encoding string) (*BOM, error) {
 	sv, ok := doc["spdxVersion"].(string)
 	if !ok {
 		return nil, &ValidationError{File: name, Against: msg.Get("sbom.against.spdx"), Total: 1, Problems: []Problem{{
@@ -32,119 +33,133 @@ func parseSPDXJSON(name string, data []byte, doc map[string]any) (*BOM, error) {
 	default:
 		return nil, unsupported(name, msg.Format("sbom.found.spdx_version", sv))
 	}
+	schema, err := spdxSchema(version)
+	if err != nil {
+		return nil, err // embedded schema broken: a bug, caught by the tests
+	}
+	label := versionLabel(FormatSPDX, version, encoding)
 	var problems problemList
+	if err := safely(func() error { return schema.Validate(any(doc)) }); err != nil {
+		for _, p := range schemaProblems(err, nil) {
+			problems.add(p)
+		}
+	}
+	if err := problems.err(name, msg.Format("sbom.against.schema", label)); err != nil {
+		return nil, err
+	}
 	checkSPDX(doc, &problems)
-	against := msg.Format("sbom.against.spdx_rules", version)
-	if err := problems.err(name, against); err != nil {
+	if err := problems.err(name, msg.Format("sbom.against.rules", label)); err != nil {
 		return nil, err
 	}
 	var sd *spdx.Document
-	err := safely(func() (err error) {
+	err = safely(func() (err error) {
 		sd, err = spdxjson.Read(bytes.NewReader(data))
 		return err
 	})
 	if err != nil {
-		if te, ok := errorsAs[*json.UnmarshalTypeError](err); ok {
-			return nil, &ValidationError{File: name, Against: against, Total: 1, Problems: []Problem{{
-				Pointer: "/" + strings.ReplaceAll(te.Field, ".", "/"), Rule: "type",
-				Message: msg.Format("sbom.json.type", te.Type.String(), te.Value),
-			}}}
-		}
 		return nil, &ParseError{Pos: yamlx.Pos{File: name}, Msg: msg.Format("sbom.decode", err.Error())}
 	}
 	b := fromSPDX(sd)
+	b.Encoding = encoding
 	b.SpecVersion = version
 	return b, nil
 }
 
-// checkSPDX checks the fields SPDX 2.2 and 2.3 require of a document, its
-// packages and relationships, before tools-golang decodes it.
+// spdxIDRE is the form of an SPDX element id (SPDX 2.3 §3.2, §7.2):
+// "SPDXRef-" followed by letters, digits, "." and "-".
+var spdxIDRE = regexp.MustCompile(`^SPDXRef-[A-Za-z0-9.\-]+$`)
+
+// checkSPDX checks rules of SPDX 2.2 and 2.3 that the JSON schema does not
+// express, on a schema-valid document: the data licence, the form of
+// creators, creation date and element ids, ids that are unique, and
+// relationships, described elements and package files that name elements
+// the document defines (or an external document it declares).
 func checkSPDX(doc map[string]any, out *problemList) {
-	requireStrings(doc, "", out, "SPDXID", "name", "documentNamespace", "dataLicense")
-	if dl, ok := doc["dataLicense"].(string); ok && dl != "CC0-1.0" {
+	if dl, _ := doc["dataLicense"].(string); dl != "CC0-1.0" {
 		out.add(Problem{Pointer: "/dataLicense", Rule: "const", Message: msg.Format("sbom.json.const", dl, "CC0-1.0")})
 	}
-	ci, ok := doc["creationInfo"].(map[string]any)
-	if !ok {
-		out.add(Problem{Pointer: "", Rule: "required", Message: msg.Format("sbom.json.required", "`creationInfo`")})
-	} else {
-		requireStrings(ci, "/creationInfo", out, "created")
-		if c, ok := ci["created"].(string); ok && !isRFC3339(c) {
-			out.add(Problem{Pointer: "/creationInfo/created", Rule: "format", Message: msg.Format("sbom.json.format", c, "date-time")})
-		}
-		creators, _ := ci["creators"].([]any)
-		if len(creators) == 0 {
-			out.add(Problem{Pointer: "/creationInfo/creators", Rule: "minItems", Message: msg.Format("sbom.json.min_items", 1, 0)})
-		}
-		for i, c := range creators {
-			s, _ := c.(string)
-			kind, _, found := strings.Cut(s, ":")
-			if !found || (kind != "Person" && kind != "Organization" && kind != "Tool") {
-				out.add(Problem{Pointer: "/creationInfo/creators/" + itoa(i), Rule: "pattern", Message: msg.Format("sbom.spdx.creator", xsd.Clip(s))})
-			}
+	ci, _ := doc["creationInfo"].(map[string]any)
+	if c, _ := ci["created"].(string); !isRFC3339(c) {
+		out.add(Problem{Pointer: "/creationInfo/created", Rule: "format", Message: msg.Format("sbom.json.format", c, "date-time")})
+	}
+	creators, _ := ci["creators"].([]any)
+	for i, c := range creators {
+		s, _ := c.(string)
+		kind, _, found := strings.Cut(s, ":")
+		if !found || (kind != "Person" && kind != "Organization" && kind != "Tool") {
+			out.add(Problem{Pointer: "/creationInfo/creators/" + itoa(i), Rule: "pattern", Message: msg.Format("sbom.spdx.creator", xsd.Clip(s))})
 		}
 	}
-	listOf := func(key string, required ...string) {
-		v, present := doc[key]
-		if !present {
+	// Element ids: the document's own, then packages, files and snippets.
+	defined := map[string]string{} // id -> pointer of its first definition
+	define := func(ptr string, v any) {
+		id, _ := v.(string)
+		switch {
+		case !spdxIDRE.MatchString(id):
+			out.add(Problem{Pointer: ptr, Rule: "spdx-id", Message: msg.Format("sbom.spdx.bad_id", xsd.Clip(id))})
+		case defined[id] != "":
+			out.add(Problem{Pointer: ptr, Rule: "unique-spdx-id", Message: msg.Format("sbom.spdx.duplicate_id", id, defined[id])})
+		default:
+			defined[id] = ptr
+		}
+	}
+	if id, _ := doc["SPDXID"].(string); id != "SPDXRef-DOCUMENT" {
+		out.add(Problem{Pointer: "/SPDXID", Rule: "const", Message: msg.Format("sbom.json.const", xsd.Clip(id), "SPDXRef-DOCUMENT")})
+	}
+	defined["SPDXRef-DOCUMENT"] = "/SPDXID"
+	for _, key := range []string{"packages", "files", "snippets"} {
+		for i, it := range list(doc[key]) {
+			obj, _ := it.(map[string]any)
+			define("/"+key+"/"+itoa(i)+"/SPDXID", obj["SPDXID"])
+		}
+	}
+	external := map[string]bool{}
+	for _, it := range list(doc["externalDocumentRefs"]) {
+		obj, _ := it.(map[string]any)
+		if id, ok := obj["externalDocumentId"].(string); ok {
+			external[id] = true
+		}
+	}
+	// refer checks a reference to an element; none allows NONE and
+	// NOASSERTION, which SPDX accepts as the related element.
+	refer := func(ptr string, v any, none bool) {
+		ref, _ := v.(string)
+		if none && (ref == "NONE" || ref == "NOASSERTION") {
 			return
 		}
-		items, ok := v.([]any)
-		if !ok {
-			out.add(Problem{Pointer: "/" + key, Rule: "type", Message: msg.Format("sbom.json.type", "array", jsonKind(v))})
+		if doc, elem, ok := strings.Cut(ref, ":"); ok && strings.HasPrefix(doc, "DocumentRef-") {
+			if !external[doc] {
+				out.add(Problem{Pointer: ptr, Rule: "spdx-ref", Message: msg.Format("sbom.spdx.unknown_document", xsd.Clip(ref), doc)})
+			} else if !spdxIDRE.MatchString(elem) {
+				out.add(Problem{Pointer: ptr, Rule: "spdx-id", Message: msg.Format("sbom.spdx.bad_id", xsd.Clip(ref))})
+			}
 			return
 		}
-		for i, it := range items {
-			ptr := "/" + key + "/" + itoa(i)
-			obj, ok := it.(map[string]any)
-			if !ok {
-				out.add(Problem{Pointer: ptr, Rule: "type", Message: msg.Format("sbom.json.type", "object", jsonKind(it))})
-				continue
-			}
-			requireStrings(obj, ptr, out, required...)
+		if defined[ref] == "" {
+			out.add(Problem{Pointer: ptr, Rule: "spdx-ref", Message: msg.Format("sbom.spdx.unknown_element", xsd.Clip(ref))})
 		}
 	}
-	listOf("packages", "SPDXID", "name", "downloadLocation")
-	listOf("relationships", "spdxElementId", "relationshipType", "relatedSpdxElement")
-	listOf("files", "SPDXID", "fileName")
-}
-
-// requireStrings adds a problem for each key of obj that is missing or not a
-// non-empty string.
-func requireStrings(obj map[string]any, ptr string, out *problemList, keys ...string) {
-	var missing []string
-	for _, k := range keys {
-		v, ok := obj[k]
-		if !ok {
-			missing = append(missing, k)
-			continue
-		}
-		if s, isStr := v.(string); !isStr {
-			out.add(Problem{Pointer: ptr + "/" + k, Rule: "type", Message: msg.Format("sbom.json.type", "string", jsonKind(v))})
-		} else if strings.TrimSpace(s) == "" {
-			out.add(Problem{Pointer: ptr + "/" + k, Rule: "minLength", Message: msg.Format("sbom.json.min_length", 1, 0)})
-		}
+	for i, it := range list(doc["relationships"]) {
+		obj, _ := it.(map[string]any)
+		ptr := "/relationships/" + itoa(i)
+		refer(ptr+"/spdxElementId", obj["spdxElementId"], false)
+		refer(ptr+"/relatedSpdxElement", obj["relatedSpdxElement"], true)
 	}
-	if len(missing) > 0 {
-		out.add(Problem{Pointer: ptr, Rule: "required", Message: msg.Format("sbom.json.required", quoteList(missing))})
+	for i, v := range list(doc["documentDescribes"]) {
+		refer("/documentDescribes/"+itoa(i), v, false)
+	}
+	for i, it := range list(doc["packages"]) {
+		obj, _ := it.(map[string]any)
+		for j, v := range list(obj["hasFiles"]) {
+			refer("/packages/"+itoa(i)+"/hasFiles/"+itoa(j), v, false)
+		}
 	}
 }
 
-// jsonKind names the JSON type of a decoded value.
-func jsonKind(v any) string {
-	switch v.(type) {
-	case nil:
-		return "null"
-	case bool:
-		return "boolean"
-	case json.Number, float64:
-		return "number"
-	case string:
-		return "string"
-	case []any:
-		return "array"
-	}
-	return "object"
+// list returns v as a JSON array, or nil.
+func list(v any) []any {
+	l, _ := v.([]any)
+	return l
 }
 
 // fromSPDX converts an SPDX document (tools-golang's 2.3 model, to which
@@ -213,7 +228,7 @@ func noAssertion(s string) bool {
 func spdxPackage(p *spdx.Package) Component {
 	c := Component{
 		BOMRef:  "SPDXRef-" + string(p.PackageSPDXIdentifier),
-		Type:    strings.ToLower(p.PrimaryPackagePurpose),
+		Type:    strings.ReplaceAll(strings.ToLower(p.PrimaryPackagePurpose), "_", "-"), // as CycloneDX writes types
 		Name:    p.PackageName,
 		Version: p.PackageVersion,
 	}

@@ -109,9 +109,10 @@ func (st *cdxStream) wait() {
 }
 
 // finish validates the skeleton (the document with the streamed lists
-// empty), combines all problems, runs the extra checks if the schema is
-// satisfied, and returns the BOM or the problems.
-func (st *cdxStream) finish(skeleton map[string]any, out *problemList) *BOM {
+// empty), combines all problems into schema, runs the extra checks if the
+// schema is satisfied, with their problems in rules, and returns the BOM or
+// nil when there were problems.
+func (st *cdxStream) finish(skeleton map[string]any, out, rules *problemList) *BOM {
 	var ps []Problem
 	if err := safely(func() error { return st.cv.full.Validate(any(skeleton)) }); err != nil {
 		ps = schemaProblems(err, nil)
@@ -142,8 +143,8 @@ func (st *cdxStream) finish(skeleton map[string]any, out *problemList) *BOM {
 	for _, w := range st.checkers {
 		c.merge(w)
 	}
-	c.finish(out)
-	if out.total > 0 {
+	c.finish(rules)
+	if rules.total > 0 {
 		return nil
 	}
 	b := fromJSONDoc(skeleton)

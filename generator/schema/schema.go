@@ -15,11 +15,17 @@
 // Editors that speak the YAML language server protocol pick the schema up from
 // a first line such as
 //
-//	# yaml-language-server: $schema=../../specs/schema/device-spec.schema.json
+//	# yaml-language-server: $schema=device-spec.schema.json
+//
+// which `docgen init` writes, with the schema next to the skeleton; the
+// examples in the repository point into specs/schema with
+// ../../specs/schema/device-spec.schema.json.
 //
 // How the model maps to the schema: every struct type becomes an entry of
 // $defs named after the Go type, with additionalProperties false and one
-// property per YAML field, described by the field's `doc` tag. Lists become
+// property per YAML field, described by the field's `doc` tag and, where
+// the example specs of the repository fill it in, "examples" with their
+// values (specs/schema/examples.yaml). Lists become
 // arrays, pointers the schema of their element, enumerations (yamlx.Enum) an
 // enum of their values, and the custom value types of package spec (Text,
 // Date, Ports, Address, CIDR, Email, URL) the shapes their decoders accept. A
@@ -50,7 +56,14 @@ import (
 // Draft is the JSON Schema dialect of the generated schema.
 const Draft = "https://json-schema.org/draft/2020-12/schema"
 
+// FileName is the name of the schema file that `docgen init` writes next
+// to the skeleton, whose first line refers to it.
+const FileName = "device-spec.schema.json"
+
 // ID is the $id of the generated schema, versioned with the spec format.
+// It identifies the schema; it is not a web address to fetch it from
+// (docgen fetches nothing): editors find the schema by the relative path in
+// the spec's first line.
 const ID = "https://docgen.dev/schema/device-spec-v1.json"
 
 // Generate returns the JSON Schema of the device spec as indented JSON
@@ -149,6 +162,13 @@ func (g *generator) fieldSchema(owner reflect.Type, f yamlx.FieldInfo) (obj, err
 	s = slices.Clone(s)
 	if f.Doc != "" {
 		s = s.with("description", f.Doc)
+	}
+	examples, err := loadExamples()
+	if err != nil {
+		return nil, err
+	}
+	if ex := examples[owner.Name()+"."+f.Name]; len(ex) > 0 && owner.PkgPath() == specType.PkgPath() {
+		s = s.with("examples", ex)
 	}
 	return s, nil
 }

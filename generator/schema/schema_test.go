@@ -8,8 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
-	"strconv"
-	"strings"
+	"regexp"
 	"testing"
 
 	"github.com/santhosh-tekuri/jsonschema/v6"
@@ -17,6 +16,7 @@ import (
 
 	"github.com/docgen/docgen/generator/spec"
 	"github.com/docgen/docgen/generator/yamlx"
+	"github.com/docgen/docgen/templates"
 )
 
 var update = flag.Bool("update", false, "rewrite golden files")
@@ -60,50 +60,6 @@ func yamlToJSON(data []byte) (any, error) {
 		return nil, nil
 	}
 	return nodeToJSON(doc.Content[0])
-}
-
-func nodeToJSON(n *yaml.Node) (any, error) {
-	switch n.Kind {
-	case yaml.AliasNode:
-		return nodeToJSON(n.Alias)
-	case yaml.MappingNode:
-		m := make(map[string]any, len(n.Content)/2)
-		for i := 0; i+1 < len(n.Content); i += 2 {
-			v, err := nodeToJSON(n.Content[i+1])
-			if err != nil {
-				return nil, err
-			}
-			m[n.Content[i].Value] = v
-		}
-		return m, nil
-	case yaml.SequenceNode:
-		list := make([]any, len(n.Content))
-		for i, c := range n.Content {
-			v, err := nodeToJSON(c)
-			if err != nil {
-				return nil, err
-			}
-			list[i] = v
-		}
-		return list, nil
-	}
-	return scalarToJSON(n)
-}
-
-func scalarToJSON(n *yaml.Node) (any, error) {
-	switch n.ShortTag() {
-	case "!!null":
-		return nil, nil
-	case "!!bool":
-		return strconv.ParseBool(strings.ToLower(n.Value))
-	case "!!int":
-		i, err := strconv.ParseInt(strings.ReplaceAll(n.Value, "_", ""), 0, 64)
-		return json.Number(strconv.FormatInt(i, 10)), err
-	case "!!float":
-		f, err := strconv.ParseFloat(n.Value, 64)
-		return json.Number(strconv.FormatFloat(f, 'g', -1, 64)), err
-	}
-	return n.Value, nil // !!str, !!timestamp, !!binary
 }
 
 // validate reports whether the YAML document data is valid under sch.
@@ -431,5 +387,43 @@ func TestGolden(t *testing.T) {
 	}
 	if !bytes.Equal(got, want) {
 		t.Errorf("%s is out of date with the spec model; run: go test ./generator/schema -update", goldenPath)
+	}
+}
+
+// TestSchemaReferencesAgree checks that every `$schema=` first line points
+// at the schema: the examples into specs/schema (the checked-in copy of
+// Generate), the init skeleton at the file init writes next
+// to it. A web address would be fetched by editors, and docgen publishes
+// none.
+func TestSchemaReferencesAgree(t *testing.T) {
+	re := regexp.MustCompile(`^# yaml-language-server: \$schema=(\S+)\n`)
+	specs, _ := filepath.Glob(filepath.Join("..", "..", "examples", "*", "device.yaml"))
+	if len(specs) == 0 {
+		t.Fatal("no examples")
+	}
+	for _, p := range specs {
+		data, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		m := re.FindSubmatch(data)
+		if m == nil {
+			t.Errorf("%s: the first line does not name the schema", p)
+			continue
+		}
+		ref := filepath.Join(filepath.Dir(p), filepath.FromSlash(string(m[1])))
+		if filepath.Base(ref) != FileName {
+			t.Errorf("%s: $schema=%s, want a path to %s", p, m[1], FileName)
+		}
+		if _, err := os.Stat(ref); err != nil {
+			t.Errorf("%s: $schema=%s does not resolve: %v", p, m[1], err)
+		}
+	}
+	skeleton, err := templates.FS.ReadFile("init/device.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if m := re.FindSubmatch(skeleton); m == nil || string(m[1]) != FileName {
+		t.Errorf("the init skeleton's first line names %q, want %s, the file init writes next to it", m, FileName)
 	}
 }

@@ -20,19 +20,20 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
+	"path/filepath"
 	"reflect"
 	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
 
+	"github.com/docgen/docgen/generator/input"
 	"github.com/docgen/docgen/generator/msg"
 	"github.com/docgen/docgen/generator/yamlx"
 )
 
-// MaxSize is the largest spec file Load accepts, in bytes. The default, 16
-// MiB, is many times the size of a spec with thousands of firewall rules;
-// docgen's --max-spec-size flag changes it.
-var MaxSize int64 = 16 << 20
+// DefaultFile is the name of the spec file in a device's folder: the file
+// `docgen init` writes and the one Load reads when given a folder.
+const DefaultFile = "device.yaml"
 
 // ReadError is returned when the spec file cannot be read at all.
 type ReadError struct {
@@ -42,8 +43,13 @@ type ReadError struct {
 
 // Error describes the read failure.
 func (e *ReadError) Error() string {
-	if errors.Is(e.Err, fs.ErrNotExist) {
+	var tooLarge *input.TooLargeError
+	var notFile *input.NotRegularError
+	switch {
+	case errors.Is(e.Err, fs.ErrNotExist):
 		return msg.Format("spec.not_found", e.Path)
+	case errors.As(e.Err, &tooLarge), errors.As(e.Err, &notFile):
+		return e.Err.Error() // names the file already
 	}
 	return fmt.Sprintf("%s: %v", e.Path, e.Err)
 }
@@ -54,22 +60,44 @@ func (e *ReadError) Unwrap() error { return e.Err }
 // Load reads and validates the spec at path. On failure the error is a
 // *ReadError or a yamlx.Errors listing every problem found, in file order;
 // the returned spec is then partial and must not be used for output.
+//
+// A folder stands for the spec file DefaultFile in it, the file `docgen
+// init` writes: Load("my-device") reads my-device/device.yaml.
 func Load(path string) (*Spec, error) {
-	st, err := os.Stat(path)
+	path, err := Resolve(path)
 	if err != nil {
-		return nil, &ReadError{Path: path, Err: err}
+		return nil, err
 	}
-	if st.IsDir() {
-		return nil, &ReadError{Path: path, Err: errors.New(msg.Get("spec.is_dir"))}
-	}
-	if st.Size() > MaxSize {
-		return nil, &ReadError{Path: path, Err: errors.New(msg.Format("spec.too_large", st.Size(), MaxSize))}
-	}
-	data, err := os.ReadFile(path)
+	data, err := Read(path)
 	if err != nil {
-		return nil, &ReadError{Path: path, Err: err}
+		return nil, err
 	}
 	return Parse(path, data)
+}
+
+// Resolve returns the spec file path stands for: path itself, or the file
+// DefaultFile in it when path is a folder. The error is a *ReadError.
+func Resolve(path string) (string, error) {
+	st, err := os.Stat(path)
+	if err != nil || !st.IsDir() {
+		return path, nil // Read reports a missing file
+	}
+	file := filepath.Join(path, DefaultFile)
+	if _, err := os.Stat(file); err != nil {
+		return "", &ReadError{Path: path, Err: errors.New(msg.Format("spec.is_dir", DefaultFile))}
+	}
+	return file, nil
+}
+
+// Read reads the spec file at path through the bounded reader of package
+// input (at most input.MaxSpecSize bytes, regular files only); the error is
+// a *ReadError.
+func Read(path string) ([]byte, error) {
+	data, err := input.Read(path, input.Spec)
+	if err != nil {
+		return nil, &ReadError{Path: path, Err: err}
+	}
+	return data, nil
 }
 
 // Parse decodes and validates spec data; name is used in positions. The data

@@ -4,6 +4,8 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"reflect"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -67,6 +69,11 @@ func TestParseErrors(t *testing.T) {
 		{"wrong type: bool", "spec_version: 1\ndevice: {networked: yes}\n", []string{"2:21: expected true or false, found the text \"yes\""}},
 		{"wrong type: int", "cvd: {ack_days: soon}\n", []string{"expected a whole number"}},
 		{"bad enum with suggestion", "spec_version: 1\ndevice: {regulation: MRD}\n", []string{"`MRD` is not allowed here; use one of `MDR`, `IVDR`, did you mean `MDR`?"}},
+		{"class with digits", "spec_version: 1\ndevice: {regulation: MDR, class: 2b}\n", []string{"`2b` is not allowed here; use one of `I`, `Is`, `Im`, `Ir`, `IIa`, `IIb`, `III`, `A`, `B`, `C`, `D`, did you mean `IIb`?"}},
+		{"comma in a flow mapping value", "spec_version: 1\ndevice: {name: X, description: USB only, no network}\n", []string{"2:42: unknown field `no network`: in a `{...}` mapping a comma ends a value, so `description` ended at `USB only`; put the whole value in quotes: description: \"USB only, no network\""}},
+		{"unknown key in a flow mapping stays unknown", "spec_version: 1\ndevice: {name: X, descripton: Y}\n", []string{"unknown field `descripton`, did you mean `description`?"}},
+		{"unknown interface lists the declared ones", "interfaces: [{id: nic1}, {id: usb}]\nhardware: [{component: PC, interfaces: [eth0]}]\n", []string{"no interface with id `eth0` is declared; declared: `nic1`, `usb`"}},
+		{"unknown interface with none declared", "hardware: [{component: PC, interfaces: [eth0]}]\n", []string{"no interface with id `eth0` is declared; none is declared yet"}},
 		{"class not under regulation", "spec_version: 1\ndevice: {regulation: IVDR, class: IIa}\n", []string{"class `IIa` does not exist under the IVDR"}},
 		{"port out of range", "interfaces:\n  - {id: i1, port: 70000}\n", []string{"invalid port \"70000\""}},
 		{"port zero", "interfaces:\n  - {id: i1, port: 0}\n", []string{"invalid port \"0\""}},
@@ -175,14 +182,62 @@ func TestAliasBombRejected(t *testing.T) {
 	}
 }
 
+// TestAliasSize bounds the text aliases add, not only their number: one
+// long anchored text used many times is refused at the alias that crosses
+// the limit, while ordinary reuse passes.
+func TestAliasSize(t *testing.T) {
+	specText := func(textLen, uses int) string {
+		var b strings.Builder
+		b.WriteString("spec_version: 1\ndevice: {name: A, regulation: MDR, class: I}\nenvironment:\n  intended:\n")
+		b.WriteString("    - &t \"" + strings.Repeat("x", textLen) + "\"\n")
+		for range uses - 1 {
+			b.WriteString("    - *t\n")
+		}
+		// An alias of a list of aliases repeats all of them.
+		b.WriteString("  assumptions: &l [*t, *t]\n  out_of_scope_risks: *l\n")
+		return b.String()
+	}
+	tests := []struct {
+		name          string
+		textLen, uses int
+		wantLine      int // 0: accepted
+	}{
+		{"short text, many uses", 50, 5000, 0},
+		{"long text, a few uses", 10000, 20, 0},
+		{"10 KB text used 10,000 times", 10000, 10000, 5 + 1<<20/10001 + 1},
+		{"nested aliases", 300000, 2, 8},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := spec.Parse("a.yaml", []byte(specText(tt.textLen, tt.uses)))
+			var errs yamlx.Errors
+			errors.As(err, &errs)
+			var sizeErr *yamlx.Error
+			for _, e := range errs {
+				if strings.Contains(e.Msg, "aliases here would repeat more than") {
+					sizeErr = e
+				}
+			}
+			switch {
+			case tt.wantLine == 0 && sizeErr != nil:
+				t.Fatalf("refused: %v", sizeErr)
+			case tt.wantLine > 0 && sizeErr == nil:
+				t.Fatalf("accepted: %v", err)
+			case tt.wantLine > 0 && sizeErr.Pos.Line != tt.wantLine:
+				t.Errorf("reported at %v, want line %d", sizeErr.Pos, tt.wantLine)
+			}
+		})
+	}
+}
+
 func TestLoadFileErrors(t *testing.T) {
 	dir := t.TempDir()
 	if _, err := spec.Load(filepath.Join(dir, "missing.yaml")); err == nil || !strings.Contains(err.Error(), "no such file") {
 		t.Errorf("missing file: %v", err)
 	}
 	var re *spec.ReadError
-	if _, err := spec.Load(dir); !errors.As(err, &re) {
-		t.Errorf("directory: %v", err)
+	if _, err := spec.Load(dir); !errors.As(err, &re) || !strings.Contains(err.Error(), "is a folder without a device.yaml") {
+		t.Errorf("directory without a spec: %v", err)
 	}
 	p := filepath.Join(dir, "device.yaml")
 	if err := os.WriteFile(p, []byte(base+streams), 0o644); err != nil {
@@ -191,6 +246,11 @@ func TestLoadFileErrors(t *testing.T) {
 	s, err := spec.Load(p)
 	if err != nil || s.File != p {
 		t.Errorf("Load(%s) = %v, %v", p, s, err)
+	}
+	// The folder `docgen init DIR` made stands for DIR/device.yaml.
+	s, err = spec.Load(dir)
+	if err != nil || s.File != p {
+		t.Errorf("Load(%s) = %v, %v; want the spec %s", dir, s, err, p)
 	}
 }
 
@@ -210,6 +270,38 @@ func TestSkeletonLoads(t *testing.T) {
 			t.Errorf("skeleton lacks top-level section %q", name)
 		}
 	}
+	// Every field at any depth is shown, as a key or in a commented
+	// example, except the deprecated ones.
+	for path, name := range fieldNames(reflectTypeOfSpec(), "") {
+		if !regexp.MustCompile(`[\s{,#]` + regexp.QuoteMeta(name) + `:`).MatchString(text) {
+			t.Errorf("skeleton does not show the field %s", path)
+		}
+	}
+}
+
+// fieldNames returns the YAML field paths of t and below, with the field's
+// own name, leaving out deprecated fields.
+func fieldNames(t reflect.Type, prefix string) map[string]string {
+	out := map[string]string{}
+	for t.Kind() == reflect.Pointer || t.Kind() == reflect.Slice || t.Kind() == reflect.Map {
+		t = t.Elem()
+	}
+	if t.Kind() != reflect.Struct {
+		return out
+	}
+	for i := range t.NumField() {
+		f := t.Field(i)
+		name, _, _ := strings.Cut(f.Tag.Get("yaml"), ",")
+		if name == "" || name == "-" || !f.IsExported() || strings.HasPrefix(f.Tag.Get("doc"), "Deprecated") {
+			continue
+		}
+		path := prefix + name
+		out[path] = name
+		for p, n := range fieldNames(f.Type, path+".") {
+			out[p] = n
+		}
+	}
+	return out
 }
 
 func TestPlaceholder(t *testing.T) {

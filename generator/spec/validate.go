@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/docgen/docgen/generator/msg"
 	"github.com/docgen/docgen/generator/yamlx"
 )
 
@@ -186,7 +187,26 @@ func (v *validator) ref(path, value, kind string, valid []string, allowAny bool)
 	if allowAny && hint == "" {
 		hint = yamlx.Suggest(value, []string{AnyEndpoint})
 	}
+	if hint == "" {
+		hint = declared(valid)
+	}
 	v.report(path, "spec.unknown_ref", kind, value, hint)
+}
+
+// maxListed is how many declared ids an unknown reference lists.
+const maxListed = 10
+
+// declared lists the ids a reference may name, when no one is close enough
+// to suggest: "; declared: `a`, `b`", or that none is declared.
+func declared(ids []string) string {
+	if len(ids) == 0 {
+		return msg.Get("spec.none_declared")
+	}
+	list := yamlx.QuoteList(ids[:min(len(ids), maxListed)])
+	if len(ids) > maxListed {
+		list += msg.Format("check.and_more", len(ids)-maxListed)
+	}
+	return msg.Format("spec.declared_ids", list)
 }
 
 func (v *validator) references() {

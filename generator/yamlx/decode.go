@@ -63,6 +63,16 @@ type Enum interface {
 // that an "alias bomb" is rejected instead of expanding without limit.
 const MaxAliasExpansions = 10000
 
+// AliasSizeFactor and MinAliasSize bound the text that aliases may add to
+// a document, counted in bytes of the scalars they repeat: at most
+// AliasSizeFactor times the size of the file, and at least MinAliasSize.
+// The count limit alone let one long anchored text, used ten thousand
+// times, expand a small file a thousandfold.
+const (
+	AliasSizeFactor = 4
+	MinAliasSize    = 1 << 20
+)
+
 // MaxDepth bounds the nesting of mappings and sequences.
 const MaxDepth = 100
 
@@ -74,6 +84,11 @@ type Decoder struct {
 	errs    Errors
 	sources *SourceMap
 	aliases int
+	// expanded is the text the aliases followed so far add, in bytes;
+	// sizes caches the expanded size of anchored nodes.
+	expanded    int64
+	sizes       map[*yaml.Node]int64
+	aliasFailed bool // an alias limit was reported
 }
 
 // NewDecoder returns a Decoder whose positions name file.
@@ -196,10 +211,25 @@ func (d *Decoder) DecodeValue(n *yaml.Node, path string, v reflect.Value) {
 	d.decode(n, path, v, 0)
 }
 
+// resolve follows aliases from n to the node they stand for. It returns
+// nil, after reporting it once, when an alias exceeds the limits on the
+// number of alias expansions or on the text they add.
 func (d *Decoder) resolve(n *yaml.Node) *yaml.Node {
+	orig := n
 	for n != nil && n.Kind == yaml.AliasNode {
 		d.aliases++
-		if d.aliases > MaxAliasExpansions {
+		d.expanded += d.size(n.Alias)
+		budget := max(AliasSizeFactor*int64(len(d.data)), MinAliasSize)
+		switch {
+		case d.aliasFailed && (d.aliases > MaxAliasExpansions || d.expanded > budget):
+			return nil
+		case d.aliases > MaxAliasExpansions:
+			d.aliasFailed = true
+			d.Report(orig, "yaml.alias_limit", MaxAliasExpansions)
+			return nil
+		case d.expanded > budget:
+			d.aliasFailed = true
+			d.Report(orig, "yaml.alias_size", budget>>10, AliasSizeFactor, MinAliasSize>>20)
 			return nil
 		}
 		n = n.Alias
@@ -207,13 +237,33 @@ func (d *Decoder) resolve(n *yaml.Node) *yaml.Node {
 	return n
 }
 
+// size returns the text n stands for when expanded, in bytes: its scalars
+// and one byte per node, aliases counted as what they repeat.
+func (d *Decoder) size(n *yaml.Node) int64 {
+	if n == nil {
+		return 0
+	}
+	if s, ok := d.sizes[n]; ok {
+		return s
+	}
+	if d.sizes == nil {
+		d.sizes = map[*yaml.Node]int64{}
+	}
+	d.sizes[n] = 0 // a node that contains itself adds nothing more
+	s := int64(len(n.Value)) + 1
+	if n.Kind == yaml.AliasNode {
+		s = d.size(n.Alias)
+	}
+	for _, c := range n.Content {
+		s += d.size(c)
+	}
+	d.sizes[n] = s
+	return s
+}
+
 func (d *Decoder) decode(n *yaml.Node, path string, v reflect.Value, depth int) {
-	orig := n
 	n = d.resolve(n)
 	if n == nil {
-		if d.aliases == MaxAliasExpansions+1 {
-			d.Report(orig, "yaml.alias_limit", MaxAliasExpansions)
-		}
 		return
 	}
 	if depth > MaxDepth {
@@ -311,6 +361,12 @@ func (d *Decoder) decodeStruct(n *yaml.Node, path string, v reflect.Value, depth
 		seen[k.Value] = k
 		f, ok := info.Field(k.Value)
 		if !ok {
+			if prev := flowCommaSplit(n, i); prev != nil {
+				// {a: USB only, no network}: the comma ended a's value, and
+				// "no network" became a key without a value.
+				d.Report(k, "yaml.flow_comma", k.Value, n.Content[i-2].Value, prev.Value, n.Content[i-2].Value, strconv.Quote(prev.Value+", "+k.Value))
+				continue
+			}
 			d.Report(k, "yaml.unknown_field", k.Value, suggest(k.Value, info.Names()))
 			continue
 		}
@@ -318,6 +374,25 @@ func (d *Decoder) decodeStruct(n *yaml.Node, path string, v reflect.Value, depth
 		d.sources.Set(fpath, d.Pos(k))
 		d.decode(val, fpath, v.FieldByIndex(f.Index), depth+1)
 	}
+}
+
+// flowCommaSplit returns the value before the key at n.Content[i] when
+// that key looks like the rest of an unquoted value that a comma split in
+// a flow mapping: the mapping is written {...}, the key has no value of its
+// own (no colon followed), and the previous value is plain text on the same
+// line. It returns nil otherwise.
+func flowCommaSplit(n *yaml.Node, i int) *yaml.Node {
+	if n.Style&yaml.FlowStyle == 0 || i < 2 {
+		return nil
+	}
+	k, v, prev := n.Content[i], n.Content[i+1], n.Content[i-1]
+	if v.Kind != yaml.ScalarNode || v.Tag != "!!null" || v.Value != "" || k.Style != 0 {
+		return nil
+	}
+	if prev.Kind != yaml.ScalarNode || prev.Style != 0 || prev.Value == "" || prev.Line != k.Line {
+		return nil
+	}
+	return prev
 }
 
 func (d *Decoder) decodeSlice(n *yaml.Node, path string, v reflect.Value, depth int) {
@@ -428,6 +503,12 @@ func suggest(s string, candidates []string) string {
 	best, bestDist := "", 1<<30
 	for _, c := range candidates {
 		dist := levenshtein(strings.ToLower(s), strings.ToLower(c))
+		// A candidate that keeps none of its own letters (`B` for `2b`:
+		// the one letter it shares is all there is of it) is a guess, not
+		// a correction.
+		if dist >= utf8.RuneCountInString(c) {
+			continue
+		}
 		if dist < bestDist {
 			best, bestDist = c, dist
 		}

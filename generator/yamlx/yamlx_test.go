@@ -22,6 +22,18 @@ func TestSuggest(t *testing.T) {
 			t.Errorf("Suggest(%q) = %q, want %q", tc.in, got, tc.want)
 		}
 	}
+	// Short candidates: a suggestion must keep some of its own letters.
+	classes := []string{"I", "Is", "Im", "Ir", "IIa", "IIb", "III", "A", "B", "C", "D"}
+	for _, tc := range []struct{ in, want string }{
+		{"2b", ", did you mean `IIb`?"}, // not `B`, of which only the b is left
+		{"2a", ", did you mean `IIa`?"},
+		{"iib", ", did you mean `IIb`?"},
+		{"E", ""}, // one letter for another is no correction
+	} {
+		if got := yamlx.Suggest(tc.in, classes); got != tc.want {
+			t.Errorf("Suggest(%q, classes) = %q, want %q", tc.in, got, tc.want)
+		}
+	}
 }
 
 func TestPaths(t *testing.T) {

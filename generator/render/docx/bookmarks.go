@@ -81,4 +81,11 @@ func (b *builder) assignBookmarks() {
 		used[strings.ToLower(name)] = true
 		b.marks[s.Anchor] = bookmark{id: i, name: name, sec: s}
 	}
+	for _, s := range docmodel.Sections(b.d) {
+		for _, alias := range s.Aliases {
+			if _, taken := b.marks[alias]; !taken {
+				b.marks[alias] = b.marks[s.Anchor]
+			}
+		}
+	}
 }

@@ -46,6 +46,10 @@ func (b *builder) loadPicture(src string) picture {
 		return picture{}
 	}
 	data := a.Data
+	var svg []byte
+	if isSVG(data) && len(a.Raster) > 0 {
+		svg, data = data, a.Raster // Word 2016 shows the SVG, others the PNG
+	}
 	ext := rasterKind(data)
 	if ext == "" {
 		if isSVG(data) {
@@ -64,6 +68,10 @@ func (b *builder) loadPicture(src string) picture {
 	p := picture{raster: "media/image" + n + "." + ext, rasterExt: ext,
 		width: int64(cfg.Width) * emuPerPixel, height: int64(cfg.Height) * emuPerPixel}
 	b.media = append(b.media, part{name: "word/" + p.raster, data: data})
+	if svg != nil {
+		p.svg = "media/image" + n + ".svg"
+		b.media = append(b.media, part{name: "word/" + p.svg, data: svg})
+	}
 	return p
 }
 
@@ -84,13 +92,17 @@ func isSVG(data []byte) bool {
 	return bytes.Contains(head, []byte("<svg"))
 }
 
-// fit returns the size of a picture scaled down to at most maxW wide (in
-// EMU), keeping its proportions.
-func (p picture) fit(maxW int64) (int64, int64) {
-	if p.width <= maxW {
-		return p.width, p.height
+// fit returns the size of a picture scaled down to at most maxW wide and
+// maxH high (in EMU), keeping its proportions.
+func (p picture) fit(maxW, maxH int64) (int64, int64) {
+	w, h := p.width, p.height
+	if w > maxW {
+		w, h = maxW, h*maxW/w
 	}
-	return maxW, p.height * maxW / p.width
+	if h > maxH {
+		w, h = w*maxH/h, maxH
+	}
+	return max(w, 1), max(h, 1)
 }
 
 // drawing writes an inline picture of size cx, cy with its alternative
@@ -158,7 +170,7 @@ func (b *builder) drawing(w *xw, p picture, cx, cy int64, title, descr string) {
 func (b *builder) figure(w *xw, f *docmodel.Figure, c ctx) {
 	p, ok := b.picture(f.Src)
 	if ok {
-		cx, cy := p.fit(int64(b.textWidth()-c.indent) * emuPerTwip)
+		cx, cy := p.fit(b.pictureBox(c.indent))
 		w.open("w:p")
 		b.pPr(w, para{style: sFigure, indent: c.indent})
 		b.drawing(w, p, cx, cy, f.Alt, f.Description)
@@ -184,7 +196,7 @@ func (b *builder) inlineImage(w *xw, img *docmodel.Image, f runFmt) {
 		b.run(w, g, imageMissing(img.Alt, img.Src))
 		return
 	}
-	cx, cy := p.fit(int64(b.textWidth()) * emuPerTwip)
+	cx, cy := p.fit(b.pictureBox(0))
 	b.drawing(w, p, cx, cy, img.Alt, img.Title)
 }
 

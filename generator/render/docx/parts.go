@@ -29,6 +29,9 @@ func pageFor(size string) page {
 // text returns the width of the text area.
 func (p page) text() int { return p.width - p.left - p.right }
 
+// textHeight returns the height of the text area.
+func (p page) textHeight() int { return p.height - p.top - p.bottom }
+
 // rootNS are the namespace declarations of the WordprocessingML parts that
 // hold text.
 var rootNS = []string{"xmlns:w", nsW, "xmlns:r", nsR, "xmlns:wp", nsWP, "xmlns:a", nsA, "xmlns:pic", nsPic,
@@ -51,6 +54,14 @@ func (b *builder) current() page {
 // textWidth returns the width of the text area of the section being
 // written.
 func (b *builder) textWidth() int { return b.current().text() }
+
+// pictureBox returns the largest size, in EMU, a picture indented by indent
+// twips may take: the text width, and most of the text height, leaving room
+// for the caption below it on the same page.
+func (b *builder) pictureBox(indent int) (int64, int64) {
+	p := b.current()
+	return int64(p.text()-indent) * emuPerTwip, int64(p.textHeight()) * 85 / 100 * emuPerTwip
+}
 
 // sectPr writes the properties of the section that ends here: its page
 // size, orientation and margins, its header and footer, and, for the

@@ -2,6 +2,7 @@ package docx
 
 import (
 	"archive/zip"
+	"bytes"
 	"errors"
 	"fmt"
 	"io"
@@ -9,6 +10,7 @@ import (
 	"path/filepath"
 	"strings"
 
+	"github.com/docgen/docgen/generator/input"
 	"github.com/docgen/docgen/generator/msg"
 )
 
@@ -45,11 +47,14 @@ func readTemplate(file string) (*template, error) {
 }
 
 func loadTemplate(file string) (*template, error) {
-	z, err := zip.OpenReader(file)
+	data, err := input.Read(file, input.WordTemplate)
 	if err != nil {
 		return nil, err
 	}
-	defer z.Close()
+	z, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		return nil, err
+	}
 	pk := &zipPackage{files: map[string]*zip.File{}}
 	for _, f := range z.File {
 		pk.files[strings.ToLower(strings.TrimPrefix(f.Name, "/"))] = f

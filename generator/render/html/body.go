@@ -162,6 +162,13 @@ func (w *writer) section(s *docmodel.Section) {
 		w.attr("id", anchor)
 	}
 	w.s(">")
+	if anchor != "" {
+		for _, alias := range s.Aliases {
+			w.s("<span")
+			w.attr("id", alias)
+			w.s("></span>")
+		}
+	}
 	w.inlines(s.Title)
 	if anchor != "" {
 		w.s(`<a class="anchor"`)

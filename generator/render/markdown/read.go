@@ -39,6 +39,19 @@ var ErrNotUTF8 = errors.New("markdown: not valid UTF-8")
 // that is not valid UTF-8 (the error then names the byte offset) or on front
 // matter that is not valid YAML.
 func Read(src []byte) (*docmodel.Document, error) {
+	return ReadWith(src, ReadOptions{})
+}
+
+// ReadOptions adjust Read.
+type ReadOptions struct {
+	// KeepTitle leaves a level-1 heading that opens the document in the
+	// body as a section, for readers that look at every heading
+	// (docgen check --docs).
+	KeepTitle bool
+}
+
+// ReadWith reads Markdown like Read, with options.
+func ReadWith(src []byte, opts ReadOptions) (*docmodel.Document, error) {
 	if !utf8.Valid(src) {
 		return nil, errors.New(msg.Format("markdown.bad_utf8", firstInvalid(src)))
 	}
@@ -52,7 +65,7 @@ func Read(src []byte) (*docmodel.Document, error) {
 	d := &docmodel.Document{Meta: meta}
 	r.footnotes(root)
 	blocks := r.blocks(root)
-	if i, h := leadingTitle(blocks); h != nil {
+	if i, h := leadingTitle(blocks); h != nil && !opts.KeepTitle {
 		if d.Meta.Title == "" {
 			d.Meta.Title = docmodel.PlainText(h.Title)
 		}
@@ -130,6 +143,9 @@ func (r *reader) lineOf(off int) int {
 
 // line returns the first source line of n, searching its descendants.
 func (r *reader) line(n ast.Node) int {
+	if h, ok := n.(*ast.Heading); ok && h.Pos() >= 0 {
+		return r.lineOf(h.Pos())
+	}
 	if n.Type() == ast.TypeBlock && n.Lines().Len() > 0 {
 		return r.lineOf(n.Lines().At(0).Start)
 	}
@@ -176,20 +192,20 @@ func (r *reader) footnotes(root ast.Node) {
 // heading level.
 func (r *reader) blocks(n ast.Node) []docmodel.Block {
 	var flat []docmodel.Block
-	pending := "" // anchor from an <a id> line before a heading
+	var pending []string // anchors from an <a id> line before a heading
 	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
-		if id := anchorLine(c, r.src); id != "" {
-			pending = id
+		if ids := anchorLine(c, r.src); len(ids) > 0 {
+			pending = ids
 			continue
 		}
 		b := r.block(c)
 		if b == nil {
 			continue
 		}
-		if s, ok := b.(*docmodel.Section); ok && s.Anchor == "" && pending != "" {
-			s.Anchor = pending
+		if s, ok := b.(*docmodel.Section); ok && len(pending) > 0 {
+			s.SetAnchors(append(pending, s.AnchorIDs()...))
 		}
-		pending = ""
+		pending = nil
 		flat = append(flat, b)
 	}
 	return nest(flat)
@@ -221,14 +237,18 @@ func nest(flat []docmodel.Block) []docmodel.Block {
 }
 
 var (
-	anchorRE     = regexp.MustCompile(`^<a id="([a-z0-9][a-z0-9-]*)"></a>$`)
-	anchorOpenRE = regexp.MustCompile(`^<a id="([a-z0-9][a-z0-9-]*)">$`)
-	attrIDRE     = regexp.MustCompile(`^[\pL\pN_][\pL\pN_.-]*$`)
+	// anchorRE matches an empty anchor element: <a id="x"></a>, also with
+	// name= or as a <span>, in single quotes or none.
+	anchorRE     = regexp.MustCompile(`(?i)^<(?:a|span)\s+(?:id|name)\s*=\s*["']?([\pL\pN_][\pL\pN_.:-]*)["']?\s*>\s*</(?:a|span)>$`)
+	anchorOpenRE = regexp.MustCompile(`(?i)^<(?:a|span)\s+(?:id|name)\s*=\s*["']?([\pL\pN_][\pL\pN_.:-]*)["']?\s*>$`)
+	// anchorsRE finds the anchor elements of a line that holds only anchors.
+	anchorsRE = regexp.MustCompile(`(?i)<(?:a|span)\s+(?:id|name)\s*=\s*["']?([\pL\pN_][\pL\pN_.:-]*)["']?\s*>\s*</(?:a|span)>`)
+	attrIDRE  = regexp.MustCompile(`^[\pL\pN_][\pL\pN_.-]*$`)
 )
 
-// anchorLine returns the id of a paragraph or HTML block that is only an
-// anchor, <a id="ID"></a>, or "".
-func anchorLine(n ast.Node, src []byte) string {
+// anchorLine returns the ids of a paragraph or HTML block that holds only
+// anchors, <a id="ID"></a>, or nil.
+func anchorLine(n ast.Node, src []byte) []string {
 	var raw []byte
 	switch n := n.(type) {
 	case *ast.Paragraph:
@@ -238,7 +258,7 @@ func anchorLine(n ast.Node, src []byte) string {
 				if t, ok := c.(*ast.Text); ok && len(bytes.TrimSpace(t.Segment.Value(src))) == 0 {
 					continue
 				}
-				return ""
+				return nil
 			}
 			raw = append(raw, rawValue(h, src)...)
 		}
@@ -248,12 +268,18 @@ func anchorLine(n ast.Node, src []byte) string {
 			raw = append(raw, seg.Value(src)...)
 		}
 	default:
-		return ""
+		return nil
 	}
-	if m := anchorRE.FindSubmatch(bytes.TrimSpace(raw)); m != nil {
-		return string(m[1])
+	raw = bytes.TrimSpace(raw)
+	var ids []string
+	rest := anchorsRE.ReplaceAllFunc(raw, func(m []byte) []byte {
+		ids = append(ids, string(anchorsRE.FindSubmatch(m)[1]))
+		return nil
+	})
+	if len(bytes.TrimSpace(rest)) > 0 {
+		return nil
 	}
-	return ""
+	return ids
 }
 
 func rawValue(n *ast.RawHTML, src []byte) []byte {
@@ -272,8 +298,10 @@ func (r *reader) block(n ast.Node) docmodel.Block {
 	src := docmodel.Provenance{Line: line}
 	switch n := n.(type) {
 	case *ast.Heading:
-		id := r.headingAnchor(n)
-		return &docmodel.Section{Node: docmodel.Node{Source: src}, Level: n.Level, Title: r.inlines(n), Anchor: id}
+		ids := r.headingAnchors(n)
+		s := &docmodel.Section{Node: docmodel.Node{Source: src}, Level: n.Level, Title: r.inlines(n)}
+		s.SetAnchors(ids)
+		return s
 	case *ast.Paragraph, *ast.TextBlock:
 		if f := r.figure(n); f != nil {
 			f.Source = src
@@ -355,26 +383,47 @@ func (r *reader) linesText(n ast.Node) string {
 	return b.String()
 }
 
-// headingAnchor takes the heading's anchor from an <a id> inside it or its
-// {#id} attribute, removing the anchor from its content.
-func (r *reader) headingAnchor(h *ast.Heading) string {
-	id := takeAnchor(h, r.src)
-	if id == "" {
-		if v, ok := h.AttributeString("id"); ok {
-			if b, ok := v.([]byte); ok && attrIDRE.Match(b) {
-				id = string(b)
-			}
+// headingAnchors takes the heading's anchors from the <a id> elements
+// inside it and its {#id} attribute, removing them from its content.
+func (r *reader) headingAnchors(h *ast.Heading) []string {
+	ids := takeAnchors(h, r.src)
+	if v, ok := h.AttributeString("id"); ok {
+		if b, ok := v.([]byte); ok && attrIDRE.Match(b) {
+			ids = append(ids, string(b))
 		}
+	} else if id := trailingAttribute(h, r.src); id != "" {
+		ids = append(ids, id)
 	}
 	h.RemoveAttributes()
+	return ids
+}
+
+// trailingAttrRE matches a {#id} attribute at the end of a heading that
+// goldmark did not take, as on a setext heading.
+var trailingAttrRE = regexp.MustCompile(`\s*\{\s*#([^\s{}#]+)[^{}]*\}\s*$`)
+
+// trailingAttribute takes a {#id} attribute from the end of the heading's
+// last text and returns the id, or "".
+func trailingAttribute(h *ast.Heading, src []byte) string {
+	t, ok := h.LastChild().(*ast.Text)
+	if !ok {
+		return ""
+	}
+	v := t.Segment.Value(src)
+	m := trailingAttrRE.FindSubmatchIndex(v)
+	if m == nil {
+		return ""
+	}
+	id := string(v[m[2]:m[3]])
+	t.Segment = t.Segment.WithStop(t.Segment.Start + m[0])
 	return id
 }
 
-// takeAnchor removes the <a id="ID"></a> anchors among h's inline children
-// and returns the first ID, or "" if there is none. goldmark parses the
-// anchor as one raw HTML node or as two (opening and closing tag).
-func takeAnchor(h *ast.Heading, src []byte) string {
-	found := ""
+// takeAnchors removes the <a id="ID"></a> anchors among h's inline
+// children and returns their ids. goldmark parses an anchor as one raw HTML
+// node or as two (opening and closing tag).
+func takeAnchors(h *ast.Heading, src []byte) []string {
+	var ids []string
 	for c := h.FirstChild(); c != nil; {
 		next := c.NextSibling()
 		raw, ok := c.(*ast.RawHTML)
@@ -383,25 +432,24 @@ func takeAnchor(h *ast.Heading, src []byte) string {
 			continue
 		}
 		v := rawValue(raw, src)
-		id := ""
 		if m := anchorRE.FindSubmatch(v); m != nil {
-			id = string(m[1])
+			ids = append(ids, string(m[1]))
 			h.RemoveChild(h, c)
 		} else if m := anchorOpenRE.FindSubmatch(v); m != nil {
-			if closing, ok := next.(*ast.RawHTML); ok && string(rawValue(closing, src)) == "</a>" {
-				id = string(m[1])
+			if closing, ok := next.(*ast.RawHTML); ok && closingTagRE.Match(rawValue(closing, src)) {
+				ids = append(ids, string(m[1]))
 				next = closing.NextSibling()
 				h.RemoveChild(h, c)
 				h.RemoveChild(h, closing)
 			}
 		}
-		if found == "" {
-			found = id
-		}
 		c = next
 	}
-	return found
+	return ids
 }
+
+// closingTagRE matches the closing tag of an anchor element.
+var closingTagRE = regexp.MustCompile(`(?i)^</(?:a|span)\s*>$`)
 
 // alert recognises a GitHub alert: a block quote whose first line is
 // [!KIND]. It removes the marker line and returns the kind, or "".

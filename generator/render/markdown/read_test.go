@@ -6,6 +6,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 
@@ -250,4 +251,35 @@ func FuzzRead(f *testing.F) {
 		}
 		_ = d2
 	})
+}
+
+func TestHeadingAnchorsAndAliases(t *testing.T) {
+	tests := []struct {
+		name, src string
+		want      []string
+	}{
+		{"anchor line and inline anchor", "<a id=\"ifu-backup\"></a> <a id=\"backup\"></a>\n## Backup <a id=\"ifu-backup\"></a>\n", []string{"ifu-backup", "backup"}},
+		{"unquoted span", "## Updates <span id=ifu-updates></span>\n", []string{"ifu-updates"}},
+		{"attribute and inline anchor", "## Updates <a id=\"old\"></a> {#new}\n", []string{"old", "new"}},
+		{"derived", "## Updates\n", nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			d, err := Read([]byte(tt.src))
+			if err != nil {
+				t.Fatal(err)
+			}
+			s := d.Body[0].(*docmodel.Section)
+			if got := s.AnchorIDs(); !slices.Equal(got, tt.want) {
+				t.Fatalf("anchors %q, want %q", got, tt.want)
+			}
+			again, err := Read(Bytes(d))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := again.Body[0].(*docmodel.Section).AnchorIDs(); !slices.Equal(got, tt.want) {
+				t.Errorf("after writing and reading again: anchors %q, want %q\n%s", got, tt.want, Bytes(d))
+			}
+		})
+	}
 }

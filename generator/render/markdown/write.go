@@ -139,8 +139,15 @@ func (w *writer) blocks(bs []docmodel.Block, prefix string) {
 func (w *writer) block(b docmodel.Block, prefix string) {
 	switch b := b.(type) {
 	case *docmodel.Section:
-		if explicitAnchor(b) {
-			w.line(prefix, `<a id="`+b.Anchor+`"></a>`)
+		if explicitAnchor(b) || len(b.Aliases) > 0 {
+			ids := append([]string{b.Anchor}, b.Aliases...)
+			var line []string
+			for _, id := range ids {
+				if docmodel.AnchorRE.MatchString(id) {
+					line = append(line, `<a id="`+id+`"></a>`)
+				}
+			}
+			w.line(prefix, strings.Join(line, " "))
 			if !w.tight {
 				w.line(prefix, "")
 			}

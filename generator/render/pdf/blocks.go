@@ -110,7 +110,7 @@ func (r *renderer) block(b docmodel.Block, c ctx, space float64, more bool) bool
 	switch b := b.(type) {
 	case *docmodel.Section:
 		c.parent = c.parent.Add("Sect")
-		r.heading(b.Title, b.Level, b.Anchor, line, c, space)
+		r.heading(b.Title, b.Level, b.Anchor, line, c, space, b.Aliases...)
 		for i, ch := range b.Blocks {
 			r.block(ch, c, spaceBefore(ch, c), more || i+1 < len(b.Blocks))
 		}
@@ -247,7 +247,7 @@ func (r *renderer) paragraph(content []docmodel.Inline, line int, c ctx, space f
 // heading lays out a heading of the given level: kept with what follows, a
 // link destination under its anchor, and an outline entry for the top
 // three levels. It is tagged H1 to H6 (see headingType).
-func (r *renderer) heading(title []docmodel.Inline, level int, anchor string, line int, c ctx, space float64) {
+func (r *renderer) heading(title []docmodel.Inline, level int, anchor string, line int, c ctx, space float64, aliases ...string) {
 	level = min(max(level, 1), 6)
 	face := fonts.Bold
 	color := colorHeading
@@ -272,7 +272,7 @@ func (r *renderer) heading(title []docmodel.Inline, level int, anchor string, li
 	if anchor != "" {
 		items[0].Ops = append(items[0].Ops, layout.Anchor{Name: anchor})
 	}
-	for _, a := range b.anchors {
+	for _, a := range append(b.anchors, aliases...) {
 		if a != anchor {
 			items[0].Ops = append(items[0].Ops, layout.Anchor{Name: a})
 		}

@@ -165,7 +165,7 @@ func (r *renderer) info() layout.Info {
 		Author:   m.Author,
 		Keywords: strings.Join(keywords, ", "),
 		Creator:  creator,
-		Producer: "docgen",
+		Producer: creator, // docgen and its version: docgen both writes and converts
 		Lang:     lang,
 		Created:  d,
 		Modified: d,

@@ -151,13 +151,20 @@ func Parse(r io.Reader, maxDepth int) (*Node, error) {
 		return nil, fmt.Errorf("%w: %s", errEncoding, label)
 	}
 	var root, cur *Node
-	var text bytes.Buffer
+	// texts[i] collects the text of the open element at depth i+1, in
+	// pieces between its children: adding each piece to Node.Text would
+	// copy the text so far for every child, quadratic in the children.
+	var texts []bytes.Buffer
 	depth := 0
-	flush := func() {
-		if cur != nil && text.Len() > 0 {
-			cur.Text += text.String()
+	// Element and attribute names repeat: keep one copy of each, not one
+	// per element (a namespace URI per element is a sixth of the tree).
+	names := map[string]string{}
+	intern := func(s string) string {
+		if c, ok := names[s]; ok {
+			return c
 		}
-		text.Reset()
+		names[s] = s
+		return s
 	}
 	for {
 		tok, err := d.Token()
@@ -178,14 +185,18 @@ func Parse(r io.Reader, maxDepth int) (*Node, error) {
 		}
 		switch t := tok.(type) {
 		case xml.StartElement:
-			flush()
 			depth++
 			line, _ := d.InputPos()
 			if depth > maxDepth {
 				return nil, &SyntaxError{Line: line, Code: CodeDepth, Detail: strconv.Itoa(maxDepth)}
 			}
-			n := &Node{Name: t.Name, Line: line, Parent: cur}
+			if depth > len(texts) {
+				texts = append(texts, bytes.Buffer{})
+			}
+			texts[depth-1].Reset()
+			n := &Node{Name: xml.Name{Space: intern(t.Name.Space), Local: intern(t.Name.Local)}, Line: line, Parent: cur}
 			for _, a := range t.Attr {
+				a.Name = xml.Name{Space: intern(a.Name.Space), Local: intern(a.Name.Local)}
 				switch {
 				case a.Name.Space == "xmlns":
 					n.setNS(a.Name.Local, a.Value)
@@ -205,15 +216,15 @@ func Parse(r io.Reader, maxDepth int) (*Node, error) {
 			}
 			cur = n
 		case xml.EndElement:
-			flush()
-			if len(cur.Children) > 0 && strings.TrimSpace(cur.Text) == "" {
-				cur.Text = ""
+			text := texts[depth-1].Bytes()
+			if len(cur.Children) == 0 || len(bytes.TrimSpace(text)) > 0 {
+				cur.Text = string(text)
 			}
 			cur = cur.Parent
 			depth--
 		case xml.CharData:
 			if cur != nil {
-				text.Write(t)
+				texts[depth-1].Write(t)
 			} else if len(bytes.TrimSpace(t)) > 0 {
 				line, _ := d.InputPos()
 				return nil, &SyntaxError{Line: line, Code: CodeOutside}

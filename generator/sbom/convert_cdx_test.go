@@ -1,13 +1,20 @@
 package sbom
 
 import (
+	"bytes"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"reflect"
 	"strings"
+	"testing"
 
 	cdx "github.com/CycloneDX/cyclonedx-go"
 )
 
-// fromCDX converts a decoded CycloneDX BOM into the model. The caller sets
-// Encoding and SpecVersion.
+// fromCDX converts a CycloneDX BOM decoded by cyclonedx-go into the model.
+// It is how docgen read CycloneDX XML before fromXMLDoc, and serves as the
+// reference TestXMLConversion compares fromXMLDoc with.
 func fromCDX(raw *cdx.BOM) *BOM {
 	b := &BOM{
 		Format:       FormatCycloneDX,
@@ -187,4 +194,56 @@ func deref[T any](p *[]T) []T {
 		return nil
 	}
 	return *p
+}
+
+// referenceXML reads a CycloneDX XML document the way docgen did before
+// fromXMLDoc: decoded a second time by cyclonedx-go, then converted.
+func referenceXML(t *testing.T, data []byte) *BOM {
+	t.Helper()
+	var raw cdx.BOM
+	if err := cdx.NewBOMDecoder(bytes.NewReader(data), cdx.BOMFileFormatXML).Decode(&raw); err != nil {
+		t.Fatal(err)
+	}
+	b := fromCDX(&raw)
+	b.Encoding = EncodingXML
+	b.Normalize()
+	return b
+}
+
+// TestXMLConversion reads CycloneDX XML files, the valid files of the
+// official suite included, and checks that the model built from the
+// validated element tree equals the one cyclonedx-go's decoding gives.
+func TestXMLConversion(t *testing.T) {
+	files := map[string][]byte{"synthetic 300": syntheticCDXXML(300)}
+	for _, name := range []string{"infusion-pump.cdx.xml"} {
+		data, err := os.ReadFile(filepath.Join("testdata", name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		files[name] = data
+	}
+	suite := 0
+	_ = filepath.WalkDir(filepath.Join(conformanceDir, "valid"), func(path string, d fs.DirEntry, err error) error {
+		if err == nil && !d.IsDir() && filepath.Ext(path) == ".xml" {
+			data, err := os.ReadFile(path)
+			if err == nil {
+				files[path] = data
+				suite++
+			}
+		}
+		return nil
+	})
+	t.Logf("%d files, %d of them from the official suite", len(files), suite)
+	for name, data := range files {
+		got, err := Parse(name, data)
+		if err != nil {
+			t.Errorf("%s: %v", name, err)
+			continue
+		}
+		want := referenceXML(t, data)
+		want.SpecVersion = got.SpecVersion
+		if !reflect.DeepEqual(got, want) {
+			t.Errorf("%s: the model differs from cyclonedx-go's:\n got %+v\nwant %+v", name, got, want)
+		}
+	}
 }
