@@ -59,8 +59,17 @@
 //   - Images: JPEG files in RGB or grey as they are, everything else as
 //     8-bit samples with a soft mask for transparency.
 //
-// With Plain set, the PDF/A identification and the output intent are left
-// out; the file is otherwise the same.
+// With Plain set, the PDF/A identification, the output intent and the
+// associated-file keys (/AF, /AFRelationship) are left out; the file is
+// otherwise the same.
+//
+// pdfcpu 0.15 refuses a catalog /AF in every validation mode ("PDF 2.0
+// associated files not supported"), and accepts /AFRelationship only in a
+// file that declares PDF 2.0. A PDF/A-3 file with attachments therefore
+// declares /Version /2.0 in its catalog (its header stays %PDF-1.7, as
+// PDF/A-3 requires), and the tests validate it with pdfcpu through
+// pdftext.Validate, which checks the /AF array itself. The stock pdfcpu
+// command refuses such a file; plain files pass it.
 //
 // The output is deterministic: objects are written in document order,
 // resources in order of first use, and the dates are the document's.

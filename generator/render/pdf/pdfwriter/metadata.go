@@ -200,8 +200,9 @@ func mediaType(given, file string) string {
 // writeAttachments writes the embedded files as associated files of the
 // document (PDF/A-3): each an embedded file stream with its MIME type,
 // size, date and checksum, and a file specification with /F, /UF, a
-// description and the relationship /Data. It returns the name tree that
-// lists them and the file specifications, for the catalog's /AF.
+// description and, unless the writer is plain, the relationship /Data. It
+// returns the name tree that lists them and the file specifications, for
+// the catalog's /AF (not written by a plain writer).
 func (w *writer) writeAttachments() (tree int, specs []int) {
 	as := w.d.Attachments
 	if len(as) == 0 {
@@ -231,7 +232,11 @@ func (w *writer) writeAttachments() (tree int, specs []int) {
 		if a.Description != "" {
 			s += " /Desc " + textString(a.Description)
 		}
-		s += " /AFRelationship /Data /EF <</F " + ref(file) + " /UF " + ref(file) + ">>>>"
+		if !w.plain {
+			// An associated file of the document (PDF/A-3).
+			s += " /AFRelationship /Data"
+		}
+		s += " /EF <</F " + ref(file) + " /UF " + ref(file) + ">>>>"
 		w.object(spec, s)
 		specs = append(specs, spec)
 		entries = append(entries, entry{key, spec})

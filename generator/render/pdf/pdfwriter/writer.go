@@ -203,7 +203,7 @@ func (w *writer) write() {
 	if names != "" {
 		cat += " /Names <<" + names[1:] + ">>"
 	}
-	if len(specs) > 0 {
+	if len(specs) > 0 && !w.plain {
 		// The keys of associated files (/AF, /AFRelationship) come from
 		// PDF 2.0, and a reader that checks the version (pdfcpu in strict
 		// mode) accepts them only in a file that declares it; the header

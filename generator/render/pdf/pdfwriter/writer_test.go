@@ -237,3 +237,27 @@ func TestStrings(t *testing.T) {
 		t.Errorf("uri = %q", got)
 	}
 }
+
+// TestPlainAttachments checks that a plain PDF with attachments has no
+// associated-file keys, which PDF/A-3 needs and plain PDF 1.7 does not
+// know, so that pdfcpu's own validation accepts it as it is.
+func TestPlainAttachments(t *testing.T) {
+	var buf bytes.Buffer
+	if err := (Backend{Plain: true}).Write(&buf, testDoc(2)); err != nil {
+		t.Fatal(err)
+	}
+	for _, key := range []string{"/AF ", "/AFRelationship", "/Version", "pdfaid", "GTS_PDFA1"} {
+		if bytes.Contains(buf.Bytes(), []byte(key)) {
+			t.Errorf("the plain file has %s", key)
+		}
+	}
+	conf := model.NewDefaultConfiguration()
+	conf.ValidationMode = model.ValidationStrict
+	ctx, err := api.ReadContext(bytes.NewReader(buf.Bytes()), conf)
+	if err == nil {
+		err = api.ValidateContext(ctx)
+	}
+	if err != nil {
+		t.Errorf("pdfcpu refuses the plain file: %v", err)
+	}
+}
