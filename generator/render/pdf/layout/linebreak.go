@@ -307,12 +307,3 @@ func cut(word []atom, i, off int) (head, tail []atom) {
 	tail = append(tail, word[i+1:]...)
 	return head, tail
 }
-
-func containsRune(s string, r rune) bool {
-	for _, c := range s {
-		if c == r {
-			return true
-		}
-	}
-	return false
-}

@@ -2,6 +2,7 @@ package pdfwriter
 
 import (
 	"crypto/md5"
+	"encoding/xml"
 	"fmt"
 	"mime"
 	"path"
@@ -60,26 +61,11 @@ func (w *writer) infoDict() string {
 	return b.String()
 }
 
-// xmlText escapes s for XML character data and attribute values, leaving
-// out the characters XML cannot hold.
+// xmlText escapes s for XML character data and attribute values; the
+// characters XML cannot hold become U+FFFD.
 func xmlText(s string) string {
-	s = cleanText(s)
 	var b strings.Builder
-	for _, r := range s {
-		switch {
-		case r == '&':
-			b.WriteString("&amp;")
-		case r == '<':
-			b.WriteString("&lt;")
-		case r == '>':
-			b.WriteString("&gt;")
-		case r == '"':
-			b.WriteString("&quot;")
-		case r == 0xfffe || r == 0xffff || (r >= 0xd800 && r <= 0xdfff):
-		default:
-			b.WriteRune(r)
-		}
-	}
+	_ = xml.EscapeText(&b, []byte(cleanText(s))) // a strings.Builder does not fail
 	return b.String()
 }
 
