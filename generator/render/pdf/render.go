@@ -19,7 +19,7 @@ type renderer struct {
 	d    *docmodel.Document
 	opts *render.Options
 	warn warnings
-	st   styles
+	st   *styles
 	text textAdder
 
 	// title is the document title.
@@ -50,7 +50,7 @@ type renderer struct {
 }
 
 func newRenderer(d *docmodel.Document, opts *render.Options) *renderer {
-	r := &renderer{d: d, opts: opts, st: styles{}, images: map[string][]byte{}, linkLines: map[string]int{}}
+	r := &renderer{d: d, opts: opts, st: newStyles(), images: map[string][]byte{}, linkLines: map[string]int{}}
 	r.text = textAdder{st: r.st, warn: &r.warn}
 	normal := paper(opts.PageSize)
 	r.tpl = template(normal[0], normal[1])

@@ -17,7 +17,7 @@ const replacement = '\uFFFD'
 // that has it: the style's face, else the regular face, else the
 // replacement character, which is reported.
 type textAdder struct {
-	st   styles
+	st   *styles
 	warn *warnings
 }
 

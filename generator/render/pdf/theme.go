@@ -122,16 +122,42 @@ const (
 var tableScales = []float64{1, 0.94, 0.88, 0.83, 0.78, 0.73}
 
 // styles interns text styles so that equal styles share one pointer and
-// merge into one text operation.
-type styles map[layout.Style]*layout.Style
+// merge into one text operation. Styles differ mostly in their structure
+// element (every table cell has its own), so they are interned in two
+// steps: the look, then the look with the element, keyed by two pointers.
+type styles struct {
+	looks  map[layout.Style]*layout.Style
+	tagged map[taggedStyle]*layout.Style
+}
 
-func (s styles) get(st layout.Style) *layout.Style {
-	if p, ok := s[st]; ok {
+type taggedStyle struct {
+	look *layout.Style
+	tag  *layout.Elem
+}
+
+func newStyles() *styles {
+	return &styles{looks: map[layout.Style]*layout.Style{}, tagged: map[taggedStyle]*layout.Style{}}
+}
+
+func (s *styles) get(st layout.Style) *layout.Style {
+	tag := st.Tag
+	st.Tag = nil
+	look, ok := s.looks[st]
+	if !ok {
+		look = &st
+		s.looks[st] = look
+	}
+	if tag == nil {
+		return look
+	}
+	k := taggedStyle{look, tag}
+	if p, ok := s.tagged[k]; ok {
 		return p
 	}
-	p := &st
-	s[st] = p
-	return p
+	p := *look
+	p.Tag = tag
+	s.tagged[k] = &p
+	return &p
 }
 
 // plain returns the style of ordinary text in face at size.

@@ -30,6 +30,9 @@ type content struct {
 	lineWidth    float64
 	dashed       bool
 	inText       bool
+	// lineX, lineY are the origin of the text line matrix inside the open
+	// text object, for relative moves (Td).
+	lineX, lineY float64
 	marked       bool
 	tag          *layout.Elem
 	hex          []byte
@@ -149,6 +152,7 @@ func (c *content) text(o layout.Text) {
 	if !c.inText {
 		c.b = append(c.b, "BT\n"...)
 		c.inText = true
+		c.lineX, c.lineY = 0, 0
 	}
 	if !c.fontSet || o.Face != c.face || o.Size != c.size {
 		c.b = append(c.b, '/')
@@ -159,9 +163,12 @@ func (c *content) text(o layout.Text) {
 		c.face, c.size, c.fontSet = o.Face, o.Size, true
 	}
 	c.setFill(o.Color)
-	c.b = append(c.b, "1 0 0 1 "...)
-	c.nums(o.X, c.h-o.Y)
-	c.b = append(c.b, "Tm <"...)
+	// Move relative to the start of the previous text (Td), in the
+	// numbers as written, so that positions do not drift.
+	x, y := round2(o.X), round2(c.h-o.Y)
+	c.nums(x-c.lineX, y-c.lineY)
+	c.lineX, c.lineY = x, y
+	c.b = append(c.b, "Td <"...)
 	c.b = append(c.b, c.hex...)
 	c.b = append(c.b, "> Tj\n"...)
 	if o.Tag != nil && o.Tag.Type == "Figure" {
@@ -171,6 +178,9 @@ func (c *content) text(o layout.Text) {
 }
 
 const hexDigits = "0123456789ABCDEF"
+
+// round2 rounds x to the two decimals numbers are written with.
+func round2(x float64) float64 { return math.Round(x*100) / 100 }
 
 // paint sets the colours and line style of a shape and returns the
 // painting operator, "" if there is nothing to paint.

@@ -29,7 +29,7 @@ func (b Backend) Write(out io.Writer, d *layout.Document) error {
 	if len(d.Pages) == 0 {
 		return errors.New("pdfwriter: the document has no pages")
 	}
-	w := &writer{d: d, plain: b.Plain, z: newDeflater()}
+	w := &writer{d: d, plain: b.Plain, z: newDeflater(), out: make([]byte, 0, 64<<10+len(d.Pages)<<12)}
 	w.write()
 	_, err := out.Write(w.out)
 	return err
@@ -166,7 +166,7 @@ func ref(n int) string { return strconv.Itoa(n) + " 0 R" }
 
 func (w *writer) write() {
 	d := w.d
-	w.out = append(w.out, "%PDF-1.7\n%\xe2\xe3\xcf\xd3\n"...)
+	w.out = append(w.out[:0], "%PDF-1.7\n%\xe2\xe3\xcf\xd3\n"...)
 	w.offsets = []int{0}
 	w.catalog = w.alloc()
 	w.pagesObj = w.alloc()
