@@ -73,6 +73,7 @@ bench:
 # Each fuzz target runs on its own: go test accepts one -fuzz pattern per package run.
 FUZZ_TARGETS := \
 	./generator/spec:FuzzParse \
+	./generator/migrate:FuzzMigrate \
 	./generator/sbom:FuzzParseJSON \
 	./generator/sbom:FuzzParseXML \
 	./generator/sbom:FuzzParseSPDX \
@@ -85,7 +86,9 @@ FUZZ_TARGETS := \
 	./generator/render/pdf:FuzzRender \
 	./generator/mds2:FuzzReadWorkbook \
 	./generator/render/docx:FuzzRender \
-	./generator/render/docx:FuzzTemplateStyles
+	./generator/render/docx:FuzzTemplateStyles \
+	./generator/diff:FuzzCompare \
+	./generator/gitrev:FuzzParse
 
 fuzz:
 	@for t in $(FUZZ_TARGETS); do \

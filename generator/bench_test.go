@@ -13,7 +13,7 @@ import (
 // BenchmarkBuildExamples runs the whole pipeline (load, SBOM, check,
 // diagram, documents, HTML, CSV, manifest) on each example.
 func BenchmarkBuildExamples(b *testing.B) {
-	for _, name := range []string{"imaging-workstation", "home-monitor", "lab-analyzer"} {
+	for _, name := range []string{"imaging-workstation", "home-monitor", "lab-analyzer", "bedside-ventilator", "pathology-system"} {
 		p := filepath.Join(root, "examples", name, "device.yaml")
 		b.Run(name, func(b *testing.B) {
 			b.ReportAllocs()

@@ -17,6 +17,7 @@ import (
 	"github.com/docgen/docgen/generator/catalog"
 	"github.com/docgen/docgen/generator/check"
 	"github.com/docgen/docgen/generator/diagram"
+	"github.com/docgen/docgen/generator/docmodel"
 	"github.com/docgen/docgen/generator/docs"
 	"github.com/docgen/docgen/generator/input"
 	"github.com/docgen/docgen/generator/mds2"
@@ -57,6 +58,10 @@ const DiagramFile = "network-diagram.svg"
 // cannot show SVG.
 const DiagramPNGFile = "network-diagram.png"
 
+// DefaultComponentRows is the most SBOM components the administrator
+// guide lists one per row unless BuildOptions.ComponentRows says otherwise.
+const DefaultComponentRows = docs.DefaultComponentRows
+
 // BuildOptions adjust Build.
 type BuildOptions struct {
 	// Formats are the document formats to write (default: DefaultFormats);
@@ -69,6 +74,9 @@ type BuildOptions struct {
 	TemplatesDir string
 	// IFUHeadingOffset builds the IfU section as a chapter of a larger IfU.
 	IFUHeadingOffset int
+	// ComponentRows is the most SBOM components the administrator guide
+	// lists one per row (see docs.Options.ComponentRows).
+	ComponentRows int
 	// Today is the reference date for the check (see check.Options).
 	Today time.Time
 	// EndOfSupportDate, when set, replaces the document date in the
@@ -86,6 +94,10 @@ type BuildOptions struct {
 	// PDFStandard is the standard of the PDF documents: PDF/A-3b (the
 	// default) or none (see render.Options).
 	PDFStandard string
+	// Since is an earlier revision of the spec (a file, or REV:PATH read
+	// from git): the build adds the security change notice since it, the
+	// redline of each document and the proposed revision-history entry.
+	Since string
 }
 
 // File is one output file of a build.
@@ -111,68 +123,23 @@ type Built struct {
 // render. Nothing touches the disk except reading the inputs. It stops with
 // ctx's error between stages and between documents once ctx is done.
 func BuildSpec(ctx context.Context, path string, opts BuildOptions) (*Built, error) {
-	// Each input is read once; the manifest hashes and the PDF attaches
-	// the very bytes that were parsed.
-	path, err := spec.Resolve(path) // a folder stands for the spec file in it
+	c, err := LoadChecked(ctx, path, opts)
 	if err != nil {
 		return nil, err
 	}
-	data, err := spec.Read(path)
-	if err != nil {
-		return nil, err
-	}
-	s, err := spec.Parse(path, data)
-	if err != nil {
-		return nil, err
-	}
-	cats, err := LoadCatalogs(s, opts.Profiles)
-	if err != nil {
-		return nil, err
-	}
-	bom, inputs, err := loadSBOM(s, opts.AllowOutside)
-	if err != nil {
-		return nil, err
-	}
-	inputs = append([]inputFile{{filepath.Base(path), data}}, inputs...)
-	if err := ctx.Err(); err != nil {
-		return nil, err
-	}
-	res := check.Run(s, cats, check.Options{Today: opts.Today, EndOfSupportDate: opts.EndOfSupportDate, BOM: bom})
-	if err := ctx.Err(); err != nil {
-		return nil, err
-	}
-
-	var svg []byte
-	d, err := diagram.Build(s)
-	if err != nil {
-		return nil, err
-	}
-	if d != nil {
-		var b bytes.Buffer
-		if err := d.WriteSVG(&b); err != nil {
-			return nil, err
-		}
-		svg = b.Bytes()
-	}
-	in := docs.Input{Spec: s, Catalogs: cats, Result: res, BOM: bom, Draft: res.Failed(), Version: opts.Version}
-	if svg != nil {
-		in.Diagram, in.DiagramFile = d, DiagramFile
-	}
-	set, err := docs.Build(in, docs.Options{TemplatesDir: opts.TemplatesDir, IFUHeadingOffset: opts.IFUHeadingOffset})
+	a, err := c.Documents(opts)
 	if err != nil {
 		return nil, err
 	}
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-
-	statement, mds2Out, err := buildMDS2(s, bom, opts.PageSize)
+	s, cats, res, inputs := c.Spec, c.Catalogs, c.Result, c.inputs
+	set, d, svg, statement := a.Set, a.Diagram, a.SVG, a.MDS2
+	mds2Out, err := mds2Files(statement, s, opts.PageSize)
 	if err != nil {
 		return nil, err
 	}
-	set.Documents = append(set.Documents, docs.Document{Name: mds2.DocumentName, Model: statement.Appendix(mds2.AppendixOptions{
-		Language: s.Language, Date: s.Document.Date.Time, Draft: res.Failed(),
-	})})
 
 	formats := opts.Formats
 	if len(formats) == 0 {
@@ -196,30 +163,26 @@ func BuildSpec(ctx context.Context, path string, opts BuildOptions) (*Built, err
 		if doc.AttachSBOM && len(inputs) > 1 {
 			ro.Attachments = []render.Attachment{sbomAttachment(inputs[1])}
 		}
-		for _, name := range formats {
-			if err := ctx.Err(); err != nil {
-				return nil, err
-			}
-			r, ok := render.Lookup(name)
-			if !ok {
-				return nil, errors.New(msg.Format("cli.bad_format", name, strings.Join(BuildFormats(), ", ")))
-			}
-			var b bytes.Buffer
-			warns, err := r.Render(&b, doc.Model, ro)
-			if err != nil {
-				return nil, fmt.Errorf("%s%s: %w", doc.Name, r.Extension(), err)
-			}
-			for _, w := range warns {
-				warnings = append(warnings, doc.Name+r.Extension()+": "+w.String())
-			}
-			files = append(files, File{doc.Name + r.Extension(), b.Bytes()})
+		out, warns, err := renderDocument(ctx, doc.Name, doc.Model, formats, ro)
+		if err != nil {
+			return nil, err
 		}
+		files = append(files, out...)
+		warnings = append(warnings, warns...)
 	}
 	if svg != nil {
 		files = append(files, File{DiagramFile, svg}, File{DiagramPNGFile, png})
 	}
 	for _, t := range set.CSV {
 		files = append(files, File{t.ID + ".csv", t.CSV()})
+	}
+	if opts.Since != "" {
+		more, warns, err := changeFiles(ctx, opts.Since, c, a, formats, opts)
+		if err != nil {
+			return nil, err
+		}
+		files = append(files, more...)
+		warnings = append(warnings, warns...)
 	}
 	prov, err := set.Provenance()
 	if err != nil {
@@ -234,6 +197,33 @@ func BuildSpec(ctx context.Context, path string, opts BuildOptions) (*Built, err
 	}
 	files = append(files, File{"manifest.json", manifest})
 	return &Built{Spec: s, Result: res, MDS2: statement, Files: files, Warnings: warnings}, nil
+}
+
+// renderDocument renders one document in each of formats, as files named
+// after it, with the warnings of the renderers as "file: message" lines. It
+// stops with ctx's error before each format once ctx is done.
+func renderDocument(ctx context.Context, name string, d *docmodel.Document, formats []string, ro render.Options) ([]File, []string, error) {
+	var files []File
+	var warnings []string
+	for _, f := range formats {
+		if err := ctx.Err(); err != nil {
+			return nil, nil, err
+		}
+		r, ok := render.Lookup(f)
+		if !ok {
+			return nil, nil, errors.New(msg.Format("cli.bad_format", f, strings.Join(BuildFormats(), ", ")))
+		}
+		var b bytes.Buffer
+		warns, err := r.Render(&b, d, ro)
+		if err != nil {
+			return nil, nil, fmt.Errorf("%s%s: %w", name, r.Extension(), err)
+		}
+		for _, w := range warns {
+			warnings = append(warnings, name+r.Extension()+": "+w.String())
+		}
+		files = append(files, File{name + r.Extension(), b.Bytes()})
+	}
+	return files, warnings, nil
 }
 
 // sbomAttachment is the spec's SBOM, as read by loadSBOM, for embedding

@@ -16,21 +16,16 @@ func MDS2(s *spec.Spec, bom *sbom.BOM) (*mds2.Statement, error) {
 	return form.Evaluate(mds2.Input{Spec: s, BOM: bom}), nil
 }
 
-// buildMDS2 answers the MDS2 form and renders the statement as the build's
-// workbook, CSV and JSON, dated like the documents and printed on their
-// paper size.
-func buildMDS2(s *spec.Spec, bom *sbom.BOM, paper string) (*mds2.Statement, []File, error) {
-	st, err := MDS2(s, bom)
-	if err != nil {
-		return nil, nil, err
-	}
+// mds2Files renders an MDS2 statement of s as the build's workbook, CSV and
+// JSON, dated like the documents and printed on their paper size.
+func mds2Files(st *mds2.Statement, s *spec.Spec, paper string) ([]File, error) {
 	xlsx, err := st.XLSX(s.Document.Date.Time, paper)
 	if err != nil {
-		return nil, nil, err
+		return nil, err
 	}
 	js, err := st.JSON()
 	if err != nil {
-		return nil, nil, err
+		return nil, err
 	}
-	return st, []File{{mds2.XLSXFile, xlsx}, {mds2.CSVFile, st.CSV()}, {mds2.JSONFile, js}}, nil
+	return []File{{mds2.XLSXFile, xlsx}, {mds2.CSVFile, st.CSV()}, {mds2.JSONFile, js}}, nil
 }

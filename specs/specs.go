@@ -3,11 +3,12 @@
 // default responsibility matrix under responsibility/, what docgen knows of
 // protocols and product lifecycles under knowledge/, under vocabulary/ one
 // file per language with the words docgen needs to read hand-written
-// documents (package docscheck), the supplier and licence of every
-// third-party module linked into docgen (thirdparty.yaml), and the examples
-// the spec's JSON Schema offers for its fields (schema/examples.yaml). The
-// files are embedded in the binary; package catalog decodes and validates
-// the catalogs.
+// documents (package docscheck), under diff/ what docgen diff compares and
+// how it labels each change (package diff), the supplier and licence of
+// every third-party module linked into docgen (thirdparty.yaml), and the
+// examples the spec's JSON Schema offers for its fields
+// (schema/examples.yaml). The files are embedded in the binary; package
+// catalog decodes and validates the catalogs.
 //
 // A catalog file lists targets (the documents), items (what each document
 // must contain, with clauses and the spec fields that satisfy it) and rules
@@ -28,7 +29,7 @@ import (
 
 // FS is the embedded data tree, rooted at this directory.
 //
-//go:embed catalog responsibility knowledge vocabulary mds2 thirdparty.yaml schema/examples.yaml
+//go:embed catalog responsibility knowledge vocabulary diff mds2 thirdparty.yaml schema/examples.yaml
 var FS embed.FS
 
 // Names lists the YAML files of folder dir of FS by name, without the

@@ -38,6 +38,8 @@ func buildCommand() *cli.Command {
 			&cli.StringFlag{Name: "docx-template", Usage: msg.Get("cli.flag.docx_template")},
 			pdfStandardFlag(),
 			&cli.BoolFlag{Name: "force", Usage: msg.Get("cli.flag.build_force")},
+			&cli.IntFlag{Name: "sbom-rows", Value: generator.DefaultComponentRows, Usage: msg.Get("cli.flag.sbom_rows")},
+			&cli.StringFlag{Name: "since", Usage: msg.Get("cli.flag.since")},
 		},
 		Action: runBuild,
 	}
@@ -165,6 +167,9 @@ func runBuild(c *cli.Context) error {
 	if c.String("docx-template") != "" && !slices.Contains(formats, "docx") {
 		return fail(exitInput, msg.Get("cli.docx_template_unused"))
 	}
+	if c.String("since") != "" && c.NArg() > 1 {
+		return fail(exitInput, msg.Get("cli.build.since_one"))
+	}
 	if c.Int("ifu-heading-offset") < 0 || c.Int("ifu-heading-offset") > 4 {
 		return fail(exitInput, msg.Get("cli.build.bad_offset"))
 	}
@@ -174,9 +179,9 @@ func runBuild(c *cli.Context) error {
 	}
 	opts := generator.BuildOptions{
 		Formats: formats, Profiles: c.StringSlice("profile"), TemplatesDir: c.String("templates"),
-		IFUHeadingOffset: c.Int("ifu-heading-offset"), Today: ref, EndOfSupportDate: endOfSupportDate(c, ref), Version: version,
+		IFUHeadingOffset: c.Int("ifu-heading-offset"), ComponentRows: componentRows(c.Int("sbom-rows")), Today: ref, EndOfSupportDate: endOfSupportDate(c, ref), Version: version,
 		AllowOutside: c.Bool("allow-outside-files"), PageSize: c.String("page-size"),
-		WordTemplate: c.String("docx-template"), PDFStandard: standard,
+		WordTemplate: c.String("docx-template"), PDFStandard: standard, Since: c.String("since"),
 	}
 	specs := c.Args().Slice()
 	dirs := outputDirs(c.String("out"), specs)
@@ -219,4 +224,13 @@ func runBuild(c *cli.Context) error {
 		return fail(code, "")
 	}
 	return nil
+}
+
+// componentRows maps --sbom-rows to docs.Options.ComponentRows: on the
+// command line 0 lists every component.
+func componentRows(n int) int {
+	if n <= 0 {
+		return -1
+	}
+	return n
 }

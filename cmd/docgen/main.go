@@ -162,9 +162,11 @@ func newApp(stdout, stderr io.Writer) *cli.App {
 		Commands: []*cli.Command{
 			buildCommand(),
 			checkCommand(),
+			diffCommand(),
 			rulesCommand(),
 			initCommand(),
 			mds2Command(),
+			migrateCommand(),
 			renderCommand(),
 			sbomCommand(),
 			schemaCommand(),

@@ -104,6 +104,9 @@ type Result struct {
 	Findings []Finding `json:"findings"`
 	Outcomes []Outcome `json:"outcomes"`
 	Summary  Summary   `json:"summary"`
+	// AsOf is the date end of support was judged at (see Options):
+	// documents built from the result judge it at the same date.
+	AsOf spec.Date `json:"-"`
 }
 
 // Failed reports whether the result has an unwaived error.
@@ -163,6 +166,7 @@ func Run(s *spec.Spec, cats []*catalog.Catalog, opts Options) *Result {
 	}
 	r := &run{s: s, opts: opts, reg: s.Device.Regulation, res: &Result{File: s.File, Findings: []Finding{}, Outcomes: []Outcome{}}}
 	r.collectWaivers()
+	r.res.AsOf, _ = r.endOfSupportReference()
 
 	var rules []*catalog.Rule
 	ruleProfile := map[string]string{}

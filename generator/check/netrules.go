@@ -30,15 +30,7 @@ func (rr *ruleRun) ruleIDs(idx []int) string {
 
 // segmentPorts shows the ports of a segment of a leg ("104", "all types").
 func segmentPorts(leg firewall.Leg, seg firewall.Segment) string {
-	if leg.Transport.IsICMP() {
-		all := spec.ICMPType("").EnumValues()
-		var names []string
-		for k := seg.Lo; k <= seg.Hi && k < len(all); k++ {
-			names = append(names, all[k])
-		}
-		return strings.Join(names, ", ")
-	}
-	return spec.PortRange{Lo: seg.Lo, Hi: seg.Hi}.String()
+	return firewall.SegmentPorts(leg, seg)
 }
 
 // streamHasRule evaluates every stream's traffic against the ordered rule

@@ -74,29 +74,12 @@ func sbomNTIA(rr *ruleRun) {
 	if b == nil {
 		return
 	}
-	inDeps := map[string]bool{}
-	for _, d := range b.Dependencies {
-		inDeps[d.Ref] = true
-		for _, x := range d.DependsOn {
-			inDeps[x] = true
-		}
-	}
-	type gap struct {
-		key   string
-		names []string
-	}
-	gaps := []*gap{{key: "supplier"}, {key: "name"}, {key: "version"}, {key: "unique_id"}, {key: "dependencies"}}
+	inGraph := b.DependencyRefs()
+	gaps := make([][]string, len(sbom.Elements))
 	for _, c := range b.Components {
-		missing := []bool{
-			strings.TrimSpace(c.Supplier) == "" && strings.TrimSpace(c.Author) == "" && strings.TrimSpace(c.Publisher) == "",
-			strings.TrimSpace(c.Name) == "",
-			strings.TrimSpace(c.Version) == "",
-			c.Purl == "" && c.CPE == "" && c.SWID == "",
-			c.BOMRef == "" || !inDeps[c.BOMRef],
-		}
-		for i, m := range missing {
-			if m {
-				gaps[i].names = append(gaps[i].names, componentName(c))
+		for i, ok := range c.Elements(inGraph) {
+			if !ok {
+				gaps[i] = append(gaps[i], componentName(c))
 			}
 		}
 	}
@@ -107,9 +90,9 @@ func sbomNTIA(rr *ruleRun) {
 	if strings.TrimSpace(b.Timestamp) == "" {
 		parts = append(parts, msg.Get("check.ntia.timestamp"))
 	}
-	for _, g := range gaps {
-		if len(g.names) > 0 {
-			parts = append(parts, msg.Format("check.ntia."+g.key, len(g.names), examples(g.names)))
+	for i, names := range gaps {
+		if len(names) > 0 {
+			parts = append(parts, msg.Format("check.ntia."+sbom.Elements[i], len(names), examples(names)))
 		}
 	}
 	if len(parts) > 0 {

@@ -152,3 +152,43 @@ func TestSBOMSupportSeverity(t *testing.T) {
 		}
 	}
 }
+
+// TestNTIAOneDefinition checks that the SBOM summary (docgen sbom, the
+// documents) and SBOM-NTIA agree on which components lack an element: a
+// component whose originator is given only as author or publisher has a
+// supplier for both.
+func TestNTIAOneDefinition(t *testing.T) {
+	src := `{"bomFormat":"CycloneDX","specVersion":"1.6","version":1,
+ "metadata":{"timestamp":"2026-01-01T00:00:00Z","authors":[{"name":"Build"}]},
+ "components":[
+ {"type":"library","bom-ref":"a","name":"a","version":"1","author":"Alice","purl":"pkg:generic/a@1"},
+ {"type":"library","bom-ref":"b","name":"b","version":"1","publisher":"Bob Inc","purl":"pkg:generic/b@1"},
+ {"type":"library","bom-ref":"c","name":"c","version":"1","purl":"pkg:generic/c@1"}],
+ "dependencies":[{"ref":"a","dependsOn":["b","c"]}]}`
+	b, err := sbom.Parse("sbom.json", []byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	sum := sbom.Summarize(b, today)
+	if got := sum.NTIA.Elements[0]; got.Element != sbom.ElementSupplier || got.Missing != 1 || got.MissingIn[0] != "c 1" {
+		t.Errorf("summary: supplier coverage %+v, want only c missing", got)
+	}
+	cat, err := catalog.Load(catalog.DefaultProfile)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, err := spec.Parse("device.yaml", []byte(net+"sbom: {path: sbom.json, format: CycloneDX 1.6 JSON}\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	res := check.Run(s, []*catalog.Catalog{cat}, check.Options{Today: today, BOM: b})
+	var msgs []string
+	for _, f := range res.Findings {
+		if f.RuleID == "SBOM-NTIA" {
+			msgs = append(msgs, f.Message)
+		}
+	}
+	if len(msgs) != 1 || !strings.Contains(msgs[0], "components without supplier: 1 (c@1)") || strings.Contains(msgs[0], "a@1") {
+		t.Errorf("SBOM-NTIA: %q, want one finding naming only c as without supplier", msgs)
+	}
+}

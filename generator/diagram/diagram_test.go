@@ -20,7 +20,7 @@ var update = flag.Bool("update", false, "rewrite the golden SVGs in testdata")
 func examples(t testing.TB) map[string]*spec.Spec {
 	t.Helper()
 	paths, err := filepath.Glob(filepath.Join("..", "..", "examples", "*", "device.yaml"))
-	if err != nil || len(paths) < 3 {
+	if err != nil || len(paths) < len(exampleNames()) {
 		t.Fatalf("examples not found: %v %v", paths, err)
 	}
 	out := map[string]*spec.Spec{}
@@ -35,7 +35,7 @@ func examples(t testing.TB) map[string]*spec.Spec {
 }
 
 func exampleNames() []string {
-	return []string{"home-monitor", "imaging-workstation", "lab-analyzer"}
+	return []string{"bedside-ventilator", "home-monitor", "imaging-workstation", "lab-analyzer", "pathology-system"}
 }
 
 func render(t testing.TB, s *spec.Spec) []byte {

@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"strings"
 	"text/template"
+	"time"
 
 	"github.com/docgen/docgen/generator/catalog"
 	"github.com/docgen/docgen/generator/docmodel"
@@ -53,7 +54,7 @@ func (b *builder) tables(lay bool) map[string]*Table {
 		k = 1
 	}
 	if b.tableCache[k] == nil {
-		in := &tableInput{s: b.in.Spec, bom: b.in.BOM, lay: lay, duty: b.duties}
+		in := &tableInput{s: b.in.Spec, bom: b.in.BOM, lay: lay, duty: b.duties, asOf: b.asOf()}
 		m := map[string]*Table{}
 		for id, build := range tableBuilders {
 			m[id] = build(in)
@@ -429,4 +430,13 @@ func (r *run) flagHolds(name string) bool {
 		}
 	}
 	panic(templateError{fmt.Sprintf("no flag %q; flags are %s", name, strings.Join(catalog.Flags, ", "))})
+}
+
+// asOf returns the date end of support is judged at: the check result's,
+// else the document date, else the zero time (nothing counts as past).
+func (b *builder) asOf() time.Time {
+	if b.in.Result != nil && !b.in.Result.AsOf.IsZero() {
+		return b.in.Result.AsOf.Time
+	}
+	return b.in.Spec.Document.Date.Time
 }

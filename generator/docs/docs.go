@@ -85,6 +85,12 @@ type Options struct {
 	// this many levels and leaves out its title block, so it can be included
 	// as a chapter of a larger IfU. 0 builds a standalone document.
 	IFUHeadingOffset int
+	// ComponentRows is the most SBOM components the administrator guide
+	// lists one per row; a larger SBOM is summarised (totals by type,
+	// supplier and support level, and the components that need attention
+	// listed one by one), and every component is in components.csv. 0
+	// means DefaultComponentRows; a negative value lists every component.
+	ComponentRows int
 }
 
 // Document is one generated document.
@@ -183,6 +189,9 @@ func Build(in Input, opts Options) (*Set, error) {
 	set := &Set{Documents: docs}
 	for _, id := range CSVTables {
 		set.CSV = append(set.CSV, b.tables(false)[id])
+	}
+	if in.BOM != nil {
+		set.CSV = append(set.CSV, b.tables(false)[ComponentsCSV])
 	}
 	set.Trace = b.trace(docs)
 	set.Traceability = b.traceDocument(set.Trace)

@@ -102,6 +102,8 @@ func (r *run) funcs() template.FuncMap {
 			return value{content: docmodel.Plain(documentID(s, r.def)), paths: []string{"document.id"}}
 		},
 		"currentChanges": r.currentChanges,
+		"sbomSummarised": b.summariseSBOM,
+		"componentRows":  b.componentRowsValue,
 		"sbomCount": func() value {
 			if b.in.BOM == nil || len(b.in.BOM.Components) == 0 {
 				return noValue

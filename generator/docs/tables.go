@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/docgen/docgen/generator/duties"
 	"github.com/docgen/docgen/generator/msg"
@@ -42,11 +43,21 @@ var tableBuilders = map[string]func(*tableInput) *Table{
 	"crypto-modules":       cryptoModuleTable,
 	"components":           componentTable,
 	"vulnerabilities":      vulnerabilityTable,
+	"open-vulnerabilities": openVulnerabilityTable,
+	"sbom-types":           componentTypeTable,
+	"sbom-suppliers":       supplierTable,
+	"sbom-support":         supportLevelTable,
+	"sbom-attention":       attentionTable,
+	"sbom-vuln-states":     vulnStateTable,
 }
 
 // CSVTables lists the tables also written as CSV files next to the
 // documents, for import into firewalls and spreadsheets.
 var CSVTables = []string{"firewall-rules", "data-streams", "interfaces"}
+
+// ComponentsCSV is the table of every SBOM component, written as CSV when
+// the spec has an SBOM, however large: the documents summarise a large one.
+const ComponentsCSV = "components"
 
 // tableInput is what tables are built from.
 type tableInput struct {
@@ -54,6 +65,10 @@ type tableInput struct {
 	bom  *sbom.BOM
 	lay  bool // the document is read by lay users
 	duty []duties.Duty
+	// asOf is the date end of support is judged at (check.Result.AsOf).
+	asOf time.Time
+	// summary is the SBOM's summary, made on first use.
+	summary *sbom.Summary
 }
 
 func idx(list string, i int) string             { return yamlx.Index(list, i) }
@@ -612,22 +627,30 @@ func componentTable(in *tableInput) *Table {
 	if in.bom == nil {
 		return t
 	}
-	for _, cm := range in.bom.Components {
-		name := cm.Name
-		if cm.Group != "" {
-			name = cm.Group + "/" + cm.Name
-		}
+	for i := range in.bom.Components {
+		cm := &in.bom.Components[i]
+		name := componentName(cm)
 		support := ""
 		if cm.SupportLevel != "" {
 			support = msg.Get("support." + cm.SupportLevel)
 		}
-		t.add("sbom.path", c(name, ""), c(cm.Version, ""), c(cm.Supplier, ""), c(strings.Join(cm.Licenses, ", "), ""), c(cm.Purl, ""), c(support, ""), c(cm.EndOfSupport, ""))
+		t.add("sbom.path", c(name, ""), c(cm.Version, ""), c(cm.SupplierName(), ""), c(strings.Join(cm.Licenses, ", "), ""), c(cm.Purl, ""), c(support, ""), c(cm.EndOfSupport, ""))
 	}
 	return t
 }
 
 func vulnerabilityTable(in *tableInput) *Table {
-	t := newTable("vulnerabilities", "id*", "severity", "affects", "state", "justification", "response")
+	return vulnTable(in, "vulnerabilities", false)
+}
+
+// openVulnerabilityTable lists the vulnerabilities that are still open
+// (see sbom.Vulnerability.Open).
+func openVulnerabilityTable(in *tableInput) *Table {
+	return vulnTable(in, "open-vulnerabilities", true)
+}
+
+func vulnTable(in *tableInput, id string, onlyOpen bool) *Table {
+	t := newTable(id, "id*", "severity", "affects", "state", "justification", "response")
 	if in.bom == nil {
 		return t
 	}
@@ -638,6 +661,9 @@ func vulnerabilityTable(in *tableInput) *Table {
 		}
 	}
 	for _, v := range in.bom.Vulnerabilities {
+		if onlyOpen && !v.Open() {
+			continue
+		}
 		affects := make([]string, len(v.Affects))
 		for i, ref := range v.Affects {
 			if n, ok := names[ref]; ok {

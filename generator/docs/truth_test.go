@@ -40,7 +40,7 @@ func build(t *testing.T, s *spec.Spec) *docs.Set {
 	return set
 }
 
-func load(t *testing.T, path string) *spec.Spec {
+func load(t testing.TB, path string) *spec.Spec {
 	t.Helper()
 	data, err := os.ReadFile(path)
 	if err != nil {

@@ -28,6 +28,7 @@ import (
 	"container/heap"
 	"slices"
 	"sort"
+	"strings"
 
 	"github.com/docgen/docgen/generator/spec"
 )
@@ -77,6 +78,20 @@ func Legs(ds spec.DataStream) []Leg {
 		legs = append(legs, back)
 	}
 	return legs
+}
+
+// SegmentPorts shows the destination ports of a segment of leg: "104",
+// "49152-65535", or for ICMP the names of the message types.
+func SegmentPorts(leg Leg, seg Segment) string {
+	if leg.Transport.IsICMP() {
+		all := spec.ICMPType("").EnumValues()
+		var names []string
+		for k := seg.Lo; k <= seg.Hi && k < len(all); k++ {
+			names = append(names, all[k])
+		}
+		return strings.Join(names, ", ")
+	}
+	return spec.PortRange{Lo: seg.Lo, Hi: seg.Hi}.String()
 }
 
 // ICMPRanges maps ICMP types to ranges of their index among the known

@@ -40,3 +40,18 @@ func WriteFile(path string, data []byte, perm os.FileMode) (err error) {
 	}
 	return os.Rename(tmp.Name(), path)
 }
+
+// Replace atomically rewrites the existing file at path with data, keeping
+// its permissions. When path is a symbolic link, the file it leads to is
+// rewritten and the link stays.
+func Replace(path string, data []byte) error {
+	target, err := filepath.EvalSymlinks(path)
+	if err != nil {
+		return err
+	}
+	st, err := os.Stat(target)
+	if err != nil {
+		return err
+	}
+	return WriteFile(target, data, st.Mode().Perm())
+}

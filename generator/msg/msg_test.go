@@ -167,6 +167,9 @@ var composed = []string{
 	// Checked by generator/docs tests against the templates, documents.yaml,
 	// the spec enumerations and the absences.
 	"doc.", "section.", "enum.", "absent.",
+	// Checked by generator/diff and generator/notice tests against
+	// specs/diff/facts.yaml.
+	"diff.section.", "diff.item.", "notice.action.",
 }
 
 func TestFormatMissingKey(t *testing.T) {

@@ -194,3 +194,14 @@ func nonNil(s []string) []string {
 	}
 	return s
 }
+
+// Open reports whether the vulnerability still needs action: it is
+// exploitable, in triage, or not analysed yet. Resolved, false-positive
+// and not-affected vulnerabilities are closed.
+func (v Vulnerability) Open() bool {
+	switch v.State {
+	case "", "exploitable", "in_triage":
+		return true
+	}
+	return false
+}

@@ -27,6 +27,12 @@ type Summary struct {
 	// ByType counts components by type, most frequent first, then by
 	// name; components without a type count as "unspecified".
 	ByType []Count `json:"by_type"`
+	// Suppliers is the number of distinct suppliers (see
+	// [Component.SupplierName]); BySupplier counts the components of the
+	// MaxListed largest, most components first, then by name. Components
+	// without a supplier count as "unspecified".
+	Suppliers  int     `json:"suppliers"`
+	BySupplier []Count `json:"by_supplier"`
 
 	NTIA            NTIACoverage     `json:"ntia"`
 	Licenses        LicenseSummary   `json:"licenses"`
@@ -34,6 +40,10 @@ type Summary struct {
 	Vulnerabilities VulnSummary      `json:"vulnerabilities"`
 	SupportWarnings []SupportWarning `json:"support_warnings"`
 }
+
+// Unspecified is the name under which a summary counts components whose
+// type or supplier is not given.
+const Unspecified = "unspecified"
 
 // Count is a named count.
 type Count struct {
@@ -150,33 +160,22 @@ func Summarize(b *BOM, asOf time.Time) Summary {
 	if b.Subject != nil {
 		s.Subject = label(b.Subject)
 	}
-	inGraph := map[string]bool{}
-	for _, d := range b.Dependencies {
-		inGraph[d.Ref] = true
-		for _, r := range d.DependsOn {
-			inGraph[r] = true
-		}
-	}
+	inGraph := b.DependencyRefs()
 	types := map[string]int{}
 	licenses := map[string]int{}
 	levels := map[string]int{}
-	elements := []ElementCoverage{
-		{Element: ElementSupplier}, {Element: ElementName}, {Element: ElementVersion},
-		{Element: ElementUniqueID}, {Element: ElementDependencies},
+	elements := make([]ElementCoverage, len(Elements))
+	for i, e := range Elements {
+		elements[i].Element = e
 	}
+	suppliers := map[string]int{}
 	type past struct{ name, date string }
 	var pasts []past
 	for i := range b.Components {
 		c := &b.Components[i]
-		types[cmp.Or(c.Type, "unspecified")]++
-		has := []bool{
-			c.Supplier != "",
-			c.Name != "",
-			c.Version != "",
-			c.Purl != "" || c.CPE != "" || c.SWID != "",
-			c.BOMRef != "" && inGraph[c.BOMRef],
-		}
-		for k, ok := range has {
+		types[cmp.Or(c.Type, Unspecified)]++
+		suppliers[cmp.Or(c.SupplierName(), Unspecified)]++
+		for k, ok := range c.Elements(inGraph) {
 			e := &elements[k]
 			if ok {
 				e.Present++
@@ -223,6 +222,8 @@ func Summarize(b *BOM, asOf time.Time) Summary {
 		elements[i].MissingIn = nonNil(elements[i].MissingIn)
 	}
 	s.ByType = countsByFrequency(types, len(types))
+	s.Suppliers = len(suppliers)
+	s.BySupplier = countsByFrequency(suppliers, MaxListed)
 	s.Licenses.Top = countsByFrequency(licenses, MaxListed)
 	s.Support.ByLevel = countsInOrder(levels, levelOrder)
 	slices.SortStableFunc(pasts, func(a, b past) int { return cmp.Or(cmp.Compare(a.date, b.date), cmp.Compare(a.name, b.name)) })

@@ -1,4 +1,4 @@
-// Package spec defines docgen's device-security spec (format v1) and loads it
+// Package spec defines docgen's device-security spec (format v2) and loads it
 // strictly from YAML.
 //
 // A spec is one YAML file per device. [Load] reads it, rejects anything it

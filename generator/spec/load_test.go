@@ -372,3 +372,48 @@ func TestTextEdgeCases(t *testing.T) {
 		})
 	}
 }
+
+// TestDeprecations checks the loader's table of deprecated forms: each is
+// read with its current meaning and recorded with the rewrite docgen
+// migrate applies.
+func TestDeprecations(t *testing.T) {
+	tests := []struct {
+		name, src  string
+		want       []spec.Deprecation
+		internet   spec.InternetAccess
+		internetAt string
+	}{
+		{"internet_required true", "spec_version: 1\nnetwork:\n  internet_required: true\n",
+			[]spec.Deprecation{{Path: "network.internet_required", Old: "internet_required: true", New: "internet: required", Rewrite: spec.Rewrite{Key: "internet", Value: "required"}}}, spec.InternetRequired, "d.yaml:3:3"},
+		{"internet_required false", "spec_version: 1\nnetwork: {internet_required: false}\n",
+			[]spec.Deprecation{{Path: "network.internet_required", Old: "internet_required: false", New: "internet: none", Rewrite: spec.Rewrite{Key: "internet", Value: "none"}}}, spec.NoInternet, "d.yaml:2:11"},
+		{"internet_required next to internet", "spec_version: 1\nnetwork: {internet: restricted, internet_required: false}\n",
+			[]spec.Deprecation{{Path: "network.internet_required", Old: "internet_required: false", New: "internet: restricted", Rewrite: spec.Rewrite{Key: "internet", Value: "restricted", Drop: true}}}, spec.RestrictedInternet, "d.yaml:2:11"},
+		{"user of a professional device", "spec_version: 1\nresponsibilities: [{activity: backups, responsible: [manufacturer, user], consulted: [user]}]\n",
+			[]spec.Deprecation{
+				{Path: "responsibilities[0].responsible[1]", Old: "user", New: "professional-user", Rewrite: spec.Rewrite{Value: "professional-user"}},
+				{Path: "responsibilities[0].consulted[0]", Old: "user", New: "professional-user", Rewrite: spec.Rewrite{Value: "professional-user"}},
+			}, "", ""},
+		{"user of a lay device", "spec_version: 1\ndevice: {lay_users: true}\nenvironment: {required_controls: [{id: a, owner: user}]}\n",
+			[]spec.Deprecation{{Path: "environment.required_controls[0].owner", Old: "user", New: "lay-user", Rewrite: spec.Rewrite{Value: "lay-user"}}}, "", ""},
+		{"current forms", "spec_version: 2\nnetwork: {internet: none}\nresponsibilities: [{activity: backups, responsible: [lay-user]}]\n", nil, spec.NoInternet, "d.yaml:2:11"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			s, err := spec.Parse("d.yaml", []byte(tc.src))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !reflect.DeepEqual(s.Deprecations, tc.want) {
+				t.Errorf("deprecations\n%+v\nwant\n%+v", s.Deprecations, tc.want)
+			}
+			if s.Network.Internet != tc.internet {
+				t.Errorf("internet %q, want %q", s.Network.Internet, tc.internet)
+			}
+			// Findings about internet point at the line that states it.
+			if p := s.Sources.Lookup("network.internet").String(); tc.internetAt != "" && p != tc.internetAt {
+				t.Errorf("network.internet is at %s, want %s", p, tc.internetAt)
+			}
+		})
+	}
+}

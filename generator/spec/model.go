@@ -77,12 +77,39 @@ type Spec struct {
 	Deprecations []Deprecation `yaml:"-"`
 }
 
-// Deprecation is a use of a deprecated field or value in a spec.
+// Deprecation is a use of a deprecated field or value in a spec. The
+// loader's list of them is the one table of deprecated forms: check reports
+// each (SPEC-DEPRECATED) and docgen migrate applies each Rewrite, so the two
+// cannot disagree.
 type Deprecation struct {
 	// Path is the spec path of the deprecated form.
 	Path string
-	// Old and New are the deprecated form and the one to use instead.
+	// Old and New are the deprecated form and the one to use instead, as
+	// the user reads them.
 	Old, New string
+	// Rewrite is the change to the file that gives the current form.
+	Rewrite Rewrite
+}
+
+// Rewrite is how a deprecated form becomes the current one, applied at the
+// path of its Deprecation: the field there is renamed to Key and its value
+// replaced by Value, or, with Drop, the field is removed because its
+// current form Key: Value is already written next to it. An empty Key
+// keeps the field's name (or the path is a list item); an empty Value keeps
+// the value.
+type Rewrite struct {
+	Key   string
+	Value string
+	Drop  bool
+}
+
+// Current returns the current form as the user writes it: "key: value",
+// or the value alone.
+func (r Rewrite) Current() string {
+	if r.Key == "" {
+		return r.Value
+	}
+	return r.Key + ": " + r.Value
 }
 
 // Device identifies the device and says which catalog items apply to it.

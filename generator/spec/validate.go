@@ -67,8 +67,10 @@ func (v *validator) header() {
 	}
 }
 
-// deprecated records the deprecated forms a spec uses and gives them their
-// current meaning, so the rest of docgen sees only current forms.
+// deprecated records the deprecated forms a spec uses, each with the
+// rewrite that gives its current form, and gives them their current
+// meaning, so the rest of docgen sees only current forms. Every deprecated
+// form of the format is recorded here and nowhere else.
 func (v *validator) deprecated() {
 	s := v.s
 	if s.Network.InternetRequired != nil {
@@ -76,37 +78,43 @@ func (v *validator) deprecated() {
 		if *s.Network.InternetRequired {
 			access = InternetRequired
 		}
-		v.deprecate("network.internet_required", "internet_required: "+strconv.FormatBool(*s.Network.InternetRequired), "internet: "+string(access))
+		old := "internet_required: " + strconv.FormatBool(*s.Network.InternetRequired)
 		switch {
 		case s.Network.Internet == "":
+			// Findings about internet point at the line that states it.
 			s.Network.Internet = access
+			s.Sources.Set("network.internet", s.Sources.Lookup("network.internet_required"))
+			v.deprecate("network.internet_required", old, Rewrite{Key: "internet", Value: string(access)})
 		case s.Network.Internet != access && !(access == NoInternet && s.Network.Internet == RestrictedInternet):
 			v.report("network.internet", "spec.internet_conflict", s.Network.Internet, *s.Network.InternetRequired)
+		default: // internet says the same, or more precisely
+			v.deprecate("network.internet_required", old, Rewrite{Key: "internet", Value: string(s.Network.Internet), Drop: true})
 		}
 	}
 	for i, r := range s.Responsibilities {
-		p := yamlx.Join(yamlx.Index("responsibilities", i), "")
+		p := yamlx.Index("responsibilities", i)
 		for _, list := range []struct {
 			name string
 			ss   []Stakeholder
 		}{{"responsible", r.Responsible}, {"consulted", r.Consulted}} {
 			for j, st := range list.ss {
 				if st == AnyUser {
-					v.deprecate(yamlx.Index(p+list.name, j), "user", string(s.Resolve(st)))
+					v.deprecate(yamlx.Index(yamlx.Join(p, list.name), j), string(st), Rewrite{Value: string(s.Resolve(st))})
 				}
 			}
 		}
 	}
 	for i, c := range s.Environment.RequiredControls {
 		if c.Owner == AnyUser {
-			v.deprecate(yamlx.Join(yamlx.Index("environment.required_controls", i), "owner"), "user", string(s.Resolve(c.Owner)))
+			v.deprecate(yamlx.Join(yamlx.Index("environment.required_controls", i), "owner"), string(c.Owner), Rewrite{Value: string(s.Resolve(c.Owner))})
 		}
 	}
 }
 
-// deprecate records a deprecated form at path.
-func (v *validator) deprecate(path, old, current string) {
-	v.s.Deprecations = append(v.s.Deprecations, Deprecation{Path: path, Old: old, New: current})
+// deprecate records a deprecated form, written old, at path, with the
+// rewrite that gives its current form.
+func (v *validator) deprecate(path, old string, r Rewrite) {
+	v.s.Deprecations = append(v.s.Deprecations, Deprecation{Path: path, Old: old, New: r.Current(), Rewrite: r})
 }
 
 func (v *validator) device() {

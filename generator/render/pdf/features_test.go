@@ -282,7 +282,7 @@ func TestDiagrams(t *testing.T) {
 	if len(warns) != 1 || warns[0].Line != 5 || !strings.Contains(warns[0].Message, "U+533A") {
 		t.Errorf("warnings %v", warns)
 	}
-	for _, ex := range []string{"imaging-workstation", "home-monitor", "lab-analyzer"} {
+	for _, ex := range []string{"imaging-workstation", "home-monitor", "lab-analyzer", "bedside-ventilator", "pathology-system"} {
 		d := exampleDiagram(t, ex)
 		opts := render.Options{Assets: map[string]render.Asset{"net.svg": {Diagram: d}}}
 		doc, warns := layoutMD(t, md, opts)
