@@ -91,6 +91,9 @@ type BuildOptions struct {
 	// WordTemplate is a Word template (.dotx or .docx) whose styles the
 	// Word documents take.
 	WordTemplate string
+	// PDFStandard is the standard of the PDF documents: PDF/A-3b (the
+	// default) or none (see render.Options).
+	PDFStandard string
 	// Since is an earlier revision of the spec (a file, or REV:PATH read
 	// from git): the build adds the security change notice since it, the
 	// redline of each document and the proposed revision-history entry.
@@ -155,7 +158,8 @@ func BuildSpec(ctx context.Context, path string, opts BuildOptions) (*Built, err
 		assets[DiagramFile] = render.Asset{Data: svg, Diagram: d, Raster: png}
 	}
 	for _, doc := range set.Documents {
-		ro := render.Options{Assets: assets, PageSize: opts.PageSize, Generator: "docgen " + opts.Version, TitlePage: true, Template: opts.WordTemplate}
+		ro := render.Options{Assets: assets, PageSize: opts.PageSize, Generator: "docgen " + opts.Version, TitlePage: true,
+			Template: opts.WordTemplate, PDFStandard: opts.PDFStandard}
 		if doc.AttachSBOM && len(inputs) > 1 {
 			ro.Attachments = []render.Attachment{sbomAttachment(inputs[1])}
 		}

@@ -1,21 +1,22 @@
 package generator_test
 
 import (
-	"bytes"
 	"context"
 	"path/filepath"
 	"strings"
 	"testing"
 
-	"github.com/pdfcpu/pdfcpu/pkg/api"
 	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/model"
 
 	"github.com/docgen/docgen/generator"
+	"github.com/docgen/docgen/generator/render/pdf/pdfcheck"
+	"github.com/docgen/docgen/generator/render/pdf/pdftext"
 	"github.com/docgen/docgen/generator/spec"
 )
 
 // TestExamplePDFsValid validates every PDF docgen builds for the examples
-// with pdfcpu in strict mode, and checks the administrator guide carries the
+// with pdfcpu in strict mode (see pdftext.Validate) and checks it against
+// PDF/A-3b and PDF/UA-1 (see pdfcheck), and checks the administrator guide carries the
 // SBOM as an attachment.
 func TestExamplePDFsValid(t *testing.T) {
 	for _, name := range examples(t) {
@@ -29,18 +30,20 @@ func TestExamplePDFsValid(t *testing.T) {
 				continue
 			}
 			n++
-			conf := model.NewDefaultConfiguration()
-			conf.ValidationMode = model.ValidationStrict
-			ctx, err := api.ReadContext(bytes.NewReader(f.Data), conf)
-			if err == nil {
-				err = api.ValidateContext(ctx)
-			}
+			ctx, err := pdftext.Validate(f.Data, model.ValidationStrict)
 			if err != nil {
 				t.Errorf("%s/%s: %v", name, f.Name, err)
 				continue
 			}
+			problems, err := pdfcheck.Check(f.Data, pdfcheck.Options{PDFA: true})
+			if err != nil {
+				t.Errorf("%s/%s: %v", name, f.Name, err)
+			}
+			for _, p := range problems {
+				t.Errorf("%s/%s: %s", name, f.Name, p)
+			}
 			if f.Name == "admin-guide.pdf" {
-				atts, err := api.Attachments(bytes.NewReader(f.Data), conf)
+				atts, err := ctx.ListAttachments()
 				if err != nil || len(atts) != 1 || !strings.HasSuffix(atts[0].FileName, ".json") {
 					t.Errorf("%s/admin-guide.pdf attachments %v, %v; want the SBOM", name, atts, err)
 				}

@@ -36,7 +36,8 @@ func changeFiles(ctx context.Context, since string, cur *Checked, curDocs *Assem
 	if err != nil {
 		return nil, nil, err
 	}
-	ro := render.Options{PageSize: opts.PageSize, Generator: "docgen " + opts.Version, TitlePage: true, Template: opts.WordTemplate}
+	ro := render.Options{PageSize: opts.PageSize, Generator: "docgen " + opts.Version, TitlePage: true, Template: opts.WordTemplate,
+		PDFStandard: opts.PDFStandard}
 	files, warnings, err := renderDocument(ctx, notice.Name, doc, formats, ro)
 	if err != nil {
 		return nil, nil, err

@@ -36,6 +36,7 @@ func buildCommand() *cli.Command {
 			&cli.BoolFlag{Name: "allow-outside-files", Usage: msg.Get("cli.flag.allow_outside")},
 			&cli.StringFlag{Name: "page-size", Value: "A4", Usage: msg.Get("cli.flag.page_size")},
 			&cli.StringFlag{Name: "docx-template", Usage: msg.Get("cli.flag.docx_template")},
+			pdfStandardFlag(),
 			&cli.BoolFlag{Name: "force", Usage: msg.Get("cli.flag.build_force")},
 			&cli.IntFlag{Name: "sbom-rows", Value: generator.DefaultComponentRows, Usage: msg.Get("cli.flag.sbom_rows")},
 			&cli.StringFlag{Name: "since", Usage: msg.Get("cli.flag.since")},
@@ -159,6 +160,10 @@ func runBuild(c *cli.Context) error {
 	if err := checkPageSize(c.String("page-size")); err != nil {
 		return err
 	}
+	standard, err := checkPDFStandard(c.String("pdf-standard"))
+	if err != nil {
+		return err
+	}
 	if c.String("docx-template") != "" && !slices.Contains(formats, "docx") {
 		return fail(exitInput, msg.Get("cli.docx_template_unused"))
 	}
@@ -176,7 +181,7 @@ func runBuild(c *cli.Context) error {
 		Formats: formats, Profiles: c.StringSlice("profile"), TemplatesDir: c.String("templates"),
 		IFUHeadingOffset: c.Int("ifu-heading-offset"), ComponentRows: componentRows(c.Int("sbom-rows")), Today: ref, EndOfSupportDate: endOfSupportDate(c, ref), Version: version,
 		AllowOutside: c.Bool("allow-outside-files"), PageSize: c.String("page-size"),
-		WordTemplate: c.String("docx-template"), Since: c.String("since"),
+		WordTemplate: c.String("docx-template"), PDFStandard: standard, Since: c.String("since"),
 	}
 	specs := c.Args().Slice()
 	dirs := outputDirs(c.String("out"), specs)

@@ -8,6 +8,7 @@ import (
 
 	"github.com/urfave/cli/v2"
 
+	"github.com/docgen/docgen/generator/docmodel"
 	"github.com/docgen/docgen/generator/input"
 	"github.com/docgen/docgen/generator/msg"
 	"github.com/docgen/docgen/generator/render"
@@ -35,6 +36,8 @@ func renderCommand() *cli.Command {
 			&cli.StringFlag{Name: "page-size", Value: "A4", Usage: msg.Get("cli.flag.page_size")},
 			&cli.BoolFlag{Name: "no-title-page", Usage: msg.Get("cli.flag.no_title_page")},
 			&cli.StringFlag{Name: "docx-template", Usage: msg.Get("cli.flag.docx_template")},
+			pdfStandardFlag(),
+			&cli.BoolFlag{Name: "strict", Usage: msg.Get("cli.flag.render_strict")},
 		},
 		Action: runRender,
 	}
@@ -49,6 +52,23 @@ func extensions() []string {
 		out = append(out, r.Extension())
 	}
 	return out
+}
+
+// pdfStandardFlag is the --pdf-standard flag of build and render.
+func pdfStandardFlag() cli.Flag {
+	return &cli.StringFlag{Name: "pdf-standard", Value: render.PDFStandards[0],
+		Usage: msg.Format("cli.flag.pdf_standard", strings.Join(render.PDFStandards, ", "))}
+}
+
+// checkPDFStandard checks the value of --pdf-standard and returns it as
+// render.PDFStandards spells it.
+func checkPDFStandard(s string) (string, error) {
+	for _, v := range render.PDFStandards {
+		if strings.EqualFold(strings.TrimSpace(s), v) {
+			return v, nil
+		}
+	}
+	return "", fail(exitInput, msg.Format("cli.bad_pdf_standard", s, strings.Join(render.PDFStandards, ", ")))
 }
 
 func checkPageSize(s string) error {
@@ -72,6 +92,10 @@ func runRender(c *cli.Context) error {
 	if err := checkPageSize(c.String("page-size")); err != nil {
 		return err
 	}
+	standard, err := checkPDFStandard(c.String("pdf-standard"))
+	if err != nil {
+		return err
+	}
 	in := c.Args().First()
 	out := c.String("output")
 	r, ok := render.ForExtension(filepath.Ext(out))
@@ -91,6 +115,14 @@ func runRender(c *cli.Context) error {
 	}
 	m := &d.Meta
 	m.Title = pick(c.String("title"), m.Title)
+	if m.Title == "" {
+		// No front matter title and no leading level-1 heading (which
+		// the reader takes as the title): the first heading, else the
+		// file name.
+		if s := docmodel.Sections(d); len(s) > 0 {
+			m.Title = strings.TrimSpace(docmodel.PlainText(s[0].Title))
+		}
+	}
 	if m.Title == "" {
 		m.Title = strings.TrimSuffix(filepath.Base(in), filepath.Ext(in))
 	}
@@ -112,13 +144,16 @@ func runRender(c *cli.Context) error {
 	var b bytes.Buffer
 	warns, err := r.Render(&b, d, render.Options{
 		PageSize: c.String("page-size"), TitlePage: !c.Bool("no-title-page"), Generator: "docgen " + version,
-		Template: c.String("docx-template"),
+		Template: c.String("docx-template"), PDFStandard: standard,
 	})
 	if err != nil {
 		return fail(exitInput, fmt.Sprintf("%s: %v", in, err))
 	}
 	for _, w := range warns {
 		fmt.Fprintln(c.App.ErrWriter, in+":"+w.String())
+	}
+	if len(warns) > 0 && c.Bool("strict") {
+		return fail(exitFindings, msg.Format("cli.render.strict", in, len(warns), out))
 	}
 	if err := emit(c.App.Writer, out, b.Bytes()); err != nil {
 		return fail(exitInput, err.Error())

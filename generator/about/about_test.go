@@ -87,7 +87,7 @@ func TestSBOMIsValidAndComplete(t *testing.T) {
 	for _, want := range []string{
 		`"version": "v1.2.0"`, `"value": "windows"`, `"timestamp": "2026-11-01T12:00:00Z"`,
 		`"expression": "BSD-3-Clause AND Bitstream-Vera AND LicenseRef-Arev-Fonts"`,
-		`"purl": "pkg:golang/github.com/go-pdf/fpdf@v1.0.0%2Bincompatible"`, `"purl": "pkg:golang/stdlib@1.26.8"`,
+		`"purl": "pkg:golang/github.com/go-fonts/dejavu@v1.0.0%2Bincompatible"`, `"purl": "pkg:golang/stdlib@1.26.8"`,
 	} {
 		if !strings.Contains(b.String(), want) {
 			t.Errorf("SBOM lacks %s", want)

@@ -55,7 +55,14 @@ type Options struct {
 	// TitlePage asks paged formats for a title page with the document
 	// control block.
 	TitlePage bool
+	// PDFStandard is the standard PDF output conforms to: "PDF/A-3b" (the
+	// default, also when empty) or "none" for plain PDF; see
+	// PDFStandards.
+	PDFStandard string
 }
+
+// PDFStandards lists the values of Options.PDFStandard, the default first.
+var PDFStandards = []string{"PDF/A-3b", "none"}
 
 // Asset is the content of an image.
 type Asset struct {

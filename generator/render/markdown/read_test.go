@@ -159,6 +159,34 @@ func TestFrontMatterOnlyWhenMapping(t *testing.T) {
 	}
 }
 
+// TestFrontMatterExample96 reads CommonMark example 96, which starts with
+// a --- line but has no front matter: "Foo" between the first two --- lines
+// is no YAML mapping, so the lines are a thematic break and two setext
+// headings, and the document has no title.
+func TestFrontMatterExample96(t *testing.T) {
+	d, err := Read([]byte("---\nFoo\n---\nBar\n---\nBaz\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d.Meta.Title != "" || len(d.Body) != 3 {
+		t.Fatalf("meta %+v, %d blocks", d.Meta, len(d.Body))
+	}
+	if _, ok := d.Body[0].(*docmodel.ThematicBreak); !ok {
+		t.Errorf("first block %T, want a thematic break", d.Body[0])
+	}
+	foo, ok1 := d.Body[1].(*docmodel.Section)
+	bar, ok2 := d.Body[2].(*docmodel.Section)
+	if !ok1 || !ok2 || foo.Level != 2 || docmodel.PlainText(foo.Title) != "Foo" || docmodel.PlainText(bar.Title) != "Bar" {
+		t.Fatalf("blocks %#v %#v, want the sections Foo and Bar", d.Body[1], d.Body[2])
+	}
+	if len(bar.Blocks) != 1 {
+		t.Fatalf("Bar holds %d blocks", len(bar.Blocks))
+	}
+	if p, ok := bar.Blocks[0].(*docmodel.Paragraph); !ok || docmodel.PlainText(p.Content) != "Baz" {
+		t.Errorf("Bar holds %#v, want the paragraph Baz", bar.Blocks[0])
+	}
+}
+
 // TestCommonMarkRoundTrip writes every example of the CommonMark spec back
 // as Markdown and reads it again: the text must survive.
 func TestCommonMarkRoundTrip(t *testing.T) {

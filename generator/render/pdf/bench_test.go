@@ -69,7 +69,7 @@ func BenchmarkRenderLarge(b *testing.B) {
 			b.Fatal(err)
 		}
 		size = buf.Len()
-		pages = bytes.Count(buf.Bytes(), []byte("/Type /Page\n"))
+		pages = bytes.Count(buf.Bytes(), []byte("/Type /Page /"))
 	}
 	b.ReportMetric(float64(pages), "pages")
 	b.ReportMetric(float64(size), "bytes")

@@ -1,6 +1,7 @@
 package pdf
 
 import (
+	"strconv"
 	"strings"
 
 	"github.com/docgen/docgen/generator/docmodel"
@@ -18,6 +19,8 @@ type ctx struct {
 	tight bool
 	// depth is the nesting depth of lists.
 	depth int
+	// parent is the structure element the blocks go into.
+	parent *layout.Elem
 	// task is the check box that starts the first paragraph of a block
 	// list (a task-list item); backlink the anchor that the last paragraph
 	// of a block list links back to (a footnote's reference). Both apply
@@ -106,6 +109,7 @@ func (r *renderer) block(b docmodel.Block, c ctx, space float64, more bool) bool
 	line := b.Provenance().Line
 	switch b := b.(type) {
 	case *docmodel.Section:
+		c.parent = c.parent.Add("Sect")
 		r.heading(b.Title, b.Level, b.Anchor, line, c, space, b.Aliases...)
 		for i, ch := range b.Blocks {
 			r.block(ch, c, spaceBefore(ch, c), more || i+1 < len(b.Blocks))
@@ -115,6 +119,7 @@ func (r *renderer) block(b docmodel.Block, c ctx, space float64, more bool) bool
 	case *docmodel.Figure:
 		r.figure(b, line, c, space)
 	case *docmodel.ThematicBreak:
+		// A rule is decoration: an artifact.
 		r.add(&layout.Item{H: 12, SpaceBefore: space, Ops: []layout.Op{
 			layout.Path{Points: []layout.Point{{X: c.x, Y: 6}, {X: c.x + c.w, Y: 6}}, Stroke: colorRule, Fill: layout.None, LineWidth: 0.8},
 		}})
@@ -148,7 +153,7 @@ func (r *renderer) lineItems(b *inliner, c ctx, base layout.Style, space float64
 	for i := range lines {
 		items[i] = lines[i].Item(c.x, c.w, layout.AlignLeft)
 	}
-	keepLines(items)
+	layout.Keep(items)
 	if len(items) > 0 {
 		items[0].SpaceBefore = space
 		for _, a := range b.anchors {
@@ -158,14 +163,25 @@ func (r *renderer) lineItems(b *inliner, c ctx, base layout.Style, space float64
 	return items
 }
 
-// keepLines sets the keep-with-next flags that prevent orphans and widows.
-func keepLines(items []*layout.Item) {
-	n := len(items)
-	for i := 0; i < n-1; i++ {
-		if n <= 3 || i == 0 || i == n-2 {
-			items[i].KeepWithNext = true
-		}
+// titleHeading sets the title as the first heading of a document without
+// a title page, tagged H1.
+func (r *renderer) titleHeading(c ctx) {
+	r.heading(docmodel.Plain(r.title), 1, "", 0, c, 0)
+	r.titled = true
+}
+
+// headingType returns the structure type of the next heading, of the given
+// level in the document model: H1 for the title, the top level of the body
+// one below it (H1 when there is no title), and never more than one level
+// below the heading before, as PDF/UA asks that no level be skipped.
+func (r *renderer) headingType(level int) string {
+	mapped := level - r.baseLevel + 1
+	if r.titled {
+		mapped++
 	}
+	t := max(1, min(mapped, r.lastHeading+1, 6))
+	r.lastHeading = t
+	return "H" + strconv.Itoa(t)
 }
 
 // paragraph lays out a paragraph of content, read from source line line.
@@ -179,7 +195,7 @@ func (r *renderer) paragraph(content []docmodel.Inline, line int, c ctx, space f
 	var part []docmodel.Inline
 	started := false
 	flush := func(last bool) {
-		b := &inliner{r: r, in: &layout.Inline{}, line: line}
+		b := r.newInliner(c.parent.Add("P"), line)
 		if !started && task != "" {
 			ts := base
 			ts.Face = fonts.Regular
@@ -230,7 +246,7 @@ func (r *renderer) paragraph(content []docmodel.Inline, line int, c ctx, space f
 
 // heading lays out a heading of the given level: kept with what follows, a
 // link destination under its anchor, and an outline entry for the top
-// three levels.
+// three levels. It is tagged H1 to H6 (see headingType).
 func (r *renderer) heading(title []docmodel.Inline, level int, anchor string, line int, c ctx, space float64, aliases ...string) {
 	level = min(max(level, 1), 6)
 	face := fonts.Bold
@@ -239,7 +255,8 @@ func (r *renderer) heading(title []docmodel.Inline, level int, anchor string, li
 		face, color = fonts.BoldItalic, colorMuted
 	}
 	st := plain(face, headingSizes[level], color)
-	b := &inliner{r: r, in: &layout.Inline{}, line: line}
+	r.headingAt = r.flow.Len()
+	b := r.newInliner(c.parent.Add(r.headingType(level)), line)
 	b.inlines(title, st)
 	b.in.TrimSpace()
 	lines := b.in.Lines(c.w, leadHeading, r.st.get(st))
@@ -274,8 +291,10 @@ func (r *renderer) heading(title []docmodel.Inline, level int, anchor string, li
 }
 
 // definitions lays out a definition list: each term in bold, kept with its
-// descriptions, which are indented.
+// descriptions, which are indented. It is tagged as a list whose items
+// have the term as label and the descriptions as body.
 func (r *renderer) definitions(dl *docmodel.DefinitionList, line int, c ctx, space float64) {
+	list := c.parent.Add("L")
 	s := space
 	for k, it := range dl.Items {
 		if k > 0 {
@@ -285,15 +304,18 @@ func (r *renderer) definitions(dl *docmodel.DefinitionList, line int, c ctx, spa
 			}
 		}
 		st := plain(fonts.Bold, c.size, c.color)
-		b := &inliner{r: r, in: &layout.Inline{}, line: line}
+		li := list.Add("LI")
+		b := r.newInliner(li.Add("Lbl"), line)
 		b.inlines(it.Term, st)
 		items := r.lineItems(b, c, st, s)
 		for _, item := range items {
 			item.KeepWithNext = true
 		}
 		r.add(items...)
+		dc := c.indent(indentList)
+		dc.parent = li.Add("LBody")
 		for _, d := range it.Descriptions {
-			r.blocks(d, c.indent(indentList), spaceListItem, false)
+			r.blocks(d, dc, spaceListItem, false)
 		}
 	}
 }

@@ -19,7 +19,9 @@ func (r *renderer) code(cb *docmodel.CodeBlock, line int, c ctx, space float64) 
 	r.open(fr, space)
 	inner := c.indent(padCode)
 	inner.w -= padCode
-	st := r.st.get(plain(fonts.Mono, sizeCode*c.size/sizeBody, colorCodeText))
+	cs := plain(fonts.Mono, sizeCode*c.size/sizeBody, colorCodeText)
+	cs.Tag = c.parent.Add("Code")
+	st := r.st.get(cs)
 	var items []*layout.Item
 	text := strings.TrimSuffix(cb.Text, "\n")
 	if text != "" {
@@ -41,7 +43,7 @@ func (r *renderer) code(cb *docmodel.CodeBlock, line int, c ctx, space float64) 
 	if len(items) == 0 {
 		items = append(items, &layout.Item{H: st.Size * leadCode})
 	}
-	keepLines(items)
+	layout.Keep(items)
 	r.add(items...)
 	r.flow.Close(fr)
 }

@@ -11,8 +11,14 @@ import (
 // diagramOps draws d at scale s with its top left corner at x0, y0, in the
 // order the diagram package prescribes: zones, edges, nodes, edge labels,
 // legend. The labels are set in DejaVu Sans, the font whose metrics the
-// layout used, so they fit their boxes.
-func (r *renderer) diagramOps(d *diagram.Diagram, s, x0, y0 float64, line int) []layout.Op {
+// layout used, so they fit their boxes. Everything is tagged with the
+// figure fig.
+func (r *renderer) diagramOps(d *diagram.Diagram, s, x0, y0 float64, line int, fig *layout.Elem) []layout.Op {
+	return layout.Retag(r.diagramShapes(d, s, x0, y0, line), fig)
+}
+
+// diagramShapes returns the operations of diagramOps, untagged.
+func (r *renderer) diagramShapes(d *diagram.Diagram, s, x0, y0 float64, line int) []layout.Op {
 	pt := func(p diagram.Point) layout.Point { return layout.Point{X: x0 + p.X*s, Y: y0 + p.Y*s} }
 	col := func(hex string, def layout.Color) layout.Color { return layout.Hex(hex, def) }
 	var ops []layout.Op
@@ -30,7 +36,7 @@ func (r *renderer) diagramOps(d *diagram.Diagram, s, x0, y0 float64, line int) [
 				align = layout.AlignRight
 			}
 			ops = append(ops, r.labelAt(t.Text, face, t.Size*s, col(t.Color, colorText),
-				x0+t.X*s, y0+t.Y*s, align, math.Inf(1), line)...)
+				x0+t.X*s, y0+t.Y*s, align, math.Inf(1), line, nil)...)
 		}
 	}
 	for _, z := range d.Zones {

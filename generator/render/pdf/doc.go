@@ -21,10 +21,28 @@
 //	}
 //
 // Render never fails on its input: any document gives a valid PDF, and
-// what it had to change (a character the fonts lack, a missing image, a
-// link to an unknown anchor) is reported as a warning with the source line
-// of the block (its [docmodel.Provenance]; 0 for generated documents). Only
-// a failing writer makes it return an error.
+// what it had to change (characters the fonts lack, right-to-left text it
+// shows left to right and unjoined, a missing image, a link to an unknown
+// anchor) is reported as a warning with the source line of the block (its
+// [docmodel.Provenance]; 0 for generated documents), one per line and
+// kind. Only a failing writer makes it return an error.
+//
+// # Archiving and accessibility
+//
+// Every PDF is a PDF/A-3b file (ISO 19005-3) unless
+// [render.Options].PDFStandard is "none", and a tagged PDF meant to meet
+// PDF/UA-1 (ISO 14289-1) either way: the renderer builds the structure
+// tree from the document model while it lays the document out (headings
+// H1 to H6 that never skip a level, paragraphs, lists with labels and
+// bodies, tables with header cells and their scope, figures with their
+// alternative text, captions, links, the table of contents, notes), and
+// marks running headers, footers and decoration as artifacts. A figure's
+// alternative text is its Alt, its Description and, for the network
+// diagram, a description of its zones, nodes and data streams generated
+// from the diagram (diagram.Diagram.Describe). Attachments, such as the
+// SBOM, are associated files with their MIME type. Package pdfwriter says
+// what the file holds; package pdfcheck checks it, and the tests run that
+// check on every PDF they render.
 //
 // # What the document looks like
 //
@@ -36,18 +54,28 @@
 // follows on a page of its own, and the body starts on the next. Without
 // it, the body starts with the title as a level-1 heading, followed by the
 // table of contents if it has at least four entries. Every page but the
-// title page has a running header with the title, document id and
-// revision; every page has a footer with the manufacturer and "Page N of
+// title page has a running header with the title (shortened after a whole
+// word, with an ellipsis, when it is long), document id and revision;
+// every page has a footer with the manufacturer and "Page N of
 // M". A draft (Meta.Draft) shows its notice (Meta.DraftNotice) above the
 // running header of every page, the title page included, in a box under
 // the title, and in the keywords of the metadata. Headings h1 to h3 become
 // bookmarks; a heading is never left alone at the bottom of a page, and
 // paragraphs keep at least two lines together.
 //
-// Tables get column widths from their content; cells wrap, long tokens
-// (package URLs, hashes, addresses) break, the font shrinks (down to 6 pt)
-// when a table is very wide, and the header row is repeated on every page
-// a table continues on. The words of code, date, port and number columns
+// Tables get column widths from their content: every column at least its
+// widest word, so that no word that fits on a line is broken, at most its
+// widest cell, and the room between where it saves the most lines. A table
+// of the body whose words do not fit a portrait page goes, with its
+// section heading and lead-in when they are short, on pages turned to
+// landscape of the same paper, rather than be set smaller; only when it
+// does not fit there either does the font shrink (down to 6 pt) and, at
+// last, words break. Words too long for a column (package URLs, hashes,
+// addresses) break at natural points (after / . - _ : @ = and the like, or
+// between a lower- and an upper-case letter), else with a muted break
+// marker (↵) at the end of the line. The header row is repeated on every
+// page a table continues on, and at least two body rows stand on either
+// side of a page break. The words of code, date, port and number columns
 // ([docmodel.ColumnKind]) are not broken as long as the other columns can
 // give way; number columns are right-aligned unless the column says
 // otherwise. An empty cell shows a dash. Code is set in monospace on a
@@ -69,9 +97,14 @@
 // A figure is drawn from its Diagram, or from the asset its Src names in
 // [render.Options].Assets: a network diagram as vector graphics across the
 // text column, or, when its labels would then be smaller than 6 pt, alone
-// on a page turned to landscape or, if that is still too small, on an A3
-// (or Ledger) page; a PNG or JPEG image scaled to fit. Other images are
-// reported as missing and replaced by their description.
+// on a page of the document's paper, turned to landscape if that gives it
+// more room (a document never changes paper size; labels below 4.5 pt are
+// reported); a PNG or JPEG image scaled to fit. Other images are reported
+// as missing and replaced by their description.
+//
+// Spaces are written as space characters, between words of different
+// styles and at the end of lines that break at a space, so that copied and
+// read-aloud text keeps its words apart.
 //
 // # Reproducibility
 //
@@ -83,9 +116,9 @@
 //
 // The renderer walks the document model and describes the document as a
 // flow of boxes ([layout.Flow]); package layout breaks lines, sizes tables
-// and fills the pages, and package fpdfbackend writes the PDF with
-// github.com/go-pdf/fpdf. Only fpdfbackend knows fpdf, so that the library
-// can be replaced. Package fonts holds the embedded DejaVu fonts. The
+// and fills the pages, and package pdfwriter writes the PDF objects (see
+// its documentation for why docgen writes them itself rather than through
+// a PDF library). Package fonts holds the embedded DejaVu fonts. The
 // package reads no Markdown: `docgen render` reads Markdown into the model
 // with package render/markdown first.
 package pdf

@@ -271,7 +271,8 @@ func smallDiagram() *diagram.Diagram {
 }
 
 // TestDiagrams draws a small diagram in the text and the examples' large
-// ones on pages of their own, with labels of at least 6 pt.
+// ones on A4 pages of their own, portrait or landscape (never a larger
+// paper size), with labels of at least minLabelPage.
 func TestDiagrams(t *testing.T) {
 	md := "# D\n\nBefore.\n\n![Network diagram](net.svg)\n\nAfter.\n"
 	doc, warns := layoutMD(t, md, render.Options{Assets: map[string]render.Asset{"net.svg": {Diagram: smallDiagram()}}})
@@ -288,16 +289,19 @@ func TestDiagrams(t *testing.T) {
 		if len(warns) > 0 {
 			t.Errorf("%s: %v", ex, warns)
 		}
-		if len(doc.Pages) != 2 || doc.Pages[1].Template.Width < 841 {
-			t.Errorf("%s: %d pages, want the text, then the diagram on a larger page", ex, len(doc.Pages))
+		if len(doc.Pages) != 2 {
+			t.Errorf("%s: %d pages, want the text, then the diagram on a page of its own", ex, len(doc.Pages))
 			continue
+		}
+		if w, h := doc.Pages[1].Template.Width, doc.Pages[1].Template.Height; !(w == sizeA4[0] && h == sizeA4[1]) && !(w == sizeA4[1] && h == sizeA4[0]) {
+			t.Errorf("%s: the diagram page is %.0f x %.0f, not A4", ex, w, h)
 		}
 		p := doc.Pages[1]
 		labels := 0
 		for _, op := range p.Ops {
 			if tx, ok := op.(layout.Text); ok && tx.Y < p.Template.Height-p.Template.Bottom && tx.Y > p.Template.Top {
 				labels++
-				if tx.Size < minLabel-0.01 {
+				if tx.Size < minLabelPage-0.01 {
 					t.Errorf("%s: label %q at %.1f pt", ex, tx.S, tx.Size)
 				}
 			}
@@ -310,17 +314,18 @@ func TestDiagrams(t *testing.T) {
 	}
 }
 
-// TestDiagramTooLarge checks that a diagram whose labels cannot reach 6 pt
-// even on the largest page is still drawn, and reported.
+// TestDiagramTooLarge checks that a diagram whose labels cannot reach
+// minLabelPage even on a landscape page is still drawn there, and
+// reported.
 func TestDiagramTooLarge(t *testing.T) {
 	d := smallDiagram()
 	d.Width, d.Height = 6000, 4000
 	d.Zones[0].Text[0].Text = "Zone"
 	doc, warns := layoutMD(t, "![x](net.svg)\n", render.Options{Assets: map[string]render.Asset{"net.svg": {Diagram: d}}})
-	if len(warns) != 1 || !strings.Contains(warns[0].Message, "smaller than 6 pt") {
+	if len(warns) != 1 || !strings.Contains(warns[0].Message, "smaller than 4.5 pt") {
 		t.Errorf("warnings %v", warns)
 	}
-	if len(doc.Pages) != 1 || doc.Pages[0].Template.Width < 1190 {
+	if len(doc.Pages) != 1 || doc.Pages[0].Template.Width != sizeA4[1] || doc.Pages[0].Template.Height != sizeA4[0] {
 		t.Errorf("%d pages, the first %v wide", len(doc.Pages), doc.Pages[0].Template.Width)
 	}
 }

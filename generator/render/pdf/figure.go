@@ -12,13 +12,23 @@ import (
 	"github.com/docgen/docgen/generator/docmodel"
 	"github.com/docgen/docgen/generator/msg"
 	"github.com/docgen/docgen/generator/render/pdf/fonts"
-	"github.com/docgen/docgen/generator/render/pdf/fpdfbackend"
 	"github.com/docgen/docgen/generator/render/pdf/layout"
+	"github.com/docgen/docgen/generator/render/pdf/pdfwriter"
 )
 
-// minLabel is the smallest size, in points, at which diagram labels stay
-// readable in print.
-const minLabel = 6
+// minLabel is the smallest size, in points, of diagram labels in the text
+// column; minLabelPage the smallest on a page of the diagram's own, below
+// which a warning says the labels are hard to read in print.
+const (
+	minLabel     = 6
+	minLabelPage = 4.5
+)
+
+// figurePage returns the template of a page of a figure's own, w × h: the
+// margins leave room for the running header and footer and no more.
+func figurePage(w, h float64) *layout.Template {
+	return &layout.Template{Width: w, Height: h, Top: 60, Bottom: 52, Left: 40, Right: 40}
+}
 
 // pxToPt converts image pixels to points, at 96 pixels per inch.
 const pxToPt = 0.75
@@ -27,7 +37,8 @@ const pxToPt = 0.75
 // whether it added anything: a network diagram (the figure's own, or that
 // of the asset its Src names) as vector graphics, a PNG or JPEG image
 // scaled to fit, or, for an image that is not available, its description
-// in a box.
+// in a box. A figure is tagged Figure, with its alternative text (see
+// figureAlt), and its caption Caption.
 func (r *renderer) figure(f *docmodel.Figure, line int, c ctx, space float64) bool {
 	key := f.Src
 	alt := strings.TrimSpace(f.Alt)
@@ -42,15 +53,18 @@ func (r *renderer) figure(f *docmodel.Figure, line int, c ctx, space float64) bo
 	}
 	switch {
 	case d != nil && d.Width > 0 && d.Height > 0:
-		r.diagram(d, caption, c, space, line)
+		fig := c.parent.Add("Figure")
+		fig.Alt = figureAlt(f, d)
+		r.diagram(d, caption, c, space, line, fig)
 	case ok && len(asset.Data) > 0:
-		data, _, good := fpdfbackend.Normalize(asset.Data)
-		if !good {
+		if !pdfwriter.Embeddable(asset.Data) {
 			r.warn.add(line, msg.Format("pdf.warn.image_bad", key))
 			r.placeholder(alt, key, c, space)
 			break
 		}
-		r.raster(key, data, caption, c, space, line)
+		fig := c.parent.Add("Figure")
+		fig.Alt = figureAlt(f, nil)
+		r.raster(key, asset.Data, caption, c, space, line, fig)
 	default:
 		r.warn.add(line, msg.Format("pdf.warn.image_missing", key))
 		r.placeholder(alt, key, c, space)
@@ -65,19 +79,20 @@ func (r *renderer) placeholder(alt, key string, c ctx, space float64) {
 		alt = key
 	}
 	st := plain(fonts.Italic, sizeCaption, colorMuted)
+	st.Tag = c.parent.Add("P")
 	inner := c.indent(8)
 	inner.w -= 8
 	items := r.textItems(msg.Format("pdf.image_missing", alt), st, inner, 1.35, 0)
 	fr := &layout.Frame{X: c.x, W: c.w, Fill: layout.None, Border: colorRule, Bar: layout.None, PadTop: 5, PadBottom: 5}
 	r.open(fr, space)
-	keepLines(items)
+	layout.Keep(items)
 	r.add(items...)
 	r.flow.Close(fr)
 }
 
 // raster places a PNG or JPEG image, at most at its natural size (96 dpi),
 // scaled to the column and to most of a page's height.
-func (r *renderer) raster(key string, data []byte, caption []docmodel.Inline, c ctx, space float64, line int) {
+func (r *renderer) raster(key string, data []byte, caption []docmodel.Inline, c ctx, space float64, line int, fig *layout.Elem) {
 	cfg, _, err := image.DecodeConfig(bytes.NewReader(data))
 	if err != nil || cfg.Width <= 0 || cfg.Height <= 0 {
 		return
@@ -91,7 +106,7 @@ func (r *renderer) raster(key string, data []byte, caption []docmodel.Inline, c 
 	}
 	r.images[key] = data
 	it := &layout.Item{H: h, SpaceBefore: space, KeepWithNext: len(capItems) > 0,
-		Ops: []layout.Op{layout.Image{X: c.x + (c.w-w)/2, Y: 0, W: w, H: h, Key: key}}}
+		Ops: []layout.Op{layout.Image{X: c.x + (c.w-w)/2, Y: 0, W: w, H: h, Key: key, Tag: fig}}}
 	r.add(it)
 	r.add(capItems...)
 }
@@ -102,7 +117,7 @@ func (r *renderer) caption(content []docmodel.Inline, c ctx, line int) []*layout
 		return nil
 	}
 	st := plain(fonts.Italic, sizeCaption, colorMuted)
-	b := &inliner{r: r, in: &layout.Inline{}, line: line}
+	b := r.newInliner(c.parent.Add("Caption"), line)
 	b.inlines(content, st)
 	b.in.TrimSpace()
 	lines := b.in.Lines(c.w, 1.35, r.st.get(st))
@@ -110,7 +125,7 @@ func (r *renderer) caption(content []docmodel.Inline, c ctx, line int) []*layout
 	for i := range lines {
 		items[i] = lines[i].Item(c.x, c.w, layout.AlignCenter)
 	}
-	keepLines(items)
+	layout.Keep(items)
 	if len(items) > 0 {
 		items[0].SpaceBefore = 5
 	}
@@ -125,28 +140,28 @@ func itemsHeight(items []*layout.Item) float64 {
 	return h
 }
 
-// diagram places the network diagram as vector graphics: across the
-// column if its labels stay at least minLabel points high at that scale,
-// else alone on a page, turned to landscape or on the larger paper size
-// (A3 or Ledger) if that is what it takes.
-func (r *renderer) diagram(d *diagram.Diagram, caption []docmodel.Inline, c ctx, space float64, line int) {
+// diagram places the network diagram as vector graphics, tagged as the
+// figure fig: across the column if its labels stay at least minLabel
+// points high at that scale, else alone on a page turned to landscape (of
+// the document's paper size: a document never changes paper).
+func (r *renderer) diagram(d *diagram.Diagram, caption []docmodel.Inline, c ctx, space float64, line int, fig *layout.Elem) {
 	smallest := smallestLabel(d)
 	capItems := r.caption(caption, c, line)
 	capH := itemsHeight(capItems)
 	s := math.Min(1, c.w/d.Width)
 	if smallest*s >= minLabel && d.Height*s+capH <= r.tpl.ContentHeight() {
 		x := c.x + (c.w-d.Width*s)/2
-		it := &layout.Item{H: d.Height * s, SpaceBefore: space, KeepWithNext: len(capItems) > 0, Ops: r.diagramOps(d, s, x, 0, line)}
+		it := &layout.Item{H: d.Height * s, SpaceBefore: space, KeepWithNext: len(capItems) > 0, Ops: r.diagramOps(d, s, x, 0, line, fig)}
 		r.add(it)
 		r.add(capItems...)
 		return
 	}
-	normal, large := paper(r.opts.PageSize)
-	sizes := [][2]float64{normal, {normal[1], normal[0]}, large, {large[1], large[0]}}
+	normal := paper(r.opts.PageSize)
+	sizes := [][2]float64{normal, {normal[1], normal[0]}}
 	var best *layout.Template
 	bestS := 0.0
 	for _, sz := range sizes {
-		t := template(sz[0], sz[1])
+		t := figurePage(sz[0], sz[1])
 		cw := t.ContentWidth()
 		capH := itemsHeight(r.caption(caption, ctx{w: cw}, line))
 		sc := math.Min(1, math.Min(cw/d.Width, (t.ContentHeight()-capH)/d.Height))
@@ -158,12 +173,13 @@ func (r *renderer) diagram(d *diagram.Diagram, caption []docmodel.Inline, c ctx,
 			break
 		}
 	}
-	if smallest*bestS < minLabel {
-		r.warn.add(line, msg.Format("pdf.warn.image_small", d.Title, float64(minLabel)))
+	if smallest*bestS < minLabelPage {
+		r.warn.add(line, msg.Format("pdf.warn.image_small", d.Title, minLabelPage))
 	}
 	cw := best.ContentWidth()
 	pc := ctx{x: 0, w: cw, size: sizeBody, color: colorText}
-	ops := r.diagramOps(d, bestS, (cw-d.Width*bestS)/2, 0, line)
+	pc.parent = c.parent
+	ops := r.diagramOps(d, bestS, (cw-d.Width*bestS)/2, 0, line, fig)
 	y := d.Height * bestS
 	for _, it := range r.caption(caption, pc, line) {
 		y += it.SpaceBefore
@@ -171,6 +187,35 @@ func (r *renderer) diagram(d *diagram.Diagram, caption []docmodel.Inline, c ctx,
 		y += it.H
 	}
 	r.add(&layout.Item{H: y, Page: best, Ops: ops})
+}
+
+// figureAlt returns the alternative text of a figure: its short text (or,
+// without one, its caption or file name) and its description, and for a
+// network diagram the description of what it shows, generated from its
+// data.
+func figureAlt(f *docmodel.Figure, d *diagram.Diagram) string {
+	alt := strings.TrimSpace(f.Alt)
+	if alt == "" {
+		alt = strings.TrimSpace(docmodel.PlainText(f.Caption))
+	}
+	if alt == "" {
+		alt = f.Src
+	}
+	parts := []string{alt}
+	if desc := strings.TrimSpace(f.Description); desc != "" {
+		parts = append(parts, desc)
+	}
+	if d != nil {
+		if desc := d.Describe(); desc != "" {
+			parts = append(parts, desc)
+		}
+	}
+	for i, p := range parts[:len(parts)-1] {
+		if !strings.HasSuffix(p, ".") && !strings.HasSuffix(p, ":") {
+			parts[i] = p + "."
+		}
+	}
+	return strings.Join(parts, " ")
 }
 
 // smallestLabel returns the size of the smallest text of d.

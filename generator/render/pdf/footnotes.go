@@ -11,7 +11,8 @@ import (
 
 // footnotes lays out the footnotes at the end of the document, under a
 // short rule and a title, in a smaller size. Each ends with a link back to
-// its (first) reference.
+// its (first) reference, and is tagged as a note with its number as
+// label.
 func (r *renderer) footnotes(c ctx) {
 	notes := r.d.Footnotes
 	if len(notes) == 0 {
@@ -23,7 +24,9 @@ func (r *renderer) footnotes(c ctx) {
 	r.add(rule)
 	fc := c
 	fc.size = sizeFootnote
-	st := r.st.get(plain(fonts.Bold, sizeFootnote, colorHeading))
+	title := plain(fonts.Bold, sizeFootnote, colorHeading)
+	title.Tag = c.parent.Add("P")
+	st := r.st.get(title)
 	var in layout.Inline
 	r.text.add(&in, msg.Get("pdf.footnotes"), st, 0, false)
 	for _, ln := range in.Lines(c.w, leadBody, st) {
@@ -41,6 +44,10 @@ func (r *renderer) footnotes(c ctx) {
 		index := i + 1
 		before := r.flow.Len()
 		fi := inner
+		note := c.parent.Add("Note")
+		note.ID = footnoteAnchor(index)
+		lbl := note.Add("Lbl")
+		fi.parent = note
 		if n := len(fn.Blocks); n > 0 {
 			if _, ok := fn.Blocks[n-1].(*docmodel.Paragraph); ok {
 				fi.backlink = footnoteRefAnchor(index)
@@ -59,6 +66,6 @@ func (r *renderer) footnotes(c ctx) {
 		}
 		first.Ops = append(first.Ops,
 			layout.Anchor{Name: footnoteAnchor(index)},
-			layout.Text{X: c.x + markerW - 5 - num.Face.Width(label, num.Size), Y: base, Face: num.Face, Size: num.Size, Color: num.Color, S: label})
+			layout.Text{X: c.x + markerW - 5 - num.Face.Width(label, num.Size), Y: base, Face: num.Face, Size: num.Size, Color: num.Color, S: label, Tag: lbl})
 	}
 }

@@ -34,20 +34,28 @@ func (r *renderer) titlePage() {
 	r.add(&layout.Item{H: 110, Ops: []layout.Op{layout.Mark{Title: r.title, Level: 0}}})
 	if m.Author != "" {
 		st := plain(fonts.Bold, 10.5, colorMuted)
+		st.Tag = c.parent.Add("P")
 		r.add(r.textItems(m.Author, st, c, 1.3, 0)...)
 	}
 	r.add(&layout.Item{H: 14, SpaceBefore: 6, Ops: []layout.Op{
 		layout.Rect{X: c.x, Y: 0, W: 48, H: 3.5, Fill: colorHeading, Stroke: layout.None},
 	}})
-	r.add(r.textItems(r.title, plain(fonts.Bold, sizeTitle, colorHeading), c, 1.2, 0)...)
+	ts := plain(fonts.Bold, sizeTitle, colorHeading)
+	ts.Tag = c.parent.Add("H1")
+	r.titled, r.lastHeading = true, 1
+	r.add(r.textItems(r.title, ts, c, 1.2, 0)...)
 	if m.Subject != "" {
-		r.add(r.textItems(m.Subject, plain(fonts.Regular, sizeSubtitle, colorMuted), c, 1.3, 10)...)
+		ss := plain(fonts.Regular, sizeSubtitle, colorMuted)
+		ss.Tag = c.parent.Add("P")
+		r.add(r.textItems(m.Subject, ss, c, 1.3, 10)...)
 	}
 	r.draftBanner(c)
 	if len(m.Control) == 0 {
 		return
 	}
-	label := r.textItems(msg.Get("pdf.control"), plain(fonts.Bold, 9.5, colorHeading), c, 1.4, 48)
+	ls := plain(fonts.Bold, 9.5, colorHeading)
+	ls.Tag = c.parent.Add("P")
+	label := r.textItems(msg.Get("pdf.control"), ls, c, 1.4, 48)
 	for _, it := range label {
 		it.KeepWithNext = true
 	}
@@ -58,11 +66,19 @@ func (r *renderer) titlePage() {
 		StripeFill: colorStripe, LongCap: 9 * size, Scales: []float64{1, 0.9},
 		Base: r.st.get(plain(fonts.Regular, size, colorText)),
 	}}
+	table := c.parent.Add("Table")
 	for _, row := range m.Control {
+		tr := table.Add("TR")
+		th := tr.Add("TH")
+		th.Scope = "Row"
+		ns := plain(fonts.Bold, size, colorHeading)
+		ns.Tag = th
 		name := &layout.Inline{}
-		r.text.add(name, row.Name, r.st.get(plain(fonts.Bold, size, colorHeading)), 0, false)
+		r.text.add(name, row.Name, r.st.get(ns), 0, false)
+		vs := plain(fonts.Regular, size, colorText)
+		vs.Tag = tr.Add("TD")
 		value := &layout.Inline{}
-		r.text.add(value, row.Value, r.st.get(plain(fonts.Regular, size, colorText)), 0, false)
+		r.text.add(value, row.Value, r.st.get(vs), 0, false)
 		t.Rows = append(t.Rows, []layout.Cell{{Content: name}, {Content: value}})
 	}
 	items, _ := t.Items(c.x, c.w)
@@ -84,8 +100,10 @@ func (r *renderer) draftBanner(c ctx) {
 	r.open(fr, spaceFigure)
 	inner := c.indent(indentQuote)
 	inner.w -= padQuote
-	items := r.textItems(notice, plain(fonts.Bold, 11, colorDraft), inner, 1.3, 0)
-	keepLines(items)
+	st := plain(fonts.Bold, 11, colorDraft)
+	st.Tag = c.parent.Add("P")
+	items := r.textItems(notice, st, inner, 1.3, 0)
+	layout.Keep(items)
 	r.add(items...)
 	r.flow.Close(fr)
 }
@@ -109,7 +127,8 @@ func (r *renderer) textItems(s string, st layout.Style, c ctx, lead, space float
 
 // contents lays out the table of contents: entries with dot leaders and
 // page numbers, each a link to its section. On its own page, it starts a
-// new page.
+// new page. The title is tagged as a heading, the entries as a TOC whose
+// items each hold a link with the entry's text and page number.
 func (r *renderer) contents(toc []tocEntry, ownPage bool) {
 	c := r.bodyContext()
 	title := msg.Get("pdf.contents")
@@ -120,6 +139,7 @@ func (r *renderer) contents(toc []tocEntry, ownPage bool) {
 		size = headingSizes[2]
 	}
 	st := plain(fonts.Bold, size, colorHeading)
+	st.Tag = c.parent.Add(r.headingType(r.baseLevel))
 	items := r.textItems(title, st, c, leadHeading, headingSpace[2])
 	if len(items) == 0 {
 		return
@@ -136,12 +156,17 @@ func (r *renderer) contents(toc []tocEntry, ownPage bool) {
 	r.add(items...)
 
 	const numberW = 28
+	tocElem := c.parent.Add("TOC")
 	for _, e := range toc {
+		link := tocElem.Add("TOCI").Add("Link")
+		link.Contents = e.text
 		size, face, indent, space := sizeBody, fonts.Bold, 0.0, 7.0
 		if e.level > 0 {
 			size, face, indent, space = sizeBody-0.5, fonts.Regular, 16.0, 2.0
 		}
-		est := r.st.get(plain(face, size, colorText))
+		es := plain(face, size, colorText)
+		es.Tag = link
+		est := r.st.get(es)
 		var in layout.Inline
 		r.text.add(&in, e.text, est, 0, false)
 		w := c.w - indent - numberW
@@ -162,8 +187,8 @@ func (r *renderer) contents(toc []tocEntry, ownPage bool) {
 				Stroke: colorMuted, Fill: layout.None, LineWidth: 0.7, Dash: []float64{0.7, 2.3}})
 		}
 		it.Ops = append(it.Ops,
-			layout.PageRef{X: c.x + c.w, Y: base, Dest: e.id, Face: face, Size: size, Color: colorText},
-			layout.Link{X: c.x + indent, Y: 0, W: c.w - indent, H: y, Dest: e.id})
+			layout.PageRef{X: c.x + c.w, Y: base, Dest: e.id, Face: face, Size: size, Color: colorText, Tag: link},
+			layout.Link{X: c.x + indent, Y: 0, W: c.w - indent, H: y, Dest: e.id, Tag: link})
 		it.H = y
 		r.add(it)
 	}

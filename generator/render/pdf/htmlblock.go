@@ -12,8 +12,12 @@ func (r *renderer) htmlBlock(raw string, line int, c ctx, space float64) {
 	if len(text) == 0 && len(anchors) == 0 {
 		return
 	}
-	st := r.st.get(plain(fonts.Regular, c.size, c.color))
-	bl := &inliner{r: r, in: &layout.Inline{}, line: line, anchors: anchors}
+	p := c.parent.Add("P")
+	base := plain(fonts.Regular, c.size, c.color)
+	base.Tag = p
+	st := r.st.get(base)
+	bl := r.newInliner(p, line)
+	bl.anchors = anchors
 	for i, l := range text {
 		if i > 0 {
 			bl.in.Break()

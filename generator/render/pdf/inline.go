@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/docgen/docgen/generator/docmodel"
+	"github.com/docgen/docgen/generator/msg"
 	"github.com/docgen/docgen/generator/render/pdf/fonts"
 	"github.com/docgen/docgen/generator/render/pdf/layout"
 )
@@ -14,17 +15,39 @@ import (
 type inliner struct {
 	r  *renderer
 	in *layout.Inline
+	// tag is the structure element the text belongs to; links become
+	// Link elements inside it.
+	tag *layout.Elem
 	// line is the source line of the text being converted.
 	line int
 	// anchors are the ids of <a id="..."> elements among the content.
 	anchors []string
 }
 
+// newInliner returns an inliner for text of the structure element tag,
+// from source line line.
+func (r *renderer) newInliner(tag *layout.Elem, line int) *inliner {
+	return &inliner{r: r, in: &layout.Inline{}, tag: tag, line: line}
+}
+
+// add appends s in style st, tagged with the inliner's element unless st
+// has a tag of its own (a link).
 func (b *inliner) add(s string, st layout.Style) {
 	if s == "" {
 		return
 	}
+	if st.Tag == nil {
+		st.Tag = b.tag
+	}
 	b.r.text.add(b.in, s, b.r.st.get(st), b.line, false)
+}
+
+// linkElem returns a new Link element in the inliner's element, described
+// by text for readers that list links.
+func (b *inliner) linkElem(text string) *layout.Elem {
+	l := b.tag.Add("Link")
+	l.Contents = strings.TrimSpace(text)
+	return l
 }
 
 func (b *inliner) inlines(list []docmodel.Inline, st layout.Style) {
@@ -60,13 +83,22 @@ func (b *inliner) inline(n docmodel.Inline, st layout.Style) {
 		b.add(strings.ReplaceAll(n.Text, "\n", " "), cs)
 	case *docmodel.Link:
 		ls := b.link(st, n.URL)
+		text := strings.TrimPrefix(n.URL, "mailto:")
+		if len(n.Content) > 0 {
+			text = docmodel.PlainText(n.Content)
+		}
+		if ls.URL != "" || ls.Dest != "" {
+			ls.Tag = b.linkElem(text)
+		}
 		if len(n.Content) == 0 {
-			b.add(strings.TrimPrefix(n.URL, "mailto:"), ls)
+			b.add(text, ls)
 			return
 		}
 		b.inlines(n.Content, ls)
 	case *docmodel.XRef:
-		b.inlines(n.Content, b.xref(st, n))
+		xs := b.xref(st, n)
+		xs.Tag = b.linkElem(docmodel.PlainText(n.Content))
+		b.inlines(n.Content, xs)
 	case *docmodel.Image:
 		// An image inside other inline content: its description stands in.
 		is := st
@@ -97,6 +129,7 @@ func (b *inliner) inline(n docmodel.Inline, st layout.Style) {
 			fs.Dest = footnoteAnchor(n.Index)
 			fs.Color = colorLink
 			fs.Anchor = footnoteRefAnchor(n.Index)
+			fs.Tag = b.linkElem(msg.Format("pdf.footnote_ref", n.Index))
 		}
 		b.add(strconv.Itoa(n.Index), fs)
 	}
@@ -115,6 +148,7 @@ func (b *inliner) backlink(dest string, st layout.Style) {
 	bs.Face = fonts.Regular
 	bs.Dest, bs.URL, bs.File = dest, "", ""
 	bs.Color = colorLink
+	bs.Tag = b.linkElem(msg.Get("pdf.footnote_back"))
 	b.add("\u21a9", bs)
 }
 

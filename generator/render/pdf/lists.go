@@ -16,7 +16,8 @@ var taskBoxes = map[docmodel.TaskState]string{docmodel.TaskOpen: "\u2610", docmo
 
 // list lays out a list: markers right-aligned in a column left of the
 // items, nested lists indented further. The items of a task list start
-// with their check box instead of a marker.
+// with their check box instead of a marker. Each item is tagged with its
+// marker as label and its blocks as body.
 func (r *renderer) list(l *docmodel.List, c ctx, space float64) {
 	st := r.st.get(plain(fonts.Regular, c.size, c.color))
 	// The marker column is wide enough for the widest number.
@@ -33,7 +34,14 @@ func (r *renderer) list(l *docmodel.List, c ctx, space float64) {
 	inner := c.indent(markerW)
 	inner.tight = !l.Loose
 	inner.depth = c.depth + 1
+	list := c.parent.Add("L")
+	list.ListNumbering = "Disc"
+	if l.Ordered {
+		list.ListNumbering = "Decimal"
+	}
 	for k, it := range l.Items {
+		li := list.Add("LI")
+		lbl := li.Add("Lbl")
 		s := space
 		if k > 0 {
 			s = spaceListItem
@@ -43,6 +51,7 @@ func (r *renderer) list(l *docmodel.List, c ctx, space float64) {
 		}
 		m := markers[k]
 		ic := inner
+		ic.parent = li.Add("LBody")
 		if box := taskBoxes[it.Task]; box != "" {
 			// The box starts the item's text, or stands for the marker
 			// when the item does not start with text.
@@ -68,7 +77,9 @@ func (r *renderer) list(l *docmodel.List, c ctx, space float64) {
 			base = c.size * 1.05
 		}
 		var in layout.Inline
-		r.text.add(&in, m, st, it.Source.Line, false)
+		ms := *st
+		ms.Tag = lbl
+		r.text.add(&in, m, r.st.get(ms), it.Source.Line, false)
 		lines := in.Lines(markerW, 1, st)
 		if len(lines) > 0 {
 			// Numbers end 5 pt before the text, bullets 7 pt.
@@ -78,7 +89,7 @@ func (r *renderer) list(l *docmodel.List, c ctx, space float64) {
 			}
 			x := c.x + markerW - gap - lines[0].Width
 			for _, f := range lines[0].Frags {
-				first.Ops = append(first.Ops, layout.Text{X: x + f.X, Y: base, Face: f.St.Face, Size: f.St.Size, Color: colorHeading, S: f.S})
+				first.Ops = append(first.Ops, layout.Text{X: x + f.X, Y: base, Face: f.St.Face, Size: f.St.Size, Color: colorHeading, S: f.S, Tag: lbl})
 			}
 		}
 	}

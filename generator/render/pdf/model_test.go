@@ -223,7 +223,7 @@ func TestColumnKinds(t *testing.T) {
 	for _, kind := range []docmodel.ColumnKind{docmodel.TextColumn, docmodel.DateColumn, docmodel.PortColumn, docmodel.CodeColumn} {
 		tb := &docmodel.Table{}
 		row := &docmodel.Row{}
-		for i := 0; i < 14; i++ {
+		for i := 0; i < 20; i++ {
 			tb.Columns = append(tb.Columns, docmodel.Column{Header: docmodel.Plain("H")})
 			row.Cells = append(row.Cells, &docmodel.Cell{Content: docmodel.Plain("Interoperability")})
 		}

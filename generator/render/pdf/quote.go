@@ -17,6 +17,7 @@ func (r *renderer) quote(blocks []docmodel.Block, c ctx, space float64) {
 	inner := c.indent(indentQuote)
 	inner.w -= padQuote
 	inner.tight = false
+	inner.parent = c.parent.Add("BlockQuote")
 	r.open(fr, space)
 	r.blocks(blocks, inner, space, false)
 	r.flow.Close(fr)
@@ -25,7 +26,8 @@ func (r *renderer) quote(blocks []docmodel.Block, c ctx, space float64) {
 // admonition lays out a call-out (a note, a warning): a tinted box with a
 // bar in the colour of its kind and a title, the kind's name unless the
 // admonition has its own. Warnings and cautions also get a border, so that
-// they stand out from notes.
+// they stand out from notes. It is tagged as a division whose first
+// paragraph is the title.
 func (r *renderer) admonition(a *docmodel.Admonition, line int, c ctx, space float64) {
 	look, ok := alertLooks[a.Kind]
 	kind := a.Kind
@@ -38,9 +40,10 @@ func (r *renderer) admonition(a *docmodel.Admonition, line int, c ctx, space flo
 	inner := c.indent(indentQuote)
 	inner.w -= padQuote
 	inner.tight = false
+	inner.parent = c.parent.Add("Div")
 	r.open(fr, space)
 	st := plain(fonts.Bold, c.size, look.color)
-	b := &inliner{r: r, in: &layout.Inline{}, line: line}
+	b := r.newInliner(inner.parent.Add("P"), line)
 	b.add(look.symbol+" ", st)
 	if len(a.Title) > 0 {
 		b.inlines(a.Title, st)

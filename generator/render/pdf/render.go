@@ -19,7 +19,7 @@ type renderer struct {
 	d    *docmodel.Document
 	opts *render.Options
 	warn warnings
-	st   styles
+	st   *styles
 	text textAdder
 
 	// title is the document title.
@@ -27,6 +27,14 @@ type renderer struct {
 	// baseLevel is the heading level shown at the top of the outline and
 	// the table of contents.
 	baseLevel int
+	// root is the root of the structure tree; titled is set once the
+	// title has been tagged H1, lastHeading is the level of the heading
+	// tagged last (see headingType).
+	root        *layout.Elem
+	titled      bool
+	lastHeading int
+	// headingAt is the length of the flow before the last heading.
+	headingAt int
 
 	// startBody makes the next block start a new page (after the title
 	// page and the table of contents).
@@ -36,14 +44,15 @@ type renderer struct {
 	linkLines map[string]int
 
 	tpl    *layout.Template
+	land   *layout.Template // see landscape
 	flow   layout.Flow
 	images map[string][]byte
 }
 
 func newRenderer(d *docmodel.Document, opts *render.Options) *renderer {
-	r := &renderer{d: d, opts: opts, st: styles{}, images: map[string][]byte{}, linkLines: map[string]int{}}
+	r := &renderer{d: d, opts: opts, st: newStyles(), images: map[string][]byte{}, linkLines: map[string]int{}}
 	r.text = textAdder{st: r.st, warn: &r.warn}
-	normal, _ := paper(opts.PageSize)
+	normal := paper(opts.PageSize)
 	r.tpl = template(normal[0], normal[1])
 	return r
 }
@@ -55,6 +64,7 @@ func (r *renderer) document() *layout.Document {
 		r.title = msg.Get("pdf.untitled")
 	}
 	r.baseLevel = r.outlineBase()
+	r.root = layout.NewElem("Document")
 	toc := r.tocEntries()
 	c := r.bodyContext()
 	if r.opts.TitlePage {
@@ -66,7 +76,7 @@ func (r *renderer) document() *layout.Document {
 		}
 	} else {
 		if strings.TrimSpace(r.d.Meta.Title) != "" {
-			r.heading(docmodel.Plain(r.title), 1, "", 0, c, 0)
+			r.titleHeading(c)
 		}
 		r.draftBanner(c)
 		if len(toc) >= minTOCEntries {
@@ -99,6 +109,7 @@ func (r *renderer) document() *layout.Document {
 		Info:        r.info(),
 		Images:      r.images,
 		Attachments: r.attachments(),
+		Structure:   r.root,
 	}
 }
 
@@ -117,7 +128,7 @@ func (r *renderer) outlineBase() int {
 
 // bodyContext is the context of top-level blocks.
 func (r *renderer) bodyContext() ctx {
-	return ctx{x: 0, w: r.tpl.ContentWidth(), size: sizeBody, color: colorText}
+	return ctx{x: 0, w: r.tpl.ContentWidth(), size: sizeBody, color: colorText, parent: r.root}
 }
 
 // draftNotice returns the notice a draft shows, or "" for a document that
@@ -164,7 +175,7 @@ func (r *renderer) info() layout.Info {
 func (r *renderer) attachments() []layout.Attachment {
 	out := make([]layout.Attachment, len(r.opts.Attachments))
 	for i, a := range r.opts.Attachments {
-		out[i] = layout.Attachment{Name: a.Name, Description: a.Description, Data: a.Data}
+		out[i] = layout.Attachment{Name: a.Name, Description: a.Description, MediaType: a.MediaType, Data: a.Data}
 	}
 	return out
 }

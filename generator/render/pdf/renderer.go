@@ -5,13 +5,14 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"strings"
 	"sync/atomic"
 
 	"github.com/docgen/docgen/generator/docmodel"
 	"github.com/docgen/docgen/generator/msg"
 	"github.com/docgen/docgen/generator/render"
-	"github.com/docgen/docgen/generator/render/pdf/fpdfbackend"
 	"github.com/docgen/docgen/generator/render/pdf/layout"
+	"github.com/docgen/docgen/generator/render/pdf/pdfwriter"
 )
 
 // Extension is the file extension of PDF documents.
@@ -40,7 +41,8 @@ func Render(w io.Writer, d *docmodel.Document, opts render.Options) ([]render.Wa
 		return warns, err
 	}
 	var buf bytes.Buffer
-	if err := safely(func() error { return fpdfbackend.Backend{}.Write(&buf, doc) }); err != nil {
+	backend := pdfwriter.Backend{Plain: strings.EqualFold(strings.TrimSpace(opts.PDFStandard), "none")}
+	if err := safely(func() error { return backend.Write(&buf, doc) }); err != nil {
 		return warns, err
 	}
 	_, err = w.Write(buf.Bytes())

@@ -15,6 +15,7 @@ import (
 	"github.com/docgen/docgen/generator/render"
 	"github.com/docgen/docgen/generator/render/markdown"
 	"github.com/docgen/docgen/generator/render/pdf/layout"
+	"github.com/docgen/docgen/generator/render/pdf/pdfcheck"
 	"github.com/docgen/docgen/generator/render/pdf/pdftext"
 )
 
@@ -45,15 +46,24 @@ func readPDF(t testing.TB, data []byte) *model.Context {
 	return ctx
 }
 
+// readValid validates data with pdfcpu in strict mode and checks it
+// against PDF/A-3b and PDF/UA-1 (see package pdfcheck): every PDF the
+// tests render must pass.
 func readValid(data []byte) (*model.Context, error) {
-	conf := model.NewDefaultConfiguration()
-	conf.ValidationMode = validationMode
-	ctx, err := api.ReadContext(bytes.NewReader(data), conf)
+	ctx, err := pdftext.Validate(data, validationMode)
 	if err != nil {
-		return nil, fmt.Errorf("read: %w", err)
+		return nil, err
 	}
-	if err := api.ValidateContext(ctx); err != nil {
-		return nil, fmt.Errorf("validate: %w", err)
+	problems, err := pdfcheck.Check(data, pdfcheck.Options{PDFA: true})
+	if err != nil {
+		return nil, err
+	}
+	if len(problems) > 0 {
+		var b strings.Builder
+		for _, p := range problems {
+			b.WriteString("\n  " + p.String())
+		}
+		return nil, fmt.Errorf("%d PDF/A-3b or PDF/UA-1 problems:%s", len(problems), b.String())
 	}
 	return ctx, nil
 }

@@ -17,7 +17,7 @@ const replacement = '\uFFFD'
 // that has it: the style's face, else the regular face, else the
 // replacement character, which is reported.
 type textAdder struct {
-	st   styles
+	st   *styles
 	warn *warnings
 }
 
@@ -78,6 +78,7 @@ func (a *textAdder) add(in *layout.Inline, s string, st *layout.Style, line int,
 	}
 	start, cur := 0, st
 	for i, r := range s {
+		a.warn.direction(line, r)
 		want, missing := st, false
 		switch {
 		case st.Face.Has(r) || r == ' ' || r == '\u200b':
@@ -138,6 +139,7 @@ func (a *textAdder) runs(s string, f fonts.Face, line int) []run {
 		if r == '\u200b' {
 			continue
 		}
+		a.warn.direction(line, r)
 		face := a.face(f, r, line)
 		if !face.Has(r) && r != ' ' {
 			r = replacement

@@ -11,18 +11,17 @@ import (
 // Paper sizes in points.
 var (
 	sizeA4     = [2]float64{595.28, 841.89}
-	sizeA3     = [2]float64{841.89, 1190.55}
 	sizeLetter = [2]float64{612, 792}
-	sizeLedger = [2]float64{792, 1224}
 )
 
-// paper returns the page size for name ("A4" by default, or "Letter") and
-// the larger size used for fold-out figures.
-func paper(name string) (normal, large [2]float64) {
+// paper returns the page size for name: "A4" by default, or "Letter". A
+// document keeps its paper size throughout; wide content goes on pages
+// turned to landscape.
+func paper(name string) [2]float64 {
 	if strings.EqualFold(strings.TrimSpace(name), "letter") {
-		return sizeLetter, sizeLedger
+		return sizeLetter
 	}
-	return sizeA4, sizeA3
+	return sizeA4
 }
 
 // Page margins in points. The running header sits in the top margin, the
@@ -123,16 +122,42 @@ const (
 var tableScales = []float64{1, 0.94, 0.88, 0.83, 0.78, 0.73}
 
 // styles interns text styles so that equal styles share one pointer and
-// merge into one text operation.
-type styles map[layout.Style]*layout.Style
+// merge into one text operation. Styles differ mostly in their structure
+// element (every table cell has its own), so they are interned in two
+// steps: the look, then the look with the element, keyed by two pointers.
+type styles struct {
+	looks  map[layout.Style]*layout.Style
+	tagged map[taggedStyle]*layout.Style
+}
 
-func (s styles) get(st layout.Style) *layout.Style {
-	if p, ok := s[st]; ok {
+type taggedStyle struct {
+	look *layout.Style
+	tag  *layout.Elem
+}
+
+func newStyles() *styles {
+	return &styles{looks: map[layout.Style]*layout.Style{}, tagged: map[taggedStyle]*layout.Style{}}
+}
+
+func (s *styles) get(st layout.Style) *layout.Style {
+	tag := st.Tag
+	st.Tag = nil
+	look, ok := s.looks[st]
+	if !ok {
+		look = &st
+		s.looks[st] = look
+	}
+	if tag == nil {
+		return look
+	}
+	k := taggedStyle{look, tag}
+	if p, ok := s.tagged[k]; ok {
 		return p
 	}
-	p := &st
-	s[st] = p
-	return p
+	p := *look
+	p.Tag = tag
+	s.tagged[k] = &p
+	return &p
 }
 
 // plain returns the style of ordinary text in face at size.

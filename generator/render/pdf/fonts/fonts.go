@@ -98,6 +98,21 @@ func (f Face) IsBold() bool { return f == Bold || f == BoldItalic }
 // IsItalic reports whether f is an italic face.
 func (f Face) IsItalic() bool { return f == Italic || f == BoldItalic }
 
+// Descriptor is what a PDF font descriptor says of a face, in thousandths
+// of an em.
+type Descriptor struct {
+	// BBox is the box that holds every glyph: xMin, yMin, xMax, yMax.
+	BBox [4]float64
+	// ItalicAngle is the slant in degrees, negative for a slant to the
+	// right.
+	ItalicAngle float64
+	// Ascent and Descent (negative) bound the glyphs vertically; CapHeight
+	// is the height of capital letters; StemV the width of vertical stems.
+	Ascent, Descent, CapHeight, StemV float64
+	// Fixed is set for a monospaced face.
+	Fixed bool
+}
+
 // metrics are the measurements of one face.
 type metrics struct {
 	// adv holds the advance width of each BMP character in em; 0 for a
@@ -105,8 +120,12 @@ type metrics struct {
 	adv [0x10000]float32
 	// has is a bit set of the BMP characters the font maps to a glyph.
 	has [0x10000 / 64]uint64
+	// gid holds the glyph index of each BMP character; 0 for none.
+	gid [0x10000]uint16
 	// ascent and descent are hhea's, in em (descent positive).
 	ascent, descent float64
+	// desc is what a PDF font descriptor says of the font.
+	desc Descriptor
 }
 
 var (
@@ -161,6 +180,18 @@ func (f Face) Width(s string, size float64) float64 {
 	}
 	return float64(w) * size
 }
+
+// Glyph returns the glyph index of r in the font file of f, 0 (the
+// .notdef glyph) if f lacks r.
+func (f Face) Glyph(r rune) uint16 {
+	if r < 0 || r > 0xffff {
+		return 0
+	}
+	return f.m().gid[r]
+}
+
+// Descriptor returns the metrics of f that a PDF font descriptor lists.
+func (f Face) Descriptor() Descriptor { return f.m().desc }
 
 // Ascent returns the height of the font's ascender above the baseline in em.
 func (f Face) Ascent() float64 { return f.m().ascent }

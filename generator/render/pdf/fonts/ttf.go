@@ -3,6 +3,7 @@ package fonts
 import (
 	"encoding/binary"
 	"errors"
+	"math"
 )
 
 // errFont is returned for a font file this reader does not understand.
@@ -28,6 +29,7 @@ func parse(ttf []byte) (*metrics, error) {
 		ascent:  float64(int16(binary.BigEndian.Uint16(hhea[4:]))) / upm,
 		descent: -float64(int16(binary.BigEndian.Uint16(hhea[6:]))) / upm,
 	}
+	m.desc = descriptor(tables, upm, m.ascent, m.descent)
 	nh := int(binary.BigEndian.Uint16(hhea[34:]))
 	if nh == 0 || len(hmtx) < 4*nh {
 		return nil, errFont
@@ -44,11 +46,35 @@ func parse(ttf []byte) (*metrics, error) {
 		}
 		m.adv[r] = advance(gid)
 		m.has[r>>6] |= 1 << (uint(r) & 63)
+		m.gid[r] = uint16(gid)
 	}
 	if err := readCmap(cmap, set); err != nil {
 		return nil, err
 	}
 	return m, nil
+}
+
+// descriptor reads the font-wide metrics a PDF font descriptor lists from
+// the head, post and OS/2 tables, in thousandths of an em.
+func descriptor(tables map[string][]byte, upm, ascent, descent float64) Descriptor {
+	head, post, os2 := tables["head"], tables["post"], tables["OS/2"]
+	unit := func(v int16) float64 { return math.Round(float64(v) * 1000 / upm) }
+	i16 := func(b []byte, off int) int16 { return int16(binary.BigEndian.Uint16(b[off:])) }
+	d := Descriptor{Ascent: math.Round(ascent * 1000), Descent: -math.Round(descent * 1000), CapHeight: math.Round(ascent * 1000), StemV: 80}
+	d.BBox = [4]float64{unit(i16(head, 36)), unit(i16(head, 38)), unit(i16(head, 40)), unit(i16(head, 42))}
+	if len(post) >= 16 {
+		d.ItalicAngle = float64(int32(binary.BigEndian.Uint32(post[4:]))) / 65536
+		d.Fixed = binary.BigEndian.Uint32(post[12:]) != 0
+	}
+	if len(os2) >= 90 && binary.BigEndian.Uint16(os2) >= 2 {
+		d.CapHeight = unit(i16(os2, 88))
+	}
+	if len(os2) >= 6 {
+		// The usual estimate of the vertical stem width from the weight.
+		w := float64(binary.BigEndian.Uint16(os2[4:])) / 65
+		d.StemV = math.Round(50 + w*w)
+	}
+	return d
 }
 
 // tableDirectory returns the tables of the font by tag.

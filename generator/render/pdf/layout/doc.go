@@ -32,6 +32,14 @@
 // afterwards: the layout is done once, and only numbers are filled in on
 // the second pass.
 //
+// The items carry the logical structure too: each drawing operation is
+// tagged with the structure element ([Elem]) whose content it draws, or is
+// an artifact, so that a backend can write a tagged PDF whose reading
+// order is the order of the elements, whatever page the content lands on.
+// An item may ask for pages of another template ([Item].Tpl, a wide table
+// on pages turned to landscape); a page break falls where the template
+// changes.
+//
 // [Dump] prints a page list as text, one line per operation with rounded
 // coordinates, for golden tests.
 package layout

@@ -36,6 +36,9 @@ type Document struct {
 	Images map[string][]byte
 	// Attachments are embedded files.
 	Attachments []Attachment
+	// Structure is the root of the logical structure (see [Elem]); nil
+	// for an untagged document.
+	Structure *Elem
 }
 
 // Info is the document metadata.
@@ -50,7 +53,9 @@ type Info struct {
 // Attachment is a file embedded in the document.
 type Attachment struct {
 	Name, Description string
-	Data              []byte
+	// MediaType is the MIME type of the file, such as "application/json".
+	MediaType string
+	Data      []byte
 }
 
 // Backend writes a [Document] in a file format. An implementation must

@@ -31,6 +31,10 @@ type Item struct {
 	// Page, if set, places the item alone on a page of this template (a
 	// fold-out figure); the flow continues on a new page.
 	Page *Template
+	// Tpl, if set, places the item on pages of this template instead of
+	// the flow's (a wide table on pages turned to landscape): where it
+	// changes from one item to the next, a new page starts.
+	Tpl *Template
 
 	// frame is set on the markers that open and close a frame.
 	frame *Frame
@@ -85,6 +89,29 @@ func (f *Flow) ContentFrom(i int) *Item {
 	return nil
 }
 
+// KeptTail returns the items at the end of f that the next item added
+// will be kept with: the last item if it is kept with the next, the one
+// before it if that is kept with the last, and so on, not across frames.
+func (f *Flow) KeptTail() []*Item {
+	i := len(f.items)
+	for i > 0 && f.items[i-1].frame == nil && f.items[i-1].KeepWithNext {
+		i--
+	}
+	return f.items[i:]
+}
+
+// ContentSince returns the items of f, frame markers left out, from index
+// i (a value of [Flow.Len]) on.
+func (f *Flow) ContentSince(i int) []*Item {
+	var out []*Item
+	for ; i < len(f.items); i++ {
+		if f.items[i].frame == nil {
+			out = append(out, f.items[i])
+		}
+	}
+	return out
+}
+
 // LastContent returns the last item of f that is not a frame marker, or
 // nil.
 func (f *Flow) LastContent() *Item {
@@ -94,4 +121,17 @@ func (f *Flow) LastContent() *Item {
 		}
 	}
 	return nil
+}
+
+// Keep sets the keep-with-next flags of a run of items (the lines of a
+// paragraph, the rows of a table) so that a page break leaves at least two
+// of them on either side: a run of up to three stays on one page, and a
+// longer one breaks neither after its first item nor before its last.
+func Keep(items []*Item) {
+	n := len(items)
+	for i := 0; i < n-1; i++ {
+		if n <= 3 || i == 0 || i == n-2 {
+			items[i].KeepWithNext = true
+		}
+	}
 }

@@ -1,6 +1,7 @@
 package layout
 
 import (
+	"math"
 	"unicode/utf8"
 
 	"github.com/docgen/docgen/generator/render/pdf/fonts"
@@ -26,6 +27,9 @@ type Style struct {
 	// Anchor names the position of the text (at the top of its line) as a
 	// link destination.
 	Anchor string
+	// Tag is the structure element the text belongs to (for a link, the
+	// Link element); nil for an artifact.
+	Tag *Elem
 }
 
 // LongToken is the number of characters from which a word counts as a long
@@ -157,28 +161,50 @@ func (in *Inline) MaxWidth() float64 {
 }
 
 // MinWidth returns the width of the widest word of in, the narrowest a line
-// can be without breaking a word. Long tokens (see [LongToken]) count at
-// most longCap, as they may be broken anywhere.
+// can be without breaking a word. Long tokens (see [LongToken]) count as
+// their widest piece between natural break points (after / . - _ : @ = and
+// the like, or before an upper-case letter that follows a lower-case one),
+// and at most longCap, as they may be broken there or, with a marker,
+// anywhere.
 func (in *Inline) MinWidth(longCap float64) float64 {
 	var max, w float64
 	n := 0
-	end := func() {
-		if n >= LongToken && w > longCap {
-			w = longCap
+	start := 0
+	end := func(i int) {
+		if n >= LongToken {
+			w = min(longestPiece(in.atoms[start:i]), longCap)
 		}
 		if w > max {
 			max = w
 		}
 		w, n = 0, 0
+		start = i + 1
 	}
-	for _, a := range in.atoms {
+	for i, a := range in.atoms {
 		if a.kind != atomText {
-			end()
+			end(i)
 			continue
 		}
 		w += a.w
 		n += utf8.RuneCountInString(a.text)
 	}
-	end()
+	end(len(in.atoms))
 	return max
+}
+
+// longestPiece returns the width of the widest piece of the word made of
+// atoms between natural break points.
+func longestPiece(atoms []atom) float64 {
+	var max, w float64
+	prev := rune(-1)
+	for _, a := range atoms {
+		for _, r := range a.text {
+			if prev >= 0 && naturalBreak(prev, r) {
+				max, w = math.Max(max, w), 0
+			}
+			w += a.st.Face.Advance(r) * a.st.Size
+			prev = r
+		}
+	}
+	return math.Max(max, w)
 }

@@ -156,21 +156,30 @@ func TestColumnWidths(t *testing.T) {
 		keep   []bool
 		width  float64
 		want   []float64
+		weight []float64 // default: hi
 	}{
-		{[]float64{10, 10}, []float64{20, 60}, nil, 160, []float64{40, 120}}, // everything fits: widen in proportion
-		{[]float64{10, 10}, []float64{20, 60}, nil, 50, []float64{15, 35}},   // share the rest by need
-		{[]float64{10, 100}, []float64{10, 100}, nil, 60, []float64{10, 50}}, // too narrow: cap the widest
-		{[]float64{40, 40, 5}, []float64{40, 40, 5}, nil, 45, []float64{20, 20, 5}},
+		{[]float64{10, 10}, []float64{20, 60}, nil, 160, []float64{40, 120}, nil},   // everything fits: widen in proportion
+		{[]float64{10, 10}, []float64{20, 60}, nil, 50, []float64{12.5, 37.5}, nil}, // share by the text the columns hold
+		// A short column gets what it needs, no more; one that would get
+		// less than its widest word gets that; the rest goes by weight.
+		{[]float64{10, 10, 10}, []float64{20, 200, 200}, nil, 200, []float64{20, 135, 45}, []float64{100, 150, 50}},
+		{[]float64{30, 10, 10}, []float64{35, 200, 200}, nil, 200, []float64{30, 127.5, 42.5}, []float64{33, 150, 50}},
+		{[]float64{10, 100}, []float64{10, 100}, nil, 60, []float64{10, 50}, nil}, // too narrow: cap the widest
+		{[]float64{40, 40, 5}, []float64{40, 40, 5}, nil, 45, []float64{20, 20, 5}, nil},
 		// A kept column keeps its width; the others give way.
-		{[]float64{40, 40, 5}, []float64{40, 40, 5}, []bool{true, false, false}, 60, []float64{40, 15, 5}},
-		{[]float64{40, 40, 30}, []float64{40, 40, 30}, []bool{false, false, true}, 60, []float64{15, 15, 30}},
+		{[]float64{40, 40, 5}, []float64{40, 40, 5}, []bool{true, false, false}, 60, []float64{40, 15, 5}, nil},
+		{[]float64{40, 40, 30}, []float64{40, 40, 30}, []bool{false, false, true}, 60, []float64{15, 15, 30}, nil},
 		// Kept columns that do not fit on their own are capped like others.
-		{[]float64{50, 50}, []float64{50, 50}, []bool{true, true}, 60, []float64{30, 30}},
-		{[]float64{80, 10}, []float64{80, 10}, []bool{true, false}, 60, []float64{50, 10}},
+		{[]float64{50, 50}, []float64{50, 50}, []bool{true, true}, 60, []float64{30, 30}, nil},
+		{[]float64{80, 10}, []float64{80, 10}, []bool{true, false}, 60, []float64{50, 10}, nil},
 	} {
 		keep := make([]bool, len(c.lo))
 		copy(keep, c.keep)
-		got := columnWidths(c.lo, c.hi, keep, 1, 0, c.width)
+		weight := c.weight
+		if weight == nil {
+			weight = c.hi
+		}
+		got := columnWidths(measures{min: c.lo, max: c.hi, weight: weight}, keep, 1, 0, c.width)
 		for i := range got {
 			if d := got[i] - c.want[i]; d > 0.001 || d < -0.001 {
 				t.Errorf("columnWidths(%v, %v, %v, %v) = %v, want %v", c.lo, c.hi, c.keep, c.width, got, c.want)

@@ -1,7 +1,10 @@
 package layout
 
 import (
+	"unicode"
 	"unicode/utf8"
+
+	"github.com/docgen/docgen/generator/render/pdf/fonts"
 )
 
 // Line is one line of text.
@@ -13,6 +16,10 @@ type Line struct {
 	// Baseline is the distance from the top of the line box to the
 	// baseline.
 	Baseline float64
+	// Space is set when the line ends where a space was: the space is
+	// written after the line's text, where it draws nothing, so that text
+	// copied or read aloud keeps the words apart.
+	Space bool
 }
 
 // Frag is a run of text of one style on a line, at X from the line start.
@@ -77,9 +84,12 @@ func (in *Inline) Lines(width, leading float64, base *Style) []Line {
 						avail -= g.w
 					}
 				}
-				head, tail := splitWord(word, avail, len(b.cur) == 0)
+				head, tail, marked := splitWord(word, avail, len(b.cur) == 0)
 				if len(head) > 0 {
 					b.add(head)
+				}
+				if marked {
+					b.marker(head[len(head)-1].st)
 				}
 				if len(tail) == 0 {
 					break
@@ -115,6 +125,31 @@ type lineBreaker struct {
 	cur            []atom
 	glue           []atom // glue waiting between cur and the next word
 	w              float64
+	// markers are the styles of break markers, by the style of the text
+	// they follow.
+	markers map[*Style]*Style
+}
+
+// marker appends the break marker after text in style st: in the same
+// face and size, muted, and an artifact (it is not part of the text).
+func (b *lineBreaker) marker(st *Style) {
+	ms, ok := b.markers[st]
+	if !ok {
+		c := *st
+		c.Color, c.Back, c.Underline, c.Strike = MarkerColor, None, false, false
+		c.URL, c.Dest, c.File, c.Anchor, c.Tag = "", "", "", "", nil
+		if !c.Face.Has([]rune(BreakMarker)[0]) {
+			c.Face = fonts.Regular
+		}
+		ms = &c
+		if b.markers == nil {
+			b.markers = map[*Style]*Style{}
+		}
+		b.markers[st] = ms
+	}
+	a := atom{text: BreakMarker, st: ms, w: ms.Face.Width(BreakMarker, ms.Size)}
+	b.cur = append(b.cur, a)
+	b.w += a.w
 }
 
 func (b *lineBreaker) add(word []atom) {
@@ -134,11 +169,12 @@ func (b *lineBreaker) add(word []atom) {
 // flush ends the current line. An empty line is kept only when forced (a
 // hard break).
 func (b *lineBreaker) flush(forced bool) {
+	spaced := len(b.glue) > 0 && b.glue[0].text != ""
 	b.glue = b.glue[:0]
 	if len(b.cur) == 0 && !forced {
 		return
 	}
-	ln := Line{Width: b.w}
+	ln := Line{Width: b.w, Space: spaced && !forced}
 	var top *Style
 	for _, a := range b.cur {
 		if top == nil || a.st.Size > top.Size {
@@ -172,48 +208,93 @@ func (b *lineBreaker) flush(forced bool) {
 // widthSlack is the tolerance of line widths, in points.
 const widthSlack = 1e-6
 
-// breakAfter are the characters after which a long token is preferably
-// broken.
+// breakAfter are the characters after which a word too long for a line
+// may be broken: the natural break points of paths, addresses, package
+// URLs and identifiers.
 const breakAfter = " /.-_:@?&=,;#%+~|"
 
-// splitWord cuts the longest head off word that fits in avail, preferring a
-// cut after punctuation in the second half. If nothing fits, the head is
-// empty, unless force is set (the line is empty): then it is the first
-// character, so that breaking always makes progress.
-func splitWord(word []atom, avail float64, force bool) (head, tail []atom) {
+// BreakMarker is drawn at the end of a line where a word had to be broken
+// at a point that is no natural break, so that a reader sees the word goes
+// on; MarkerColor is its colour.
+const BreakMarker = "\u21b5"
+
+// MarkerColor is the colour of [BreakMarker].
+var MarkerColor = RGB(0x8a, 0x8f, 0x96)
+
+// naturalBreak reports whether a word may be broken between prev and next:
+// after a character of breakAfter, or where a lower-case letter is
+// followed by an upper-case one ("camel|Case").
+func naturalBreak(prev, next rune) bool {
+	if prev < 0x80 {
+		switch {
+		case breakAfterSet[prev]:
+			return true
+		case prev < 'a' || prev > 'z':
+			return false
+		case next < 0x80:
+			return next >= 'A' && next <= 'Z'
+		}
+		return unicode.IsUpper(next)
+	}
+	return unicode.IsLower(prev) && unicode.IsUpper(next)
+}
+
+// breakAfterSet holds the characters of breakAfter.
+var breakAfterSet = func() (set [0x80]bool) {
+	for _, c := range breakAfter {
+		set[c] = true
+	}
+	return set
+}()
+
+// splitWord cuts a head off word that fits in avail: up to the last
+// natural break point that fits (see naturalBreak), else as much as fits
+// with a break marker after it (marked is then set). If nothing fits, the
+// head is empty, unless force is set (the line is empty): then it is the
+// first character, with a marker, so that breaking always makes progress.
+func splitWord(word []atom, avail float64, force bool) (head, tail []atom, marked bool) {
 	type pos struct{ atom, off int }
-	fit, punct := pos{-1, 0}, pos{-1, 0}
-	var w, punctW float64
+	natural, fit := pos{-1, 0}, pos{-1, 0}
+	markerW := 0.0
+	if len(word) > 0 {
+		markerW = word[0].st.Face.Width(BreakMarker, word[0].st.Size)
+	}
+	var w float64
+	prev := rune(-1)
 	done := false
 	for i, a := range word {
 		for off, r := range a.text {
+			if prev >= 0 && naturalBreak(prev, r) && w <= avail {
+				natural = pos{i, off}
+			}
 			rw := a.st.Face.Advance(r) * a.st.Size
 			if w+rw > avail {
 				done = true
 				break
 			}
 			w += rw
-			end := off + utf8.RuneLen(r)
-			fit = pos{i, end}
-			if containsRune(breakAfter, r) {
-				punct, punctW = fit, w
+			if w+markerW <= avail {
+				fit = pos{i, off + utf8.RuneLen(r)}
 			}
+			prev = r
 		}
 		if done {
 			break
 		}
 	}
-	if punct.atom >= 0 && punctW >= avail/2 {
-		fit = punct
+	if natural.atom >= 0 && (natural.atom > 0 || natural.off > 0) {
+		head, tail = cut(word, natural.atom, natural.off)
+		return head, tail, false
 	}
 	if fit.atom < 0 {
 		if !force {
-			return nil, word
+			return nil, word, false
 		}
 		_, n := utf8.DecodeRuneInString(word[0].text)
 		fit = pos{0, n}
 	}
-	return cut(word, fit.atom, fit.off)
+	head, tail = cut(word, fit.atom, fit.off)
+	return head, tail, len(tail) > 0
 }
 
 // cut splits word after byte off of atom i.
@@ -225,13 +306,4 @@ func cut(word []atom, i, off int) (head, tail []atom) {
 	}
 	tail = append(tail, word[i+1:]...)
 	return head, tail
-}
-
-func containsRune(s string, r rune) bool {
-	for _, c := range s {
-		if c == r {
-			return true
-		}
-	}
-	return false
 }

@@ -1,5 +1,7 @@
 package layout
 
+import "strings"
+
 // Align is the horizontal alignment of lines in their box.
 type Align uint8
 
@@ -24,7 +26,11 @@ func (a Align) Offset(width, w float64) float64 {
 
 // Ops returns the operations that draw ln with its line box's top left
 // corner at x, top, aligned by a in a box width wide: backgrounds first,
-// then text, decorations and links.
+// then text, decorations and links. Spaces are written as space
+// characters: a piece of text that is only spaces (between a bold and an
+// italic word) is appended to the text before it, and the space at a line
+// break to the line's last text (see [Line].Space), so that extracted text
+// keeps its words apart.
 func (ln *Line) Ops(x, top, width float64, a Align) []Op {
 	x += a.Offset(width, ln.Width)
 	base := top + ln.Baseline
@@ -36,11 +42,18 @@ func (ln *Line) Ops(x, top, width float64, a Align) []Op {
 				W: f.W + 2, H: f.St.Size * (asc + desc - 0.1), Fill: f.St.Back, Stroke: None})
 		}
 	}
+	lastText := -1
 	for _, f := range ln.Frags {
 		st := f.St
 		y := base - st.Rise
-		if f.S != "" && trimmedNonEmpty(f.S) {
-			ops = append(ops, Text{X: x + f.X, Y: y, Face: st.Face, Size: st.Size, Color: st.Color, S: f.S})
+		switch {
+		case f.S != "" && trimmedNonEmpty(f.S):
+			lastText = len(ops)
+			ops = append(ops, Text{X: x + f.X, Y: y, Face: st.Face, Size: st.Size, Color: st.Color, S: f.S, Tag: st.Tag})
+		case f.S != "" && lastText >= 0:
+			t := ops[lastText].(Text)
+			t.S += f.S
+			ops[lastText] = t
 		}
 		lw := st.Size * 0.06
 		if st.Underline {
@@ -55,7 +68,14 @@ func (ln *Line) Ops(x, top, width float64, a Align) []Op {
 			ops = append(ops, Anchor{Name: st.Anchor, Y: top})
 		}
 		if (st.URL != "" || st.Dest != "" || st.File != "") && f.W > 0 {
-			ops = append(ops, Link{X: x + f.X, Y: top, W: f.W, H: ln.Height, URL: st.URL, Dest: st.Dest, File: st.File})
+			ops = append(ops, Link{X: x + f.X, Y: top, W: f.W, H: ln.Height, URL: st.URL, Dest: st.Dest, File: st.File, Tag: st.Tag})
+		}
+	}
+	if ln.Space && lastText >= 0 {
+		t := ops[lastText].(Text)
+		if !strings.HasSuffix(t.S, " ") {
+			t.S += " "
+			ops[lastText] = t
 		}
 	}
 	return ops

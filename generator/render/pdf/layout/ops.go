@@ -20,6 +20,9 @@ type Text struct {
 	Size  float64
 	Color Color
 	S     string
+	// Tag is the structure element the text belongs to; nil for an
+	// artifact (see [Elem]).
+	Tag *Elem
 }
 
 // Rect draws a rectangle, filled and/or stroked, with optionally rounded
@@ -31,6 +34,9 @@ type Rect struct {
 	LineWidth  float64
 	Radius     float64
 	Dash       []float64
+	// Tag is the structure element the rectangle belongs to (a part of a
+	// figure); nil for an artifact, such as a background.
+	Tag *Elem
 }
 
 // Path draws a polyline (or, if Closed, a polygon), stroked and/or filled.
@@ -41,6 +47,9 @@ type Path struct {
 	Stroke    Color
 	LineWidth float64
 	Dash      []float64
+	// Tag is the structure element the path belongs to (a part of a
+	// figure); nil for an artifact, such as a rule.
+	Tag *Elem
 }
 
 // Image draws the image registered under Key in [Document.Images], scaled
@@ -48,6 +57,9 @@ type Path struct {
 type Image struct {
 	X, Y, W, H float64
 	Key        string
+	// Tag is the structure element the image belongs to (a Figure); nil
+	// for a decorative image.
+	Tag *Elem
 }
 
 // Link makes a box clickable. It leads to URL when set; else, when File is
@@ -64,6 +76,8 @@ type Link struct {
 	Dest       string
 	Page       int
 	DestY      float64
+	// Tag is the Link structure element the link belongs to; see [Elem].
+	Tag *Elem
 }
 
 // Anchor names a position: internal links and page references to Name lead
@@ -91,6 +105,7 @@ type PageRef struct {
 	Face  fonts.Face
 	Size  float64
 	Color Color
+	Tag   *Elem
 }
 
 func (o Text) translate(dx, dy float64) Op { o.X += dx; o.Y += dy; return o }

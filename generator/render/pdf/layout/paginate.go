@@ -127,15 +127,16 @@ func (p *paginator) emitFrame(depth int, top, bottom float64) {
 
 func (p *paginator) openFrame(items []*Item, i int) {
 	it := items[i]
+	p.switchTo(p.templateOf(it))
 	if it.BreakBefore && p.page != nil && !p.fresh {
-		p.breakPage(p.tpl)
+		p.breakPage(p.cur)
 	}
 	space := it.SpaceBefore
 	if p.page == nil || p.fresh || p.afterOpen {
 		space = 0
 	}
 	if p.page != nil && !p.fresh && p.y+space+p.chain(items, i) > p.bottom() && p.chain(items, i) <= p.cur.ContentHeight() {
-		p.breakPage(p.tpl)
+		p.breakPage(p.cur)
 		space = 0
 	}
 	p.ensure()
@@ -175,8 +176,8 @@ func (p *paginator) chain(items []*Item, i int) float64 {
 			}
 			continue
 		}
-		if it.Page != nil {
-			break
+		if it.Page != nil || !first && p.templateOf(it) != p.cur {
+			break // a page of its own, or of another template, follows
 		}
 		if !first {
 			h += it.SpaceBefore
@@ -190,12 +191,34 @@ func (p *paginator) chain(items []*Item, i int) float64 {
 	return h
 }
 
+// switchTo makes t the template of the current page: when the current
+// page has another one, a new page starts.
+func (p *paginator) switchTo(t *Template) {
+	if t == p.cur {
+		return
+	}
+	if p.page != nil {
+		p.breakPage(t)
+		return
+	}
+	p.cur = t
+}
+
+// templateOf returns the template of the pages it goes on.
+func (p *paginator) templateOf(it *Item) *Template {
+	if it.Tpl != nil {
+		return it.Tpl
+	}
+	return p.tpl
+}
+
 // place puts items[i] on the current page, or on a new one. When the item
 // is split, it returns the tail still to be placed.
 func (p *paginator) place(items []*Item, i int) *Item {
 	it := items[i]
+	p.switchTo(p.templateOf(it))
 	if it.BreakBefore && p.page != nil && !p.fresh {
-		p.breakPage(p.tpl)
+		p.breakPage(p.cur)
 	}
 	p.ensure()
 	space := it.SpaceBefore
@@ -204,7 +227,7 @@ func (p *paginator) place(items []*Item, i int) *Item {
 	}
 	if p.fresh && it.Header != nil {
 		// A table continues on this page.
-		p.put(it.Header, 0)
+		p.repeat(it.Header)
 	}
 	room := p.bottom() - p.y
 	chain := p.chain(items, i)
@@ -214,24 +237,26 @@ func (p *paginator) place(items []*Item, i int) *Item {
 			// than leave a large gap.
 			if head, tail := it.Split(room - space); head != nil {
 				p.put(head, space)
-				p.breakPage(p.tpl)
+				p.breakPage(p.cur)
 				tail.Header = it.Header
+				tail.Tpl = it.Tpl
 				return tail
 			}
 		}
-		p.breakPage(p.tpl)
+		p.breakPage(p.cur)
 		p.ensure()
 		space = 0
 		if it.Header != nil {
-			p.put(it.Header, 0)
+			p.repeat(it.Header)
 		}
 		room = p.bottom() - p.y
 	}
 	if it.H > room && it.Split != nil {
 		if head, tail := it.Split(room - space); head != nil {
 			p.put(head, space)
-			p.breakPage(p.tpl)
+			p.breakPage(p.cur)
 			tail.Header = it.Header
+			tail.Tpl = it.Tpl
 			return tail
 		}
 	}
@@ -248,6 +273,14 @@ func (p *paginator) put(it *Item, space float64) {
 	p.afterOpen = false
 }
 
+// repeat draws a table's header row again at the top of a page, as an
+// artifact: its content is tagged where it was drawn first.
+func (p *paginator) repeat(h *Item) {
+	r := *h
+	r.Ops = Retag(h.Ops, Pagination)
+	p.put(&r, 0)
+}
+
 // ownPage places it alone on a page of its template: at once if the
 // current page is empty, else right after the current page, as figures
 // float, so that no page is left half empty before it.
@@ -261,12 +294,11 @@ func (p *paginator) ownPage(it *Item) {
 
 // emitOwn adds a page of it.Page's template holding only it.
 func (p *paginator) emitOwn(it *Item) {
-	open := p.open
+	open, cur := p.open, p.cur
 	p.open = nil
 	p.cur = it.Page
 	p.ensure()
 	p.put(it, 0)
 	p.finishPage()
-	p.open = open
-	p.cur = p.tpl
+	p.open, p.cur = open, cur
 }

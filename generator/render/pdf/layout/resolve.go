@@ -55,7 +55,7 @@ func ResolveRefs(pages []*Page) (unknown []string) {
 				if t, ok := anchors[o.Dest]; ok {
 					s = strconv.Itoa(t.Page)
 				}
-				op = Text{X: o.X - o.Face.Width(s, o.Size), Y: o.Y, Face: o.Face, Size: o.Size, Color: o.Color, S: s}
+				op = Text{X: o.X - o.Face.Width(s, o.Size), Y: o.Y, Face: o.Face, Size: o.Size, Color: o.Color, S: s, Tag: o.Tag}
 			}
 			ops = append(ops, op)
 		}

@@ -22,13 +22,60 @@ func (m matrix) mul(n matrix) matrix {
 }
 
 // operand is an operand of a content stream operator: a number, a name, a
-// string or an array of them.
+// string, an array of them, or a dictionary (such as the properties of
+// marked content).
 type operand struct {
 	num   float64
 	name  string
 	str   []byte
 	isStr bool
 	arr   []operand
+	dict  map[string]operand
+}
+
+// Operand is an operand of a content stream operator, as [Scan] reports
+// it: a number, a name (without the slash), a string, an array or a
+// dictionary.
+type Operand struct {
+	Num   float64
+	Name  string
+	Str   []byte
+	IsStr bool
+	Arr   []Operand
+	Dict  map[string]Operand
+}
+
+func (o operand) export() Operand {
+	out := Operand{Num: o.num, Name: o.name, Str: o.str, IsStr: o.isStr}
+	for _, a := range o.arr {
+		out.Arr = append(out.Arr, a.export())
+	}
+	if o.dict != nil {
+		out.Dict = map[string]Operand{}
+		for k, v := range o.dict {
+			out.Dict[k] = v.export()
+		}
+	}
+	return out
+}
+
+// Scan reads the content stream c and calls visit for every operator with
+// its operands, in order. Inline images are skipped.
+func Scan(c []byte, visit func(op string, args []Operand)) {
+	l := &lexer{c: c}
+	var stack []Operand
+	for {
+		tok, op, ok := l.next()
+		if !ok {
+			return
+		}
+		if !op {
+			stack = append(stack, tok.export())
+			continue
+		}
+		visit(tok.name, stack)
+		stack = stack[:0]
+	}
 }
 
 // textRuns interprets a page's content stream and returns the text it
@@ -166,7 +213,10 @@ func (l *lexer) next() (tok operand, op, ok bool) {
 		case b == '(':
 			return operand{str: l.literal(), isStr: true}, false, true
 		case b == '<' && l.i+1 < len(l.c) && l.c[l.i+1] == '<':
-			l.skipDict()
+			return l.dict(), false, true
+		case b == '>' && l.i+1 < len(l.c) && l.c[l.i+1] == '>':
+			l.i += 2
+			return operand{name: ">>"}, true, true
 		case b == '<':
 			return operand{str: l.hex(), isStr: true}, false, true
 		case b == '[':
@@ -253,26 +303,30 @@ func (l *lexer) hex() []byte {
 	return out
 }
 
-// skipDict skips a dictionary, the lexer at its "<<".
-func (l *lexer) skipDict() {
-	depth := 0
-	for l.i < len(l.c) {
-		switch {
-		case bytes.HasPrefix(l.c[l.i:], []byte("<<")):
-			depth++
-			l.i += 2
-		case bytes.HasPrefix(l.c[l.i:], []byte(">>")):
-			depth--
-			l.i += 2
-			if depth == 0 {
-				return
-			}
-		case l.c[l.i] == '(':
-			l.literal()
-		default:
-			l.i++
+// dict reads a dictionary, the lexer at its "<<": names as keys, each
+// followed by its value.
+func (l *lexer) dict() operand {
+	l.i += 2
+	d := map[string]operand{}
+	key := ""
+	for {
+		t, isOp, ok := l.next()
+		if !ok || isOp && t.name == ">>" {
+			break
+		}
+		if isOp {
+			continue // a stray keyword: not a key or value
+		}
+		if key == "" && t.name != "" && !t.isStr && t.arr == nil && t.dict == nil {
+			key = t.name
+			continue
+		}
+		if key != "" {
+			d[key] = t
+			key = ""
 		}
 	}
+	return operand{dict: d}
 }
 
 // skipInlineImage skips an inline image up to its EI operator.

@@ -93,20 +93,51 @@ type Link struct {
 	Target string
 }
 
-// Read parses data and returns what it shows. The file must pass pdfcpu's
-// relaxed validation. Read turns off pdfcpu's configuration directory (see
-// api.DisableConfigDir), so that reading never writes to the user's home.
-func Read(data []byte) (*Document, error) {
+// Validate parses data and validates it with pdfcpu in the given mode. It
+// turns off pdfcpu's configuration directory (see api.DisableConfigDir),
+// so that reading never writes to the user's home.
+//
+// pdfcpu (0.15) refuses every catalog /AF array, the list of associated
+// files that PDF/A-3 requires for embedded files ("PDF 2.0 associated
+// files not supported"), in every mode. Validate therefore checks that
+// array itself, each entry the specification of an embedded file (package
+// pdfcheck checks more), and lets pdfcpu validate the rest of the file without it; the context
+// returned has it back.
+func Validate(data []byte, mode int) (*model.Context, error) {
 	api.DisableConfigDir()
 	conf := model.NewDefaultConfiguration()
-	conf.ValidationMode = model.ValidationRelaxed
+	conf.ValidationMode = mode
 	ctx, err := api.ReadContext(bytes.NewReader(data), conf)
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("read: %w", err)
 	}
+	if af, ok := ctx.RootDict["AF"]; ok {
+		arr, err := ctx.DereferenceArray(af)
+		if err != nil || len(arr) == 0 {
+			return nil, fmt.Errorf("validate: catalog /AF is not a list of file specifications: %v", af)
+		}
+		for _, o := range arr {
+			fs, err := ctx.DereferenceDict(o)
+			if err != nil || fs == nil || fs["EF"] == nil {
+				return nil, fmt.Errorf("validate: catalog /AF entry %v is not the specification of an embedded file", o)
+			}
+		}
+		delete(ctx.RootDict, "AF")
+		defer func() { ctx.RootDict["AF"] = af }()
+	}
+	if err := api.ValidateContext(ctx); err != nil {
+		return nil, fmt.Errorf("validate: %w", err)
+	}
+	return ctx, nil
+}
+
+// Read parses data and returns what it shows. The file must pass pdfcpu's
+// relaxed validation (see [Validate]).
+func Read(data []byte) (*Document, error) {
 	// Validation also sets up what pdfcpu reads the outline and the
 	// attachments from.
-	if err := api.ValidateContext(ctx); err != nil {
+	ctx, err := Validate(data, model.ValidationRelaxed)
+	if err != nil {
 		return nil, err
 	}
 	d := &Document{Info: map[string]string{}, Dests: map[string]int{}}
@@ -384,14 +415,16 @@ const runGap = 0.5
 func (p *Page) Lines() []string {
 	var out []string
 	for _, line := range p.lines() {
-		var b strings.Builder
+		s := ""
 		for i, r := range line {
 			if i > 0 && r.X-(line[i-1].X+line[i-1].W) > runGap {
-				b.WriteString("  ")
+				// Runs apart: two spaces, whatever spaces the first ends
+				// with.
+				s = strings.TrimRight(s, " ") + "  "
 			}
-			b.WriteString(r.Text)
+			s += r.Text
 		}
-		if s := strings.TrimRight(b.String(), " "); s != "" {
+		if s = strings.TrimRight(s, " "); s != "" {
 			out = append(out, s)
 		}
 	}
@@ -450,6 +483,9 @@ type font struct {
 	// missing ones are dw wide.
 	widths map[int]float64
 	dw     float64
+	// unicode maps codes to text, from the font's ToUnicode map; codes it
+	// lacks are read as UTF-16BE (composite fonts) or Latin-1.
+	unicode map[int]string
 }
 
 func readFont(ctx *model.Context, o types.Object) (*font, error) {
@@ -479,6 +515,11 @@ func readFont(ctx *model.Context, o types.Object) (*font, error) {
 		return f, nil
 	}
 	f.twoByte = true
+	if tu, _, err := ctx.DereferenceStreamDict(fd["ToUnicode"]); err == nil && tu != nil {
+		if err := tu.Decode(); err == nil {
+			f.unicode = ToUnicode(tu.Content)
+		}
+	}
 	desc, err := ctx.DereferenceArray(fd["DescendantFonts"])
 	if err != nil || len(desc) == 0 {
 		return nil, fmt.Errorf("no descendant font: %v", err)
@@ -540,7 +581,85 @@ func (f *font) decode(s []byte) (string, float64) {
 		u[i] = uint16(s[2*i])<<8 | uint16(s[2*i+1])
 		w += f.width(int(u[i]))
 	}
-	return string(utf16.Decode(u)), w
+	if f.unicode == nil {
+		return string(utf16.Decode(u)), w
+	}
+	var b strings.Builder
+	for _, c := range u {
+		if t, ok := f.unicode[int(c)]; ok {
+			b.WriteString(t)
+		} else {
+			b.WriteRune(rune(c))
+		}
+	}
+	return b.String(), w
+}
+
+// ToUnicode reads the bfchar and bfrange mappings of a ToUnicode CMap
+// with two-byte codes: the text of each code.
+func ToUnicode(c []byte) map[int]string {
+	m := map[int]string{}
+	l := &lexer{c: c}
+	var stack []operand
+	mode := ""
+	for {
+		tok, op, ok := l.next()
+		if !ok {
+			break
+		}
+		if !op {
+			stack = append(stack, tok)
+			continue
+		}
+		switch tok.name {
+		case "beginbfchar", "beginbfrange":
+			mode = tok.name
+		case "endbfchar":
+			for i := 0; i+1 < len(stack); i += 2 {
+				m[code(stack[i].str)] = utf16BE(stack[i+1].str)
+			}
+			mode = ""
+		case "endbfrange":
+			for i := 0; i+2 < len(stack); i += 3 {
+				lo, hi := code(stack[i].str), code(stack[i+1].str)
+				dst := stack[i+2]
+				for c := lo; c <= hi && c-lo < 1<<16; c++ {
+					if dst.isStr {
+						u := []rune(utf16BE(dst.str))
+						if len(u) > 0 {
+							u[len(u)-1] += rune(c - lo)
+						}
+						m[c] = string(u)
+					} else if c-lo < len(dst.arr) {
+						m[c] = utf16BE(dst.arr[c-lo].str)
+					}
+				}
+			}
+			mode = ""
+		}
+		if mode == "" || tok.name == mode {
+			stack = stack[:0]
+		}
+	}
+	return m
+}
+
+// code reads a big-endian code.
+func code(b []byte) int {
+	c := 0
+	for _, x := range b {
+		c = c<<8 | int(x)
+	}
+	return c
+}
+
+// utf16BE decodes UTF-16BE text.
+func utf16BE(b []byte) string {
+	u := make([]uint16, len(b)/2)
+	for i := range u {
+		u[i] = uint16(b[2*i])<<8 | uint16(b[2*i+1])
+	}
+	return string(utf16.Decode(u))
 }
 
 func (f *font) width(code int) float64 {

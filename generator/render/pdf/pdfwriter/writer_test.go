@@ -1,10 +1,8 @@
-package fpdfbackend
+package pdfwriter
 
 import (
 	"bytes"
 	"crypto/sha256"
-	"image"
-	"image/png"
 	"strings"
 	"testing"
 	"time"
@@ -16,6 +14,7 @@ import (
 
 	"github.com/docgen/docgen/generator/render/pdf/fonts"
 	"github.com/docgen/docgen/generator/render/pdf/layout"
+	"github.com/docgen/docgen/generator/render/pdf/pdftext"
 )
 
 func init() { api.DisableConfigDir() }
@@ -69,19 +68,16 @@ func write(t *testing.T, d *layout.Document) (*model.Context, []byte) {
 	}
 	conf := model.NewDefaultConfiguration()
 	conf.ValidationMode = model.ValidationStrict
-	ctx, err := api.ReadContext(bytes.NewReader(buf.Bytes()), conf)
+	ctx, err := pdftext.Validate(buf.Bytes(), conf.ValidationMode)
 	if err != nil {
-		t.Fatal(err)
-	}
-	if err := api.ValidateContext(ctx); err != nil {
 		t.Fatalf("strict validation: %v", err)
 	}
 	return ctx, buf.Bytes()
 }
 
 // TestWrite checks that destinations lead to the right pages whatever the
-// number of attachments (fpdf gets them wrong), outline counts, and
-// that the file is valid in strict mode.
+// number of attachments, the outline, and that the file is valid in strict
+// mode.
 func TestWrite(t *testing.T) {
 	for _, n := range []int{0, 1, 3} {
 		ctx, data := write(t, testDoc(n))
@@ -195,8 +191,8 @@ var pristine = func() map[fonts.Face][32]byte {
 }()
 
 // TestFontsUnchanged checks that writing leaves the embedded font files as
-// they were (fpdf writes into the data it is given), so that the output
-// does not depend on what was written before.
+// they were, so that the output does not depend on what was written
+// before.
 func TestFontsUnchanged(t *testing.T) {
 	d := testDoc(0)
 	var ops []layout.Op
@@ -216,42 +212,52 @@ func TestFontsUnchanged(t *testing.T) {
 	}
 }
 
-func TestOutlineCounts(t *testing.T) {
-	got := OutlineCounts([]int{0, 1, 2, 2, 1, 0, 0, 1})
-	want := []int{2, -2, 0, 0, 0, 0, 1, 0}
-	for i := range want {
-		if got[i] != want[i] {
-			t.Fatalf("OutlineCounts = %v, want %v", got, want)
-		}
-	}
-}
-
-func TestNormalize(t *testing.T) {
-	var b bytes.Buffer
-	_ = png.Encode(&b, image.NewGray16(image.Rect(0, 0, 4, 3)))
-	data, kind, ok := Normalize(b.Bytes())
-	if !ok || kind != "png" {
-		t.Fatal("16-bit PNG rejected")
-	}
-	cfg, err := png.DecodeConfig(bytes.NewReader(data))
-	if err != nil || cfg.Width != 4 {
-		t.Errorf("re-encoded: %v %v", cfg, err)
-	}
-	for _, bad := range [][]byte{nil, []byte("GIF89a"), []byte("\x89PNG\r\n\x1a\n")} {
-		if _, _, ok := Normalize(bad); ok {
-			t.Errorf("%q accepted", bad)
-		}
-	}
-}
-
 func TestStrings(t *testing.T) {
-	if got := text("a\x00b😀\xff"); got != "a b\uFFFD\uFFFD" {
-		t.Errorf("text = %q", got)
+	if got := cleanText("a\x00b😀\xff"); got != "a b😀\uFFFD" {
+		t.Errorf("cleanText = %q", got)
+	}
+	if got := textString("a(b)"); got != `(a\(b\))` {
+		t.Errorf("textString = %s", got)
+	}
+	if got := textString("é"); got != "<feff00e9>" {
+		t.Errorf("textString = %s", got)
+	}
+	if got := name("application/json #1"); got != "/application#2Fjson#20#231" {
+		t.Errorf("name = %s", got)
+	}
+	for x, want := range map[float64]string{0: "0", -0.001: "0", 1.5: "1.5", 2: "2", 1e12: "10000000", 0.125: "0.13"} {
+		if got := num(x); got != want {
+			t.Errorf("num(%v) = %s, want %s", x, got, want)
+		}
 	}
 	if langTag("de-AT") != "de-AT" || langTag("en) /X") != "" {
 		t.Error("langTag")
 	}
 	if got := uri("https://example.com/ä b"); got != "https://example.com/%C3%A4%20b" {
 		t.Errorf("uri = %q", got)
+	}
+}
+
+// TestPlainAttachments checks that a plain PDF with attachments has no
+// associated-file keys, which PDF/A-3 needs and plain PDF 1.7 does not
+// know, so that pdfcpu's own validation accepts it as it is.
+func TestPlainAttachments(t *testing.T) {
+	var buf bytes.Buffer
+	if err := (Backend{Plain: true}).Write(&buf, testDoc(2)); err != nil {
+		t.Fatal(err)
+	}
+	for _, key := range []string{"/AF ", "/AFRelationship", "/Version", "pdfaid", "GTS_PDFA1"} {
+		if bytes.Contains(buf.Bytes(), []byte(key)) {
+			t.Errorf("the plain file has %s", key)
+		}
+	}
+	conf := model.NewDefaultConfiguration()
+	conf.ValidationMode = model.ValidationStrict
+	ctx, err := api.ReadContext(bytes.NewReader(buf.Bytes()), conf)
+	if err == nil {
+		err = api.ValidateContext(ctx)
+	}
+	if err != nil {
+		t.Errorf("pdfcpu refuses the plain file: %v", err)
 	}
 }
