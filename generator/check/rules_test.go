@@ -389,6 +389,12 @@ firewall_rules:
   - {id: a, direction: outbound, source: dev, destination: pacs, ports: 2762, protocol: tcp, action: allow, stream: s1}
   - {id: b, direction: inbound, source: pacs, destination: dev, ports: 2762, protocol: tcp, action: allow, stream: s1}
 `, 0, ""},
+		{"both-way stream with ephemeral source ports on the rules", "NET-RULE-PURPOSE", `
+data_streams: [{id: s1, source: dev, destination: pacs, protocol: DICOM TLS, port: 2762, source_port: 2762, transport: tcp, direction: both}]
+firewall_rules:
+  - {id: a, direction: outbound, source: dev, source_ports: 49152-65535, destination: pacs, ports: 2762, protocol: tcp, action: allow, stream: s1}
+  - {id: b, direction: inbound, source: pacs, source_ports: 1024-65535, destination: dev, ports: 2762, protocol: tcp, action: allow, stream: s1}
+`, 0, ""},
 		{"stream inside a tunnel passes with it", "NET-STREAM-RULE", `
 data_streams:
   - {id: tun, source: dev, destination: pacs, protocol: HTTPS, port: 443, transport: tcp, encryption: TLS 1.3}

@@ -59,7 +59,7 @@ type Segment struct {
 
 // Legs returns the traffic of a data stream: one leg from source to
 // destination, and for a stream opened from both ends a second leg back to
-// the source's port. Streams that pass no IP firewall (non-IP links, streams
+// the source's port (source_port), each from source ports not stated. Streams that pass no IP firewall (non-IP links, streams
 // inside one node, streams carried in a tunnel) have none.
 func Legs(ds spec.DataStream) []Leg {
 	if !ds.Transport.IsIP() || ds.Tunnel != "" || ds.Source == ds.Destination {
@@ -69,15 +69,18 @@ func Legs(ds spec.DataStream) []Leg {
 	if ds.Transport.IsICMP() {
 		ports = ICMPRanges(ds.ICMPTypes)
 	}
-	legs := []Leg{{Source: ds.Source, Destination: ds.Destination, Transport: ds.Transport, SourcePorts: ds.SourcePort, Ports: ports}}
-	if ds.Direction == spec.BothWays {
-		back := Leg{Source: ds.Destination, Destination: ds.Source, Transport: ds.Transport, SourcePorts: ds.Port, Ports: ds.SourcePort}
-		if ds.Transport.IsICMP() {
-			back.SourcePorts, back.Ports = nil, ports
-		}
-		legs = append(legs, back)
+	if ds.Direction != spec.BothWays {
+		return []Leg{{Source: ds.Source, Destination: ds.Destination, Transport: ds.Transport, SourcePorts: ds.SourcePort, Ports: ports}}
 	}
-	return legs
+	// Opened from both ends, each end listens on its port (port at the
+	// destination, source_port at the source) and opens connections from a
+	// port the spec does not state: a rule may give any source ports.
+	there := Leg{Source: ds.Source, Destination: ds.Destination, Transport: ds.Transport, Ports: ports}
+	back := Leg{Source: ds.Destination, Destination: ds.Source, Transport: ds.Transport, Ports: ds.SourcePort}
+	if ds.Transport.IsICMP() {
+		back.Ports = ports
+	}
+	return []Leg{there, back}
 }
 
 // SegmentPorts shows the destination ports of a segment of leg: "104",

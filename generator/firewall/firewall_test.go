@@ -103,8 +103,17 @@ func TestICMP(t *testing.T) {
 func TestLegs(t *testing.T) {
 	both := spec.DataStream{Source: "dev", Destination: "srv", Transport: spec.TCP, Port: ports(104, 104), SourcePort: ports(11112, 11112), Direction: spec.BothWays}
 	legs := firewall.Legs(both)
-	if len(legs) != 2 || legs[1].Source != "srv" || legs[1].Ports.String() != "11112" || legs[1].SourcePorts.String() != "104" {
+	// Each end listens on its port and opens connections from ports the
+	// spec does not state.
+	if len(legs) != 2 || legs[0].Ports.String() != "104" || len(legs[0].SourcePorts) != 0 ||
+		legs[1].Source != "srv" || legs[1].Ports.String() != "11112" || len(legs[1].SourcePorts) != 0 {
 		t.Errorf("both-way legs: %+v", legs)
+	}
+	// A rule with the ephemeral source ports the manufacturer publishes
+	// admits the stream's opening connection.
+	fw := firewall.New(&spec.Spec{FirewallRules: []spec.FirewallRule{{Source: "dev", Destination: "srv", Protocol: spec.TCP, Ports: ports(104, 104), SourcePorts: ports(49152, 65535), Action: spec.Allow}}})
+	if segs := fw.Decide(legs[0]); len(segs) != 1 || segs[0].Rule != 0 {
+		t.Errorf("a rule with published ephemeral source ports does not decide the stream: %+v", segs)
 	}
 	for name, ds := range map[string]spec.DataStream{
 		"bluetooth":   {Source: "dev", Destination: "srv", Transport: "bluetooth-le"},
