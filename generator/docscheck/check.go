@@ -10,6 +10,7 @@ import (
 	"github.com/docgen/docgen/generator/input"
 	"github.com/docgen/docgen/generator/msg"
 	"github.com/docgen/docgen/generator/spec"
+	"github.com/docgen/docgen/generator/srcpos"
 	"github.com/docgen/docgen/generator/yamlx"
 )
 
@@ -221,7 +222,7 @@ func (c *run) checkItem(cat *catalog.Catalog, i int) {
 		docs, a := c.byTarget[t], c.assignments[t]
 		for _, u := range a.unbound[it.ID] {
 			add(check.Finding{
-				Severity: sev, Targets: []string{t}, Pos: yamlx.Pos{File: u.doc.path, Line: u.line, Col: 1},
+				Severity: sev, Targets: []string{t}, Pos: srcpos.Pos{File: u.doc.path, Line: u.line, Col: 1},
 				Message: msg.Format("docscheck.unbound", sectionsKey, it.ID, u.heading),
 			})
 		}
@@ -240,7 +241,7 @@ func (c *run) checkItem(cat *catalog.Catalog, i int) {
 			}
 			add(check.Finding{
 				Severity: s, Targets: []string{t},
-				Pos:     yamlx.Pos{File: p.at.doc.path, Line: h.Line, Col: h.Col},
+				Pos:     srcpos.Pos{File: p.at.doc.path, Line: h.Line, Col: h.Col},
 				Message: p.message(it.ID, it.Title),
 			})
 		}
@@ -251,10 +252,10 @@ func (c *run) checkItem(cat *catalog.Catalog, i int) {
 // cat, which no document of target t addresses. The position is the end of
 // the section of the closest earlier item of t that is present (the
 // section belongs after it), else the first line of the first document.
-func (c *run) missing(cat *catalog.Catalog, i int, t string, docs []*document) (yamlx.Pos, string) {
+func (c *run) missing(cat *catalog.Catalog, i int, t string, docs []*document) (srcpos.Pos, string) {
 	it := &cat.Items[i]
 	a := c.assignments[t]
-	pos := yamlx.Pos{File: docs[0].path, Line: 1}
+	pos := srcpos.Pos{File: docs[0].path, Line: 1}
 	level, after := 2, ""
 	for j := i - 1; j >= 0; j-- {
 		prev := &cat.Items[j]
@@ -273,7 +274,7 @@ func (c *run) missing(cat *catalog.Catalog, i int, t string, docs []*document) (
 		for k := f.h + 1; k < len(hs) && hs[k].Level > h.Level; k++ {
 			last = &hs[k]
 		}
-		pos = yamlx.Pos{File: f.doc.path, Line: last.Line, Col: last.Col}
+		pos = srcpos.Pos{File: f.doc.path, Line: last.Line, Col: last.Col}
 		after = msg.Format("docscheck.after", h.Text, h.Line)
 		break
 	}

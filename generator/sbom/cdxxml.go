@@ -9,7 +9,7 @@ import (
 
 	"github.com/docgen/docgen/generator/msg"
 	"github.com/docgen/docgen/generator/sbom/internal/xsd"
-	"github.com/docgen/docgen/generator/yamlx"
+	"github.com/docgen/docgen/generator/srcpos"
 )
 
 // cdxNamespacePrefix starts the XML namespace of every CycloneDX version.
@@ -68,9 +68,9 @@ func parseXML(name string, data []byte) (*BOM, error) {
 func xmlParseError(name string, err error) error {
 	se, ok := errorsAs[*xsd.SyntaxError](err)
 	if !ok {
-		return &ParseError{Pos: yamlx.Pos{File: name}, Msg: msg.Format("sbom.xml.syntax", err.Error())}
+		return &ParseError{Pos: srcpos.Pos{File: name}, Msg: msg.Format("sbom.xml.syntax", err.Error())}
 	}
-	pos := yamlx.Pos{File: name, Line: se.Line}
+	pos := srcpos.Pos{File: name, Line: se.Line}
 	switch se.Code {
 	case xsd.CodeDepth:
 		return &ParseError{Pos: pos, Msg: msg.Format("sbom.too_deep", MaxDepth)}

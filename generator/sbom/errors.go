@@ -5,7 +5,7 @@ import (
 	"strings"
 
 	"github.com/docgen/docgen/generator/msg"
-	"github.com/docgen/docgen/generator/yamlx"
+	"github.com/docgen/docgen/generator/srcpos"
 )
 
 // MaxProblems is the most problems a [ValidationError] lists; further ones
@@ -89,7 +89,7 @@ func (e *UnsupportedError) Error() string {
 // ParseError reports a file that cannot be read as JSON or XML at all, is
 // too large or too deeply nested. The CLI exits with status 2 on it.
 type ParseError struct {
-	Pos yamlx.Pos
+	Pos srcpos.Pos
 	Msg string
 }
 

@@ -7,7 +7,7 @@ import (
 
 	"github.com/docgen/docgen/generator/input"
 	"github.com/docgen/docgen/generator/msg"
-	"github.com/docgen/docgen/generator/yamlx"
+	"github.com/docgen/docgen/generator/srcpos"
 )
 
 // MaxDepth is the deepest nesting of JSON values or XML elements accepted.
@@ -39,12 +39,12 @@ func Parse(name string, data []byte) (*BOM, error) {
 		return nil, &input.TooLargeError{Path: name, Size: int64(len(data)), Limit: limit, Kind: input.SBOM}
 	}
 	if enc := wideEncoding(data); enc != "" {
-		return nil, &ParseError{Pos: yamlx.Pos{File: name}, Msg: msg.Format("sbom.utf16", enc)}
+		return nil, &ParseError{Pos: srcpos.Pos{File: name}, Msg: msg.Format("sbom.utf16", enc)}
 	}
 	body := bytes.TrimPrefix(data, []byte("\xEF\xBB\xBF"))
 	trimmed := bytes.TrimLeft(body, " \t\r\n")
 	if len(trimmed) == 0 {
-		return nil, &ParseError{Pos: yamlx.Pos{File: name}, Msg: msg.Get("sbom.empty")}
+		return nil, &ParseError{Pos: srcpos.Pos{File: name}, Msg: msg.Get("sbom.empty")}
 	}
 	var b *BOM
 	var err error
@@ -134,14 +134,14 @@ func sniffText(data []byte) string {
 }
 
 // posAt converts a byte offset in data to a 1-based line and column.
-func posAt(name string, data []byte, off int64) yamlx.Pos {
+func posAt(name string, data []byte, off int64) srcpos.Pos {
 	if off < 0 || off > int64(len(data)) {
-		return yamlx.Pos{File: name}
+		return srcpos.Pos{File: name}
 	}
 	before := data[:off]
 	line := bytes.Count(before, []byte("\n")) + 1
 	col := int(off) - (bytes.LastIndexByte(before, '\n') + 1) + 1
-	return yamlx.Pos{File: name, Line: line, Col: col}
+	return srcpos.Pos{File: name, Line: line, Col: col}
 }
 
 // errorsAs is errors.As, kept short for the readers.

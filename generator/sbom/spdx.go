@@ -11,7 +11,7 @@ import (
 
 	"github.com/docgen/docgen/generator/msg"
 	"github.com/docgen/docgen/generator/sbom/internal/xsd"
-	"github.com/docgen/docgen/generator/yamlx"
+	"github.com/docgen/docgen/generator/srcpos"
 )
 
 // parseSPDXJSON reads an SPDX 2.2 or 2.3 JSON document; doc is data
@@ -57,7 +57,7 @@ func parseSPDXJSON(name string, data []byte, doc map[string]any, encoding string
 		return err
 	})
 	if err != nil {
-		return nil, &ParseError{Pos: yamlx.Pos{File: name}, Msg: msg.Format("sbom.decode", err.Error())}
+		return nil, &ParseError{Pos: srcpos.Pos{File: name}, Msg: msg.Format("sbom.decode", err.Error())}
 	}
 	b := fromSPDX(sd)
 	b.Encoding = encoding

@@ -12,7 +12,7 @@ import (
 	"gopkg.in/yaml.v3"
 
 	"github.com/docgen/docgen/generator/msg"
-	"github.com/docgen/docgen/generator/yamlx"
+	"github.com/docgen/docgen/generator/srcpos"
 )
 
 // SPDX 2.2 and 2.3 are also written as tag-value text and as YAML. Both are
@@ -48,11 +48,11 @@ func parseSPDXTagValue(name string, data []byte, version string) (*BOM, error) {
 	}
 	err := safely(func() error { return tagvalue.ReadInto(bytes.NewReader(data), doc) })
 	if err != nil {
-		return nil, &ParseError{Pos: yamlx.Pos{File: name}, Msg: msg.Format("sbom.spdx.tagvalue", err.Error())}
+		return nil, &ParseError{Pos: srcpos.Pos{File: name}, Msg: msg.Format("sbom.spdx.tagvalue", err.Error())}
 	}
 	js, err := json.Marshal(doc)
 	if err != nil {
-		return nil, &ParseError{Pos: yamlx.Pos{File: name}, Msg: msg.Format("sbom.decode", err.Error())}
+		return nil, &ParseError{Pos: srcpos.Pos{File: name}, Msg: msg.Format("sbom.decode", err.Error())}
 	}
 	return spdxFromJSONForm(name, js, EncodingTagValue)
 }
@@ -63,10 +63,10 @@ func parseSPDXTagValue(name string, data []byte, version string) (*BOM, error) {
 func parseSPDXYAML(name string, data []byte) (*BOM, error) {
 	var root yaml.Node
 	if err := yaml.Unmarshal(data, &root); err != nil {
-		return nil, &ParseError{Pos: yamlx.Pos{File: name}, Msg: msg.Format("sbom.yaml.syntax", strings.TrimPrefix(err.Error(), "yaml: "))}
+		return nil, &ParseError{Pos: srcpos.Pos{File: name}, Msg: msg.Format("sbom.yaml.syntax", strings.TrimPrefix(err.Error(), "yaml: "))}
 	}
 	if len(root.Content) == 0 {
-		return nil, &ParseError{Pos: yamlx.Pos{File: name}, Msg: msg.Get("sbom.empty")}
+		return nil, &ParseError{Pos: srcpos.Pos{File: name}, Msg: msg.Get("sbom.empty")}
 	}
 	v, err := yamlToJSON(name, root.Content[0], 0)
 	if err != nil {
@@ -74,7 +74,7 @@ func parseSPDXYAML(name string, data []byte) (*BOM, error) {
 	}
 	js, err := json.Marshal(v)
 	if err != nil {
-		return nil, &ParseError{Pos: yamlx.Pos{File: name}, Msg: msg.Format("sbom.decode", err.Error())}
+		return nil, &ParseError{Pos: srcpos.Pos{File: name}, Msg: msg.Format("sbom.decode", err.Error())}
 	}
 	return spdxFromJSONForm(name, js, EncodingYAML)
 }
@@ -96,7 +96,7 @@ func spdxFromJSONForm(name string, js []byte, encoding string) (*BOM, error) {
 // yamlToJSON converts a YAML node into the value JSON would hold: scalars
 // by their resolved tag (numbers kept as written), mappings with text keys.
 func yamlToJSON(name string, n *yaml.Node, depth int) (any, error) {
-	pos := yamlx.Pos{File: name, Line: n.Line, Col: n.Column}
+	pos := srcpos.Pos{File: name, Line: n.Line, Col: n.Column}
 	if depth > MaxDepth {
 		return nil, &ParseError{Pos: pos, Msg: msg.Format("sbom.too_deep", MaxDepth)}
 	}
@@ -118,7 +118,7 @@ func yamlToJSON(name string, n *yaml.Node, depth int) (any, error) {
 		for i := 0; i+1 < len(n.Content); i += 2 {
 			k := n.Content[i]
 			if k.Kind != yaml.ScalarNode || k.Tag == "!!merge" {
-				return nil, &ParseError{Pos: yamlx.Pos{File: name, Line: k.Line, Col: k.Column}, Msg: msg.Get("sbom.yaml.key")}
+				return nil, &ParseError{Pos: srcpos.Pos{File: name, Line: k.Line, Col: k.Column}, Msg: msg.Get("sbom.yaml.key")}
 			}
 			v, err := yamlToJSON(name, n.Content[i+1], depth+1)
 			if err != nil {

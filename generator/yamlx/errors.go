@@ -1,40 +1,15 @@
 package yamlx
 
 import (
-	"fmt"
 	"sort"
 	"strings"
+
+	"github.com/docgen/docgen/generator/srcpos"
 )
 
-// Pos is a position in a source file. Line and Col are 1-based; zero means
-// unknown.
-type Pos struct {
-	File string `json:"file"`
-	Line int    `json:"line"`
-	Col  int    `json:"column"`
-}
-
-// String formats p as file:line:col, leaving out unknown parts.
-func (p Pos) String() string {
-	switch {
-	case p.Line == 0:
-		return p.File
-	case p.Col == 0:
-		return fmt.Sprintf("%s:%d", p.File, p.Line)
-	}
-	return fmt.Sprintf("%s:%d:%d", p.File, p.Line, p.Col)
-}
-
-// Less orders positions by file, line and column.
-func (p Pos) Less(q Pos) bool {
-	if p.File != q.File {
-		return p.File < q.File
-	}
-	if p.Line != q.Line {
-		return p.Line < q.Line
-	}
-	return p.Col < q.Col
-}
+// Pos is a position in a source file (see package srcpos, which JSON, XML
+// and Markdown inputs use too).
+type Pos = srcpos.Pos
 
 // Error is one problem in an input file.
 type Error struct {
