@@ -45,6 +45,9 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"sync"
+
+	"gopkg.in/yaml.v3"
 
 	"github.com/docgen/docgen/generator/catalog"
 	"github.com/docgen/docgen/generator/check"
@@ -54,6 +57,7 @@ import (
 	"github.com/docgen/docgen/generator/msg"
 	"github.com/docgen/docgen/generator/sbom"
 	"github.com/docgen/docgen/generator/spec"
+	"github.com/docgen/docgen/templates"
 )
 
 // Input is what the documents are built from.
@@ -136,6 +140,48 @@ type docDef struct {
 	AttachSBOM bool `yaml:"attach_sbom"`
 	// Fragment documents can be built as a chapter of a larger document.
 	Fragment bool `yaml:"fragment"`
+	// FileWords are words whose presence in a Markdown file's name makes
+	// `check --docs` take it for a document of this target.
+	FileWords []string `yaml:"file_words"`
+}
+
+// Target is a catalog target a generated document serves, as `check
+// --docs` knows it.
+type Target struct {
+	// ID is the catalog target: ifu, admin, network, public.
+	ID string
+	// FileWords are the words of a file name that make a hand-written
+	// Markdown file a document of this target, in the order they are tried
+	// across targets (see documents.yaml).
+	FileWords []string
+}
+
+// documentDefs reads templates/docs/documents.yaml, the list of documents
+// (which --templates cannot replace).
+var documentDefs = sync.OnceValues(func() ([]docDef, error) {
+	data, err := templates.FS.ReadFile("docs/documents.yaml")
+	if err != nil {
+		return nil, err
+	}
+	var defs []docDef
+	if err := yaml.Unmarshal(data, &defs); err != nil {
+		return nil, fmt.Errorf("docs: documents.yaml: %w", err)
+	}
+	return defs, nil
+})
+
+// Targets returns the targets of the built-in documents in build order,
+// from templates/docs/documents.yaml.
+func Targets() ([]Target, error) {
+	defs, err := documentDefs()
+	if err != nil {
+		return nil, err
+	}
+	out := make([]Target, len(defs))
+	for i, d := range defs {
+		out[i] = Target{ID: d.Target, FileWords: d.FileWords}
+	}
+	return out, nil
 }
 
 // title is the document's title.

@@ -11,8 +11,6 @@ import (
 	"strings"
 	"text/template"
 
-	"gopkg.in/yaml.v3"
-
 	"github.com/docgen/docgen/generator/input"
 	"github.com/docgen/docgen/generator/msg"
 	"github.com/docgen/docgen/generator/spec"
@@ -69,9 +67,9 @@ func loadTemplates(dir string) (*templateSet, []docDef, error) {
 			return nil, nil, err
 		}
 	}
-	var defs []docDef
-	if err := yaml.Unmarshal(files["documents.yaml"], &defs); err != nil {
-		return nil, nil, fmt.Errorf("docs: documents.yaml: %w", err)
+	defs, err := documentDefs()
+	if err != nil {
+		return nil, nil, err
 	}
 	// The functions are bound per document; placeholders let the parser
 	// know their names.

@@ -13,14 +13,32 @@ import (
 
 	"gopkg.in/yaml.v3"
 
+	"github.com/docgen/docgen/generator/docs"
 	"github.com/docgen/docgen/generator/input"
 	"github.com/docgen/docgen/generator/msg"
 	"github.com/docgen/docgen/generator/yamlx"
 )
 
-// Targets are the document targets a document may have: the target ids of
-// the requirement catalogs.
-var Targets = []string{"ifu", "admin", "network", "public"}
+// Targets returns the document targets a document may have: the catalog
+// targets of the documents docgen builds (templates/docs/documents.yaml).
+func Targets() []string {
+	ts := targets()
+	ids := make([]string, len(ts))
+	for i, t := range ts {
+		ids[i] = t.ID
+	}
+	return ids
+}
+
+// targets returns the built-in documents' targets; the embedded list is
+// checked by the docs tests, so it always loads.
+func targets() []docs.Target {
+	ts, err := docs.Targets()
+	if err != nil {
+		panic(err) // embedded data; a packaging error the tests catch
+	}
+	return ts
+}
 
 // targetKey is the front-matter key that names a document's target.
 const targetKey = "docgen-target"
@@ -96,7 +114,7 @@ func splitArg(arg string) (target, path string, err error) {
 	}
 	t := strings.ToLower(strings.TrimSpace(prefix))
 	switch {
-	case slices.Contains(Targets, t):
+	case slices.Contains(Targets(), t):
 		if rest == "" {
 			return "", "", errors.New(msg.Format("docscheck.empty_path", arg))
 		}
@@ -104,7 +122,7 @@ func splitArg(arg string) (target, path string, err error) {
 	case fileExists(arg):
 		return "", arg, nil
 	case isWord(t):
-		return "", "", errors.New(msg.Format("docscheck.bad_target", arg, prefix, yamlx.QuoteList(Targets), yamlx.Suggest(t, Targets)))
+		return "", "", errors.New(msg.Format("docscheck.bad_target", arg, prefix, yamlx.QuoteList(Targets()), yamlx.Suggest(t, Targets())))
 	}
 	return "", arg, nil
 }
@@ -192,25 +210,22 @@ func inferTargets(path string) ([]string, error) {
 }
 
 // targetFromName infers a document's target from its file name, or returns
-// "" when the name does not tell: a name containing "ifu" or "instructions"
-// is an IfU, "network" a network administrator guide, "admin" an
-// administrator guide, "security-information" or "public" the public
-// security information. Case, "_" and spaces do not matter.
+// "" when the name does not tell: the target whose file word (see
+// documents.yaml) comes first in the name, such as "network" in
+// "network-admin-guide". Case, "_" and spaces do not matter.
 func targetFromName(path string) string {
 	base := filepath.Base(filepath.FromSlash(path))
 	name := strings.ToLower(strings.TrimSuffix(base, filepath.Ext(base)))
 	name = strings.NewReplacer("_", "-", " ", "-").Replace(name)
-	switch {
-	case strings.Contains(name, "ifu"), strings.Contains(name, "instructions"):
-		return "ifu"
-	case strings.Contains(name, "network"):
-		return "network"
-	case strings.Contains(name, "admin"):
-		return "admin"
-	case strings.Contains(name, "security-information"), strings.Contains(name, "public"):
-		return "public"
+	best, at := "", len(name)+1
+	for _, t := range targets() {
+		for _, w := range t.FileWords {
+			if i := strings.Index(name, w); i >= 0 && i < at {
+				best, at = t.ID, i
+			}
+		}
 	}
-	return ""
+	return best
 }
 
 // yamlLineRE matches the line number at the start of a YAML error.
@@ -240,9 +255,9 @@ func frontMatterTargets(path string, fm *frontMatter) ([]string, error) {
 		bad := func(n *yaml.Node) error {
 			hint := ""
 			if n.Kind == yaml.ScalarNode && n.Value != "" {
-				hint = yamlx.Suggest(n.Value, Targets)
+				hint = yamlx.Suggest(n.Value, Targets())
 			}
-			return errors.New(msg.Format("docscheck.bad_target_field", path, line+n.Line-1, targetKey, yamlx.QuoteList(Targets), yamlx.Describe(n), hint))
+			return errors.New(msg.Format("docscheck.bad_target_field", path, line+n.Line-1, targetKey, yamlx.QuoteList(Targets()), yamlx.Describe(n), hint))
 		}
 		vals := []*yaml.Node{v}
 		if v.Kind == yaml.SequenceNode {
@@ -254,7 +269,7 @@ func frontMatterTargets(path string, fm *frontMatter) ([]string, error) {
 		var out []string
 		for _, n := range vals {
 			t := strings.ToLower(strings.TrimSpace(n.Value))
-			if n.Kind != yaml.ScalarNode || !slices.Contains(Targets, t) {
+			if n.Kind != yaml.ScalarNode || !slices.Contains(Targets(), t) {
 				return nil, bad(n)
 			}
 			if !slices.Contains(out, t) {

@@ -38,8 +38,8 @@ func Check(s *spec.Spec, cats []*catalog.Catalog, docs []Doc) (*check.Result, er
 	byTarget := map[string][]*document{}
 	parsed := map[string]*document{}
 	for _, d := range docs {
-		if !slices.Contains(Targets, d.Target) {
-			return nil, errors.New(msg.Format("docscheck.bad_target", d.Path, d.Target, yamlx.QuoteList(Targets), yamlx.Suggest(d.Target, Targets)))
+		if !slices.Contains(Targets(), d.Target) {
+			return nil, errors.New(msg.Format("docscheck.bad_target", d.Path, d.Target, yamlx.QuoteList(Targets()), yamlx.Suggest(d.Target, Targets())))
 		}
 		doc, ok := parsed[d.Path]
 		if !ok {
@@ -72,7 +72,7 @@ func Check(s *spec.Spec, cats []*catalog.Catalog, docs []Doc) (*check.Result, er
 		}
 	}
 	c.assignments = map[string]*assignment{}
-	for _, t := range Targets {
+	for _, t := range Targets() {
 		if len(byTarget[t]) == 0 {
 			continue
 		}
