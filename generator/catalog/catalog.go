@@ -545,3 +545,13 @@ func CheckPathFrom(t reflect.Type, path string) error {
 	}
 	return nil
 }
+
+// Item returns the item with the given id, or nil.
+func (c *Catalog) Item(id string) *Item {
+	for i := range c.Items {
+		if c.Items[i].ID == id {
+			return &c.Items[i]
+		}
+	}
+	return nil
+}

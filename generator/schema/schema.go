@@ -47,8 +47,11 @@ import (
 	"fmt"
 	"io"
 	"reflect"
+	"regexp"
 	"slices"
+	"strings"
 
+	"github.com/docgen/docgen/generator/catalog"
 	"github.com/docgen/docgen/generator/spec"
 	"github.com/docgen/docgen/generator/yamlx"
 )
@@ -161,7 +164,11 @@ func (g *generator) fieldSchema(owner reflect.Type, f yamlx.FieldInfo) (obj, err
 	}
 	s = slices.Clone(s)
 	if f.Doc != "" {
-		s = s.with("description", f.Doc)
+		doc, err := expandItems(f.Doc)
+		if err != nil {
+			return nil, fmt.Errorf("%s.%s: %w", owner.Name(), f.Name, err)
+		}
+		s = s.with("description", doc)
 	}
 	examples, err := loadExamples()
 	if err != nil {
@@ -258,4 +265,43 @@ func enumSchema(t reflect.Type) obj {
 	return obj{}.
 		with("type", "string").
 		with("enum", append(slices.Clone(values), ""))
+}
+
+// itemRE matches a reference to a catalog item in a doc tag: {item:IFU-ENV}.
+var itemRE = regexp.MustCompile(`\{item:([A-Z0-9-]+)\}`)
+
+// expandItems replaces each {item:ID} of a field's doc tag with the clauses
+// of that item of the default catalog, in parentheses, so that the clause
+// numbers have one source: the catalog. A clause that differs between the
+// MDR and the IVDR is shown as "MDR ... / IVDR ...".
+func expandItems(doc string) (string, error) {
+	if !strings.Contains(doc, "{item:") {
+		return doc, nil
+	}
+	cat, err := catalog.Load(catalog.DefaultProfile)
+	if err != nil {
+		return "", err
+	}
+	var missing []string
+	out := itemRE.ReplaceAllStringFunc(doc, func(m string) string {
+		id := itemRE.FindStringSubmatch(m)[1]
+		it := cat.Item(id)
+		if it == nil {
+			missing = append(missing, id)
+			return m
+		}
+		var parts []string
+		for _, c := range it.Clauses {
+			t := c.Text
+			if t == "" {
+				t = strings.Trim(c.MDR+" / "+c.IVDR, " /")
+			}
+			parts = append(parts, t)
+		}
+		return "(" + strings.Join(parts, "; ") + ")"
+	})
+	if len(missing) > 0 {
+		return "", fmt.Errorf("doc tag names unknown catalog items %s", strings.Join(missing, ", "))
+	}
+	return out, nil
 }

@@ -321,7 +321,7 @@ func (w *fieldWalker) walk(typ reflect.Type, schema map[string]any) {
 			w.t.Errorf("%s.%s is not in the schema", typ.Name(), f.Name)
 			continue
 		}
-		if f.Doc == "" || p["description"] != f.Doc {
+		if want, err := expandItems(f.Doc); f.Doc == "" || err != nil || p["description"] != want {
 			w.t.Errorf("%s.%s: description %q, doc tag %q", typ.Name(), f.Name, p["description"], f.Doc)
 		}
 		w.follow(elemType(f.Type), fmt.Sprintf("%s.%s", typ.Name(), f.Name))
@@ -425,5 +425,35 @@ func TestSchemaReferencesAgree(t *testing.T) {
 	}
 	if m := re.FindSubmatch(skeleton); m == nil || string(m[1]) != FileName {
 		t.Errorf("the init skeleton's first line names %q, want %s, the file init writes next to it", m, FileName)
+	}
+}
+
+// TestDocTagsCiteNoClauses checks that the field descriptions of the spec
+// model take clause numbers from the catalog ({item:ID}) instead of writing
+// them, so that a clause has one source.
+func TestDocTagsCiteNoClauses(t *testing.T) {
+	clause := regexp.MustCompile(`MDCG 20|Annex [IVX]|IVDR [0-9]|MDR [0-9]|§[0-9]`)
+	var walk func(reflect.Type, string)
+	seen := map[reflect.Type]bool{}
+	walk = func(ty reflect.Type, path string) {
+		for ty.Kind() == reflect.Pointer || ty.Kind() == reflect.Slice || ty.Kind() == reflect.Map {
+			ty = ty.Elem()
+		}
+		if ty.Kind() != reflect.Struct || seen[ty] {
+			return
+		}
+		seen[ty] = true
+		for i := range ty.NumField() {
+			f := ty.Field(i)
+			doc := f.Tag.Get("doc")
+			if clause.MatchString(doc) {
+				t.Errorf("%s%s: doc tag writes a clause number; reference the catalog item with {item:ID}: %q", path, f.Name, doc)
+			}
+			walk(f.Type, path+f.Name+".")
+		}
+	}
+	walk(reflect.TypeOf(spec.Spec{}), "")
+	if _, err := Generate(); err != nil {
+		t.Errorf("a doc tag names an unknown catalog item: %v", err)
 	}
 }

@@ -21,14 +21,14 @@ type Spec struct {
 	Device   Device   `yaml:"device" doc:"Device identity, regulation and applicability flags."`
 	Document Document `yaml:"document" doc:"Document control: id, revision, date, history, approvals."`
 
-	Environment        Environment   `yaml:"environment" doc:"Intended environment of use, assumptions, risks outside it and controls the operator provides (MDCG 2019-16 §3.6)."`
+	Environment        Environment   `yaml:"environment" doc:"Intended environment of use, assumptions, risks outside it and controls the operator provides {item:IFU-ENV}."`
 	SecurityObjectives []Text        `yaml:"security_objectives" doc:"IT-security objectives of the device, e.g. confidentiality of patient data, uninterrupted operation."`
-	Platform           Platform      `yaml:"platform" doc:"Minimum hardware and software platform (MDR Annex I 17.4, 23.4(ab))."`
+	Platform           Platform      `yaml:"platform" doc:"Minimum hardware and software platform {item:IFU-MIN-PLATFORM}."`
 	Network            Network       `yaml:"network" doc:"Network requirements, zones and nodes."`
 	Crypto             Crypto        `yaml:"crypto" doc:"Cryptography: TLS versions, cipher suites, certificates."`
 	Risks              Risks         `yaml:"risks" doc:"Residual security risks the user must know."`
-	Compatibility      Compatibility `yaml:"compatibility" doc:"Compatible equipment and combination restrictions (MDR Annex I 14.5, 23.4(q))."`
-	LayGuidance        []Text        `yaml:"lay_guidance" doc:"Security hygiene guidance for lay users (MDCG 2019-16 §2.6.3)."`
+	Compatibility      Compatibility `yaml:"compatibility" doc:"Compatible equipment and combination restrictions {item:IFU-COMPAT}."`
+	LayGuidance        []Text        `yaml:"lay_guidance" doc:"Security hygiene guidance for lay users {item:IFU-LAY-HYGIENE}."`
 
 	Controls       []Control      `yaml:"controls" doc:"Security controls built into the device, each tagged with an IEC TR 80001-2-2 code."`
 	Roles          []Role         `yaml:"roles" doc:"User roles with permissions and required skills."`
@@ -46,7 +46,7 @@ type Spec struct {
 	Hardening        []Hardening      `yaml:"hardening" doc:"Hardening settings, their recommended values and the risk of changing them."`
 	Hardware         []HardwarePart   `yaml:"hardware" doc:"Hardware components and their security-relevant properties."`
 	Interfaces       []Interface      `yaml:"interfaces" doc:"Ports and interfaces: protocol, direction, purpose, default state, allowed end-points."`
-	DataStreams      []DataStream     `yaml:"data_streams" doc:"Complete matrix of data streams between nodes (MDCG 2019-16 §4.2)."`
+	DataStreams      []DataStream     `yaml:"data_streams" doc:"Complete matrix of data streams between nodes {item:NET-FLOW-MATRIX}."`
 	FirewallRules    []FirewallRule   `yaml:"firewall_rules" doc:"Firewall rules the operator configures for the device."`
 	Hosting          Hosting          `yaml:"hosting" doc:"Cloud or external hosting: what data, where, how protected, who operates it."`
 	RemoteAccess     RemoteAccess     `yaml:"remote_access" doc:"Remote service access."`
@@ -62,7 +62,7 @@ type Spec struct {
 	SBOM             SBOMRef          `yaml:"sbom" doc:"The software bill of materials."`
 	Components       []ComponentInfo  `yaml:"components" doc:"Support data for SBOM components, added to or overriding the SBOM (matched by purl or bom-ref)."`
 	MDS2             MDS2             `yaml:"mds2" doc:"Manufacturer Disclosure Statement for Medical Device Security."`
-	Responsibilities []Responsibility `yaml:"responsibilities" doc:"Who does what (MDCG 2019-16 §2.6): entries override docgen's default responsibility matrix by activity id; an entry with a new id and a title adds an activity."`
+	Responsibilities []Responsibility `yaml:"responsibilities" doc:"Who does what {item:IFU-RESPONSIBILITIES}: entries override docgen's default responsibility matrix by activity id; an entry with a new id and a title adds an activity."`
 	Standards        []Text           `yaml:"standards" doc:"Regulations, guidance and standards the device and its documentation follow, as listed in the public security information."`
 	Variants         []Variant        `yaml:"variants" doc:"Model variants or software lines this spec also covers; data streams, rules, interfaces and nodes name the variants they apply to."`
 	Absent           Absences         `yaml:"absent" doc:"Things the device does not have, each with the reason, stated on purpose: they satisfy the catalog items where that is a legitimate answer and the documents say so plainly."`
@@ -130,7 +130,7 @@ type Device struct {
 	ProfessionalOp  *bool        `yaml:"professional_operator" doc:"A healthcare organisation (hospital, clinic, practice) operates the device or a part of it, such as the clinician portal of a home device. Default: true unless lay_users is set."`
 	RemoteService   bool         `yaml:"remote_service" doc:"The manufacturer or a service partner can access the device remotely; remote-service items apply."`
 	AdminWS         bool         `yaml:"admin_workstation" doc:"Administration uses a separate computer; its minimum specification is required."`
-	USMarket        bool         `yaml:"us_market" doc:"The device is also a cyber device on the US market (FD&C Act §524B): the statutory FDA items and the vulnerability disclosure policy become required."`
+	USMarket        bool         `yaml:"us_market" doc:"The device is also a cyber device on the US market (as section 524B of the FD&C Act defines it): the statutory FDA items and the vulnerability disclosure policy become required."`
 }
 
 // Manufacturer is the legal manufacturer.
@@ -165,7 +165,7 @@ type Revision struct {
 	Revision string `yaml:"revision" doc:"Revision identifier."`
 	Date     Date   `yaml:"date" doc:"Date of the revision."`
 	Author   string `yaml:"author" doc:"Who made the change."`
-	Changes  Text   `yaml:"changes" doc:"What changed (IVDR Annex I 20.4.1(ae) asks for it)."`
+	Changes  Text   `yaml:"changes" doc:"What changed {item:IFU-REVISION}."`
 }
 
 // Approval is one sign-off of a document revision.
@@ -178,7 +178,7 @@ type Approval struct {
 // Environment describes the intended environment of use.
 type Environment struct {
 	Intended         []Text               `yaml:"intended" doc:"Intended environments of use, e.g. hospital radiology department."`
-	Assumptions      []Text               `yaml:"assumptions" doc:"Security assumptions about the environment (MDCG 2019-16 §3.6)."`
+	Assumptions      []Text               `yaml:"assumptions" doc:"Security assumptions about the environment {item:IFU-ENV}."`
 	OutOfScopeRisks  []Text               `yaml:"out_of_scope_risks" doc:"Risks of use outside the intended environment."`
 	RequiredControls []EnvironmentControl `yaml:"required_controls" doc:"Security controls the operator's environment must provide."`
 }
@@ -188,7 +188,7 @@ type EnvironmentControl struct {
 	ID          string      `yaml:"id" doc:"Identifier, e.g. env-firewall."`
 	Description Text        `yaml:"description" doc:"What the environment must provide."`
 	Mandatory   *bool       `yaml:"mandatory" doc:"true if the device must not be operated without it."`
-	ReliedOn    *bool       `yaml:"relied_on" doc:"true if the device's risk controls rely on it (MDCG 2019-16 §3.6)."`
+	ReliedOn    *bool       `yaml:"relied_on" doc:"true if the device's risk controls rely on it {item:IFU-ENV-CONTROLS}."`
 	Owner       Stakeholder `yaml:"owner" doc:"Who provides it: manufacturer, integrator, operator or user."`
 }
 
@@ -198,7 +198,7 @@ type Platform struct {
 	OS               []PlatformItem    `yaml:"os" doc:"Supported operating systems and versions."`
 	Middleware       []PlatformItem    `yaml:"middleware" doc:"Required middleware, runtimes, drivers and databases."`
 	Peripherals      []Text            `yaml:"peripherals" doc:"Supported peripherals."`
-	Mobile           []Text            `yaml:"mobile" doc:"For an app on phones or tablets: what it needs from the mobile platform and how it allows for it, e.g. screen size and contrast, use in bright light or noise, screen lock, no jailbreak or root (MDR Annex I 17.3, IVDR 16.3)."`
+	Mobile           []Text            `yaml:"mobile" doc:"For an app on phones or tablets: what it needs from the mobile platform and how it allows for it, e.g. screen size and contrast, use in bright light or noise, screen lock, no jailbreak or root {item:IFU-MOBILE-PLATFORM}."`
 	AdminWorkstation *AdminWorkstation `yaml:"admin_workstation" doc:"Minimum administration workstation, if administration uses a separate computer."`
 	ProvidedBy       PlatformProvider  `yaml:"provided_by" doc:"Who provides the hardware and operating system: manufacturer (they come with the device) or operator (the software is installed on the operator's own computers)."`
 }
@@ -232,7 +232,7 @@ type AdminWorkstation struct {
 type Network struct {
 	Requirements     NetworkRequirements `yaml:"requirements" doc:"Minimum IT-network characteristics."`
 	Zone             string              `yaml:"zone" doc:"Id of the zone the device belongs in."`
-	Internet         InternetAccess      `yaml:"internet" doc:"Internet access the device needs: none (isolate it from the internet, MDCG 2019-16 §2.6.2), restricted (only to the hosts of its data streams) or required."`
+	Internet         InternetAccess      `yaml:"internet" doc:"Internet access the device needs: none (isolate it from the internet {item:NET-SEGMENTATION}), restricted (only to the hosts of its data streams) or required."`
 	InternetRequired *bool               `yaml:"internet_required" doc:"Deprecated: use internet (true is required, false is none)."`
 	Segmentation     Text                `yaml:"segmentation" doc:"Recommended segmentation."`
 	Zones            []Zone              `yaml:"zones" doc:"Network zones (segments, VLANs, the internet)."`
@@ -331,7 +331,7 @@ type Role struct {
 	ID             string       `yaml:"id" doc:"Identifier referenced by accounts."`
 	Name           string       `yaml:"name" doc:"Display name."`
 	Permissions    []Text       `yaml:"permissions" doc:"What the role may do."`
-	RequiredSkills Text         `yaml:"required_skills" doc:"Training and IT skills the role needs (MDR Annex I 23.4(j))."`
+	RequiredSkills Text         `yaml:"required_skills" doc:"Training and IT skills the role needs {item:IFU-USER-SKILLS}."`
 	Credentials    []Credential `yaml:"credentials" doc:"How persons in this role authenticate: password, PIN, smart card, ..."`
 	HeldBy         Stakeholder  `yaml:"held_by" doc:"Who holds the role: lay-user, professional-user, operator, integrator or manufacturer; the IfU shows the roles of its readers."`
 }
@@ -434,7 +434,7 @@ type Logging struct {
 	Events    []Text      `yaml:"events" doc:"Events logged."`
 	Format    Text        `yaml:"format" doc:"Log format, e.g. RFC 5424 syslog."`
 	Location  Text        `yaml:"location" doc:"Where logs are stored."`
-	Capacity  Text        `yaml:"capacity" doc:"Log storage capacity (MDCG 2019-16 §4.2)."`
+	Capacity  Text        `yaml:"capacity" doc:"Log storage capacity {item:ADM-LOGGING}."`
 	Retention Text        `yaml:"retention" doc:"Retention and rotation."`
 	Export    []LogExport `yaml:"export" doc:"Export to SIEM or IDS."`
 	Backup    Text        `yaml:"backup" doc:"Advice on backing up logs."`
