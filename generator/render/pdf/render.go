@@ -2,6 +2,7 @@ package pdf
 
 import (
 	"strings"
+	"time"
 
 	"github.com/docgen/docgen/generator/docmodel"
 	"github.com/docgen/docgen/generator/msg"
@@ -146,7 +147,10 @@ func (r *renderer) draftNotice() string {
 
 func (r *renderer) info() layout.Info {
 	m := &r.d.Meta
-	d := documentDate(m.Date)
+	d := render.DocumentDate(m.Date)
+	if d.IsZero() {
+		d = time.Unix(0, 0).UTC() // PDF metadata needs a date: a fixed one
+	}
 	lang := strings.TrimSpace(m.Language)
 	if lang == "" {
 		lang = "en"
