@@ -23,13 +23,37 @@ import (
 type Text struct {
 	// Value is the text in the spec's language.
 	Value string
+	// Translations holds the text in other languages, by BCP 47 tag, when
+	// the spec writes the field as a mapping of language to text. It is nil
+	// for a plain string.
+	Translations map[string]string
 }
 
 // T makes a Text from a string.
 func T(s string) Text { return Text{Value: s} }
 
-// String returns the text.
+// String returns the text in the spec's language.
 func (t Text) String() string { return t.Value }
+
+// In returns the text in language lang: its translation when the spec gives
+// one, else the text in the spec's language. Use [Text.Has] to tell whether
+// a translation exists.
+func (t Text) In(lang string) string {
+	if s, ok := t.Translations[lang]; ok {
+		return s
+	}
+	return t.Value
+}
+
+// Has reports whether the text exists in language lang, where sourceLang is
+// the spec's own language.
+func (t Text) Has(lang, sourceLang string) bool {
+	if lang == sourceLang {
+		return t.Value != ""
+	}
+	_, ok := t.Translations[lang]
+	return ok
+}
 
 // DecodeNode implements yamlx.NodeDecoder. Any scalar is taken literally,
 // so "1.10" stays "1.10" and "yes" stays "yes".
