@@ -17,6 +17,7 @@ type Spec struct {
 	SpecVersion int      `yaml:"spec_version" doc:"Format version of this file: 2 (current) or 1."`
 	Profiles    []string `yaml:"profiles" doc:"Requirement catalogs to check against; default [mdcg-2019-16]. Known: mdcg-2019-16, fda-premarket-2026 (fda-premarket-2023 is its former name and still selects it)."`
 	Language    string   `yaml:"language" doc:"Language of the texts in this file, as a BCP 47 tag; default en."`
+	Languages   []string `yaml:"languages" doc:"Languages to write the documents in, as BCP 47 tags, e.g. [en, de, fr]; default: the spec's language. Free texts need a translation in each (MDR Art. 10(11), IVDR Art. 10(10))."`
 
 	Device   Device   `yaml:"device" doc:"Device identity, regulation and applicability flags."`
 	Document Document `yaml:"document" doc:"Document control: id, revision, date, history, approvals."`
