@@ -594,7 +594,7 @@ type Deployment struct {
 type Support struct {
 	EndOfSupport Date `yaml:"end_of_support" doc:"End of security support of the device (YYYY-MM-DD)."`
 	EndOfLife    Date `yaml:"end_of_life" doc:"End of life of the device."`
-	PostEOS      Text `yaml:"post_eos" doc:"What happens after end of support, and how risk is transferred."`
+	PostEOS      Text `yaml:"post_eos" doc:"What happens after end of support: what the manufacturer still provides and what users should do. It cannot move the manufacturer's obligations to anyone else."`
 }
 
 // Decommissioning describes secure decommissioning.
