@@ -7,10 +7,13 @@ import (
 )
 
 // Describe returns a text description of what d shows, for readers who
-// cannot see it (the alternative text of the diagram in a tagged PDF): each
-// zone with its address ranges and the nodes in it, then each arrow with
-// its source, destination, protocols and whether it is encrypted. It lists
-// the same facts as the drawing, in the drawing's order.
+// cannot see it (the text alternative of the diagram in every format): each
+// zone with its address ranges and the nodes in it, marking those the
+// manufacturer supplies and those of some variants only; then each arrow
+// with its ends, protocols (and what a tunnel carries), encryption,
+// direction and state; then the streams that stay inside one host, which
+// are not drawn. It is made from the same Diagram as the drawing, in the
+// drawing's order, so it states the same elements.
 func (d *Diagram) Describe() string {
 	label := map[string]string{}
 	for _, z := range d.Zones {
@@ -26,9 +29,19 @@ func (d *Diagram) Describe() string {
 			if n.Zone != z.ID {
 				continue
 			}
-			node := n.Label
+			var details []string
 			if n.Sublabel != "" {
-				node = msg.Format("diagram.describe.node", n.Label, n.Sublabel)
+				details = append(details, n.Sublabel)
+			}
+			if n.Supplied {
+				details = append(details, msg.Get("diagram.describe.supplied"))
+			}
+			if n.Variants != "" {
+				details = append(details, msg.Format("diagram.only_variants", n.Variants))
+			}
+			node := n.Label
+			if len(details) > 0 {
+				node = msg.Format("diagram.describe.node", n.Label, strings.Join(details, "; "))
 			}
 			nodes = append(nodes, node)
 		}
@@ -43,12 +56,36 @@ func (d *Diagram) Describe() string {
 		parts = append(parts, msg.Format("diagram.describe.zone", name, strings.Join(nodes, "; ")))
 	}
 	for _, e := range d.Edges {
-		key := "diagram.describe.stream"
-		if e.Dashed {
-			key = "diagram.describe.stream_plain"
+		f := Flow{From: e.From, To: e.To, Label: e.Label, Unencrypted: e.Unencrypted, Optional: e.Optional, BothWays: e.ArrowAtStart}
+		parts = append(parts, msg.Format("diagram.describe.stream", label[f.From], label[f.To], f.protocols(), f.attributes()))
+	}
+	for _, f := range d.Internal {
+		if f.From == f.To {
+			parts = append(parts, msg.Format("diagram.describe.internal", label[f.From], f.protocols(), f.attributes()))
+			continue
 		}
-		protocols := strings.Join(strings.Split(e.Label, "\n"), "; ")
-		parts = append(parts, msg.Format(key, label[e.From], label[e.To], protocols))
+		parts = append(parts, msg.Format("diagram.describe.internal_hosts", label[f.From], label[f.To], f.protocols(), f.attributes()))
 	}
 	return strings.Join(parts, " ")
+}
+
+// protocols returns the label lines of f in one line.
+func (f Flow) protocols() string {
+	return strings.Join(strings.Split(f.Label, "\n"), "; ")
+}
+
+// attributes says in words what the line style and arrowheads of f show.
+func (f Flow) attributes() string {
+	enc := "diagram.describe.encrypted"
+	if f.Unencrypted {
+		enc = "diagram.describe.unencrypted"
+	}
+	out := []string{msg.Get(enc)}
+	if f.BothWays {
+		out = append(out, msg.Get("diagram.describe.both_ways"))
+	}
+	if f.Optional {
+		out = append(out, msg.Get("diagram.describe.optional"))
+	}
+	return strings.Join(out, ", ")
 }

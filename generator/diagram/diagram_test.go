@@ -238,8 +238,8 @@ func TestMerge(t *testing.T) {
 	for _, e := range d.Edges {
 		if e.From == "mvp-ws" && e.To == "ad-dc" {
 			labels = append(labels, e.Label)
-			if e.Dashed != strings.HasPrefix(e.Label, "DNS") {
-				t.Errorf("edge %q: dashed = %v", e.Label, e.Dashed)
+			if e.Unencrypted != strings.HasPrefix(e.Label, "DNS") {
+				t.Errorf("edge %q: unencrypted = %v", e.Label, e.Unencrypted)
 			}
 		}
 	}

@@ -37,14 +37,26 @@
 // the order of the spec. Nodes without a zone share an implicit group drawn
 // with a dashed border.
 //
-// An arrow points from the source of a stream to its destination, the
-// direction in which the connection is opened and in which a firewall must
-// let it pass. Streams between the same source and destination are merged
-// into one arrow with one label line per protocol, such as
-// "DICOM TLS · tcp/2762". A dashed arrow carries streams whose spec names no
-// encryption ("none", "no", "cleartext", "plaintext" or nothing); encrypted
-// and unencrypted streams between the same pair of nodes are drawn as two
-// arrows. A stream whose end-point is a zone attaches to the zone's border.
+// An arrow points at the end that accepts the connection, the direction in
+// which a firewall must let it pass; a stream that either end opens
+// (direction: both) has arrowheads at both ends. Streams between the same
+// ends, with the same direction, encryption and state, are merged into one
+// arrow with one label line per protocol, such as "DICOM TLS · tcp/2762".
+// The line pattern says what a stream is: solid when it is encrypted and
+// always there, dotted when it is not encrypted (encryption "none", "no",
+// "cleartext", "plaintext" or nothing), dashed when it is off by default or
+// conditional (default_enabled: false, condition), dash-dotted when both. A
+// stream carried inside a tunnel is no arrow of its own, since it opens no
+// port: the tunnel's label names it ("carrying VNC, SFTP"). A stream that
+// stays inside one host (a node to itself, or two nodes at the same
+// address) is not drawn; the text description ([Diagram.Describe]) lists
+// it. A stream whose end-point is a zone attaches to the zone's border.
+//
+// Nodes the manufacturer supplies (spec.Spec.IsSupplied) have a heavy black
+// outline; other nodes, including other manufacturers' devices, a thin one.
+// When the spec has variants, a node or stream of some variants only says
+// which ("only Model B") in its box or label. The legend has an entry for
+// each arrow, pattern, outline and node colour that occurs, and no other.
 //
 // Each label sits on its own arrow, next to the box at one of its ends, in a
 // band beside the column that only the arrows of that column enter, each at

@@ -262,16 +262,20 @@ func checkGeometry(d *diagram.Diagram) []string {
 	}
 	// No line and no arrowhead runs through a label.
 	for _, e := range d.Edges {
-		head := e.ArrowHead()
-		hb := bounds(head[:])
+		var hbs []diagram.Rect
+		for _, h := range e.Heads() {
+			hbs = append(hbs, bounds(h[:]))
+		}
 		for j, l := range labels {
 			for i := 1; i < len(e.Points); i++ {
 				if crosses(e.Points[i-1], e.Points[i], l) {
 					fail("edge %q runs through the label of edge %q", e.ID, d.Edges[j].ID)
 				}
 			}
-			if hb.Overlaps(l) {
-				fail("arrowhead of edge %q overlaps the label of edge %q", e.ID, d.Edges[j].ID)
+			for _, hb := range hbs {
+				if hb.Overlaps(l) {
+					fail("arrowhead of edge %q overlaps the label of edge %q", e.ID, d.Edges[j].ID)
+				}
 			}
 		}
 	}

@@ -98,37 +98,37 @@ type edge struct {
 	labelH   float64
 	track    int
 	key      edgeKey
-	protos   []string   // protocols, in order of appearance
-	parts    [][]string // transport/port parts per protocol
+	entries  []*labelEntry // protocols, in order of appearance
 	sameCol  bool
 	vertical bool // needs a vertical segment in its channel
 }
 
 type edgeKey struct {
-	src, dst ref
-	dashed   bool
+	src, dst                    ref
+	unencrypted, optional, both bool
 }
 
 // layout holds the state of one Build.
 type layout struct {
-	s       *spec.Spec
-	groups  []*group
-	nodes   []*node
-	edges   []*edge
-	ids     map[string]ref
-	level   []int // level of each group
-	order   []int // groups in the order the search reached them
-	nlevels int
-	cols    [][]int // group indices per column, top to bottom
-	colW    []float64
-	nodeW   []float64
-	colX    []float64
-	chX     []float64 // left x of each channel; channel k is left of column k
-	chW     []float64
-	bandL   []float64 // label band width at the left of each channel (labels of column k-1)
-	bandR   []float64 // label band width at the right of each channel (labels of column k)
-	tracks  []int     // number of tracks per channel
-	height  float64   // height of the tallest column
+	s        *spec.Spec
+	groups   []*group
+	nodes    []*node
+	edges    []*edge
+	internal []*edge // streams inside one host: described, not drawn
+	ids      map[string]ref
+	level    []int // level of each group
+	order    []int // groups in the order the search reached them
+	nlevels  int
+	cols     [][]int // group indices per column, top to bottom
+	colW     []float64
+	nodeW    []float64
+	colX     []float64
+	chX      []float64 // left x of each channel; channel k is left of column k
+	chW      []float64
+	bandL    []float64 // label band width at the left of each channel (labels of column k-1)
+	bandR    []float64 // label band width at the right of each channel (labels of column k)
+	tracks   []int     // number of tracks per channel
+	height   float64   // height of the tallest column
 }
 
 // Available reports whether s has a network diagram: Build draws one when
@@ -160,9 +160,10 @@ func Build(s *spec.Spec) (*Diagram, error) {
 		}
 	}
 	l.place(bestCols)
-	d := &Diagram{Title: l.title(), Desc: msg.Format("diagram.desc", len(s.Network.Zones), len(s.Network.Nodes), len(s.DataStreams))}
+	d := &Diagram{Title: l.title()}
 	l.emit(d)
 	l.legend(d)
+	d.Desc = d.Describe()
 	return d, nil
 }
 
@@ -217,7 +218,8 @@ func (l *layout) groupsAndNodes() {
 	}
 	implicit := -1
 	for i, n := range net.Nodes {
-		nd := &node{box: NodeBox{ID: n.ID, Label: orID(n.Name, n.ID), Kind: n.Kind}}
+		nd := &node{box: NodeBox{ID: n.ID, Label: orID(n.Name, n.ID), Kind: n.Kind, Supplied: l.s.IsSupplied(i),
+			Variants: l.variantNames(n.Variants)}}
 		r, ok := l.ids[n.Zone]
 		if n.Zone == "" || !ok || !r.zone {
 			if implicit < 0 {
@@ -401,6 +403,9 @@ func (l *layout) wrapTexts() {
 			addr = append(addr, w...)
 		}
 		nd.sub = append(nd.sub, addr...)
+		if nd.box.Variants != "" {
+			nd.sub = append(nd.sub, wrap(msg.Format("diagram.only_variants", nd.box.Variants), subFont, false, nodeMaxText, 2)...)
+		}
 	}
 }
 

@@ -1,6 +1,10 @@
 package diagram
 
-import "github.com/docgen/docgen/generator/spec"
+import (
+	"math"
+
+	"github.com/docgen/docgen/generator/spec"
+)
 
 // Diagram is the laid-out network diagram, in abstract units (1 unit = 1 px
 // in SVG; the PDF renderer scales it). The origin is the top left corner and
@@ -22,8 +26,24 @@ type Diagram struct {
 	// the order of their first data stream.
 	Edges []Edge
 	// Legend explains line styles and node colours; it sits below the
-	// diagram.
+	// diagram. It has an entry for each style that occurs, and no other.
 	Legend []LegendEntry
+	// Internal are the data streams that never leave one host (a node to
+	// itself, or between two nodes at the same address): they open no
+	// firewall port and are not drawn, but the text description lists
+	// them.
+	Internal []Flow
+}
+
+// Flow is a data stream, or several merged, described in words: its ends
+// and its label lines.
+type Flow struct {
+	// From and To are the ids of the source and destination node or zone.
+	From, To string
+	// Label is the label text, one line per protocol joined by "\n".
+	Label string
+	// Unencrypted, Optional and BothWays are as in [Edge].
+	Unencrypted, Optional, BothWays bool
 }
 
 // Point is a position in diagram units.
@@ -107,6 +127,12 @@ type NodeBox struct {
 	Zone string
 	// X, Y, W, H is the box.
 	X, Y, W, H float64
+	// Supplied marks a node the manufacturer supplies as part of the
+	// system (spec.Spec.IsSupplied); it is drawn with a heavy outline.
+	Supplied bool
+	// Variants names the variants that have the node, when the spec
+	// restricts it to some of them; empty for all.
+	Variants string
 	// Text is Label (bold) and the sublabel lines, wrapped and placed.
 	Text []TextLine
 }
@@ -115,7 +141,8 @@ type NodeBox struct {
 func (n *NodeBox) Rect() Rect { return Rect{n.X, n.Y, n.W, n.H} }
 
 // Edge is one arrow: one or more data streams with the same source,
-// destination and encryption.
+// destination, direction, encryption and state. Streams carried inside a
+// tunnel are not edges of their own: the label of the tunnel names them.
 type Edge struct {
 	// ID is the id of the first data stream of the edge.
 	ID string
@@ -129,18 +156,27 @@ type Edge struct {
 	// the border of the source box, the last on the border of the target box.
 	Points []Point
 	// Label is the label text, one line per protocol joined by "\n", e.g.
-	// "DICOM TLS · tcp/2762".
+	// "DICOM TLS · tcp/2762"; a tunnel's line is followed by a line naming
+	// the protocols it carries, and a stream of some variants only by a
+	// line naming them.
 	Label string
 	// LabelX, LabelY, LabelW, LabelH is the label box (top left corner and
 	// size); no other label or box overlaps it.
 	LabelX, LabelY, LabelW, LabelH float64
 	// Text is the label, wrapped and placed inside the label box.
 	Text []TextLine
-	// Dashed marks an edge whose streams are not encrypted.
-	Dashed bool
-	// ArrowAtEnd says an arrowhead points at the last point; see
-	// [Edge.ArrowHead].
+	// Unencrypted marks an edge whose streams are not encrypted.
+	Unencrypted bool
+	// Optional marks an edge whose streams are off by default or occur
+	// only under a condition (default_enabled: false, condition).
+	Optional bool
+	// ArrowAtEnd says an arrowhead points at the last point (the end that
+	// accepts connections); see [Edge.ArrowHead].
 	ArrowAtEnd bool
+	// ArrowAtStart says an arrowhead points at the first point as well:
+	// either end opens connections (direction: both); see
+	// [Edge.ArrowTail].
+	ArrowAtStart bool
 	// Color is the stroke colour of the line and the label, #rrggbb.
 	Color string
 }
@@ -156,16 +192,72 @@ const (
 
 // ArrowHead returns the triangle of the arrowhead at the end of e: the tip
 // (the last point) and the two base corners. It is the zero value when e has
-// no arrowhead.
+// no arrowhead there.
 func (e *Edge) ArrowHead() [3]Point {
 	n := len(e.Points)
 	if !e.ArrowAtEnd || n < 2 {
 		return [3]Point{}
 	}
-	tip, prev := e.Points[n-1], e.Points[n-2]
+	return arrow(e.Points[n-1], e.Points[n-2])
+}
+
+// ArrowTail returns the triangle of the arrowhead at the start of e, or the
+// zero value when e has none there.
+func (e *Edge) ArrowTail() [3]Point {
+	if !e.ArrowAtStart || len(e.Points) < 2 {
+		return [3]Point{}
+	}
+	return arrow(e.Points[0], e.Points[1])
+}
+
+// Heads returns the arrowheads of e: at the end, then at the start.
+func (e *Edge) Heads() [][3]Point {
+	var out [][3]Point
+	if h := e.ArrowHead(); h != ([3]Point{}) {
+		out = append(out, h)
+	}
+	if h := e.ArrowTail(); h != ([3]Point{}) {
+		out = append(out, h)
+	}
+	return out
+}
+
+// Line returns the points of e's line, its ends moved back under its
+// arrowheads so that the width of the line does not blunt their tips.
+func (e *Edge) Line() []Point {
+	return shortenLine(e.Points, e.ArrowAtStart, e.ArrowAtEnd)
+}
+
+// arrow returns the arrowhead with its tip at tip on a segment from prev.
+func arrow(tip, prev Point) [3]Point {
 	dx, dy := sign(tip.X-prev.X), sign(tip.Y-prev.Y) // edges are orthogonal
 	bx, by := tip.X-dx*ArrowLength, tip.Y-dy*ArrowLength
 	return [3]Point{tip, {bx - dy*ArrowWidth/2, by + dx*ArrowWidth/2}, {bx + dy*ArrowWidth/2, by - dx*ArrowWidth/2}}
+}
+
+// shortenLine returns pts with the first and last point moved back along their
+// segments by most of an arrowhead's length, where start and end say so.
+func shortenLine(pts []Point, start, end bool) []Point {
+	n := len(pts)
+	if n < 2 {
+		return pts
+	}
+	out := append([]Point(nil), pts...)
+	back := func(i, j int) {
+		dx, dy := out[i].X-out[j].X, out[i].Y-out[j].Y
+		l := ArrowLength * 0.8
+		if d := math.Hypot(dx, dy); d > 2*l {
+			out[i].X -= dx / d * l
+			out[i].Y -= dy / d * l
+		}
+	}
+	if end {
+		back(n-1, n-2)
+	}
+	if start {
+		back(0, 1)
+	}
+	return out
 }
 
 func sign(v float64) float64 {
@@ -183,19 +275,47 @@ type Symbol int
 
 // The legend symbols.
 const (
-	// SymbolSolid is a solid arrow: an encrypted stream.
-	SymbolSolid Symbol = iota
-	// SymbolDashed is a dashed arrow: a stream without encryption.
-	SymbolDashed
-	// SymbolNode is a small node box filled with the colour of Kind.
+	// SymbolLine is a line in the pattern of Unencrypted and Optional, with
+	// Heads arrowheads.
+	SymbolLine Symbol = iota
+	// SymbolNode is a small node box filled with the colour of Kind, or
+	// white with the heavy outline of supplied nodes when Supplied is set.
 	SymbolNode
+	// SymbolArrow is Heads arrowheads without a line: what the direction
+	// of an arrow means, whatever its pattern.
+	SymbolArrow
 )
+
+// Line returns the points of a SymbolLine's line, shortened under its
+// arrowheads, and Arrows its arrowheads; see [Edge.Line].
+func (le *LegendEntry) Line() []Point {
+	return shortenLine(le.points(), le.Heads > 1, le.Heads > 0)
+}
+
+// Arrows returns the arrowheads of a SymbolLine.
+func (le *LegendEntry) Arrows() [][3]Point {
+	e := Edge{Points: le.points(), ArrowAtEnd: le.Heads > 0, ArrowAtStart: le.Heads > 1}
+	return e.Heads()
+}
+
+func (le *LegendEntry) points() []Point {
+	cy := le.Y + le.H/2
+	return []Point{{le.X, cy}, {le.X + le.W, cy}}
+}
 
 // LegendEntry is one entry of the legend: a symbol in a box and its text.
 type LegendEntry struct {
 	Symbol Symbol
 	// Kind is the node kind whose colour a SymbolNode shows.
 	Kind spec.NodeKind
+	// Supplied makes a SymbolNode show the outline of supplied nodes.
+	Supplied bool
+	// Unencrypted and Optional give the pattern of a SymbolLine, as for an
+	// edge.
+	Unencrypted, Optional bool
+	// Heads is the number of arrowheads of a SymbolLine or SymbolArrow: 0
+	// (a sample of the pattern), 1 (at the right end) or 2 (at both ends).
+	Heads int
 	// X, Y, W, H is the box of the symbol.
 	X, Y, W, H float64
 	// Text is the explanation, placed right of the symbol.

@@ -58,13 +58,8 @@ func (d *Diagram) WritePNG(w io.Writer, scale float64) error {
 	for i := range d.Edges {
 		e := &d.Edges[i]
 		st := e.Style()
-		pts := e.Points
-		if e.ArrowAtEnd {
-			pts = shortenEnd(pts, ArrowLength*0.8)
-		}
-		c.polyline(pts, false, st)
-		if e.ArrowAtEnd {
-			h := e.ArrowHead()
+		c.polyline(e.Line(), false, st)
+		for _, h := range e.Heads() {
 			c.fillPolygon(h[:], st.Stroke)
 		}
 	}
@@ -82,30 +77,16 @@ func (d *Diagram) WritePNG(w io.Writer, scale float64) error {
 		if le.Symbol == SymbolNode {
 			c.box(Rect{le.X, le.Y, le.W, le.H}, st)
 		} else {
-			cy := le.Y + le.H/2
-			x2 := le.X + le.W
-			c.polyline([]Point{{le.X, cy}, {x2 - ArrowLength*0.8, cy}}, false, st)
-			c.fillPolygon([]Point{{x2, cy}, {x2 - ArrowLength, cy - ArrowWidth/2}, {x2 - ArrowLength, cy + ArrowWidth/2}}, st.Stroke)
+			if le.Symbol == SymbolLine {
+				c.polyline(le.Line(), false, st)
+			}
+			for _, h := range le.Arrows() {
+				c.fillPolygon(h[:], st.Stroke)
+			}
 		}
 		c.texts(faces, []TextLine{le.Text})
 	}
 	return (&png.Encoder{CompressionLevel: png.DefaultCompression}).Encode(w, c.img)
-}
-
-// shortenEnd returns pts with the last point moved back by l along the last
-// segment, so that a line ends at the base of its arrowhead.
-func shortenEnd(pts []Point, l float64) []Point {
-	n := len(pts)
-	if n < 2 {
-		return pts
-	}
-	out := append([]Point(nil), pts...)
-	dx, dy := out[n-1].X-out[n-2].X, out[n-1].Y-out[n-2].Y
-	if d := math.Hypot(dx, dy); d > l {
-		out[n-1].X -= dx / d * l
-		out[n-1].Y -= dy / d * l
-	}
-	return out
 }
 
 // canvas draws diagram shapes, in diagram units, onto an image.

@@ -58,7 +58,7 @@ func TestPNG(t *testing.T) {
 			}
 		}
 		for _, e := range d.Edges {
-			if !e.Dashed && !lineHasColor(img, e, s) {
+			if e.Style().Dash == nil && !lineHasColor(img, e, s) {
 				t.Errorf("%s: the line of edge %s is not drawn in %s", name, e.ID, e.Color)
 			}
 		}

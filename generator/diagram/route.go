@@ -215,45 +215,73 @@ func (l *layout) emit(d *Diagram) {
 		}
 		d.Edges = append(d.Edges, out)
 	}
+	for _, e := range l.internal {
+		d.Internal = append(d.Internal, Flow{From: e.out.From, To: e.out.To, Label: e.out.Label,
+			Unencrypted: e.out.Unencrypted, Optional: e.out.Optional, BothWays: e.out.ArrowAtStart})
+	}
 	d.Width = l.width()
 	d.Height = margin + l.height + margin
 }
 
-// legend adds the legend below the diagram: the two line styles and the
-// colour of every node kind that occurs, wrapped to the diagram's width.
+// legend adds the legend below the diagram, with an entry for each thing
+// that occurs in it and no other: the arrows of one-way and two-way streams,
+// the line patterns, the outline of supplied nodes and the colour of every
+// node kind; wrapped to the diagram's width.
 func (l *layout) legend(d *Diagram) {
-	type item struct {
-		sym  Symbol
-		kind spec.NodeKind
-		text string
+	var items []LegendEntry
+	add := func(le LegendEntry, key string, args ...any) {
+		le.Text.Text = clean(msg.Format(key, args...))
+		items = append(items, le)
 	}
-	items := []item{
-		{sym: SymbolSolid, text: msg.Get("diagram.legend.encrypted")},
-		{sym: SymbolDashed, text: msg.Get("diagram.legend.unencrypted")},
+	// Direction: arrowheads alone, since any line pattern may carry them.
+	if slices.ContainsFunc(d.Edges, func(e Edge) bool { return !e.ArrowAtStart }) {
+		add(LegendEntry{Symbol: SymbolArrow, Heads: 1}, "diagram.legend.one_way")
+	}
+	if slices.ContainsFunc(d.Edges, func(e Edge) bool { return e.ArrowAtStart }) {
+		add(LegendEntry{Symbol: SymbolArrow, Heads: 2}, "diagram.legend.both_ways")
+	}
+	for _, p := range []struct {
+		unencrypted, optional bool
+		key                   string
+	}{
+		{false, false, "diagram.legend.encrypted"},
+		{true, false, "diagram.legend.unencrypted"},
+		{false, true, "diagram.legend.optional"},
+		{true, true, "diagram.legend.optional_unencrypted"},
+	} {
+		if slices.ContainsFunc(d.Edges, func(e Edge) bool { return e.Unencrypted == p.unencrypted && e.Optional == p.optional }) {
+			add(LegendEntry{Symbol: SymbolLine, Unencrypted: p.unencrypted, Optional: p.optional}, p.key)
+		}
+	}
+	if slices.ContainsFunc(d.Nodes, func(n NodeBox) bool { return n.Supplied }) {
+		add(LegendEntry{Symbol: SymbolNode, Supplied: true}, "diagram.legend.supplied")
 	}
 	for _, k := range spec.NodeKind("").EnumValues() {
 		if slices.ContainsFunc(l.nodes, func(n *node) bool { return string(n.box.Kind) == k }) {
-			items = append(items, item{sym: SymbolNode, kind: spec.NodeKind(k), text: kindName(spec.NodeKind(k))})
+			items = append(items, LegendEntry{Symbol: SymbolNode, Kind: spec.NodeKind(k), Text: TextLine{Text: clean(kindName(spec.NodeKind(k)))}})
 		}
 	}
 	const rowH, symH, gap = 20, 12, 22
 	limit := max(d.Width-margin, 480)
 	x, y := float64(margin), d.Height-margin+16
 	right := x
-	for _, it := range items {
-		symW := 32.0
-		if it.sym == SymbolNode {
+	for _, le := range items {
+		symW := 40.0
+		switch {
+		case le.Symbol == SymbolNode:
 			symW = 20
+		case le.Symbol == SymbolArrow && le.Heads == 1:
+			symW = 16
+		case le.Symbol == SymbolArrow:
+			symW = 28
 		}
-		text := clean(it.text)
-		w := symW + 6 + TextWidth(text, legendFont, false)
+		w := symW + 6 + TextWidth(le.Text.Text, legendFont, false)
 		if x > margin && x+w > limit {
 			x, y = margin, y+rowH
 		}
-		d.Legend = append(d.Legend, LegendEntry{
-			Symbol: it.sym, Kind: it.kind, X: x, Y: y, W: symW, H: symH,
-			Text: TextLine{X: x + symW + 6, Y: y + 10, Text: text, Size: legendFont, Color: ColorText},
-		})
+		le.X, le.Y, le.W, le.H = x, y, symW, symH
+		le.Text = TextLine{X: x + symW + 6, Y: y + 10, Text: le.Text.Text, Size: legendFont, Color: ColorText}
+		d.Legend = append(d.Legend, le)
 		x += w
 		right = max(right, x)
 		x += gap

@@ -37,10 +37,17 @@ func (d *Diagram) WriteSVG(w io.Writer) error {
 		colors = append(colors, ColorText) // for the legend
 	}
 	for i, c := range colors {
+		// One marker per colour for the end of a line and one, pointing
+		// back, for the start of a two-way line (orient="auto" only, which
+		// SVG 1.1 converters know).
 		p(`<marker id="docgen-arrow-`, strconv.Itoa(i), `" viewBox="0 0 `, num(ArrowLength), " ", num(ArrowWidth),
 			`" refX="`, num(ArrowLength), `" refY="`, num(ArrowWidth/2), `" markerUnits="userSpaceOnUse" markerWidth="`,
 			num(ArrowLength), `" markerHeight="`, num(ArrowWidth), `" orient="auto"><path d="M0,0L`, num(ArrowLength), ",",
 			num(ArrowWidth/2), "L0,", num(ArrowWidth), `z" fill="`, esc(c), `"/></marker>`, "\n")
+		p(`<marker id="docgen-arrow-start-`, strconv.Itoa(i), `" viewBox="0 0 `, num(ArrowLength), " ", num(ArrowWidth),
+			`" refX="0" refY="`, num(ArrowWidth/2), `" markerUnits="userSpaceOnUse" markerWidth="`,
+			num(ArrowLength), `" markerHeight="`, num(ArrowWidth), `" orient="auto"><path d="M`, num(ArrowLength), ",0L0,",
+			num(ArrowWidth/2), "L", num(ArrowLength), ",", num(ArrowWidth), `z" fill="`, esc(c), `"/></marker>`, "\n")
 	}
 	p("</defs>\n")
 	p(`<rect width="100%" height="100%" fill="#ffffff"/>`, "\n")
@@ -72,6 +79,9 @@ func (d *Diagram) WriteSVG(w io.Writer) error {
 		if e.ArrowAtEnd {
 			p(` marker-end="url(#docgen-arrow-`, strconv.Itoa(index(colors, e.Color)), `)"`)
 		}
+		if e.ArrowAtStart {
+			p(` marker-start="url(#docgen-arrow-start-`, strconv.Itoa(index(colors, e.Color)), `)"`)
+		}
 		p("><title>", esc(strings.Join(e.Names, "; ")), "</title></path>\n")
 	}
 	p("</g>\n")
@@ -97,10 +107,22 @@ func (d *Diagram) WriteSVG(w io.Writer) error {
 	for _, le := range d.Legend {
 		cy := num(le.Y + le.H/2)
 		switch le.Symbol {
-		case SymbolSolid, SymbolDashed:
+		case SymbolLine:
 			p(`<path d="M`, num(le.X), ",", cy, "L", num(le.X+le.W), ",", cy, `"`)
 			strokeAttrs(p, le.Style())
-			p(` marker-end="url(#docgen-arrow-`, strconv.Itoa(index(colors, ColorText)), `)"/>`)
+			arrow := strconv.Itoa(index(colors, ColorText))
+			if le.Heads > 0 {
+				p(` marker-end="url(#docgen-arrow-`, arrow, `)"`)
+			}
+			if le.Heads > 1 {
+				p(` marker-start="url(#docgen-arrow-start-`, arrow, `)"`)
+			}
+			p("/>")
+		case SymbolArrow:
+			for _, h := range le.Arrows() {
+				p(`<path d="M`, num(h[0].X), ",", num(h[0].Y), "L", num(h[1].X), ",", num(h[1].Y), "L", num(h[2].X), ",", num(h[2].Y),
+					`z" fill="`, esc(le.Style().Stroke), `"/>`)
+			}
 		case SymbolNode:
 			rect(p, Rect{le.X, le.Y, le.W, le.H}, le.Style())
 		}

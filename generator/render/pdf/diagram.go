@@ -39,75 +39,65 @@ func (r *renderer) diagramShapes(d *diagram.Diagram, s, x0, y0 float64, line int
 				x0+t.X*s, y0+t.Y*s, align, math.Inf(1), line, nil)...)
 		}
 	}
-	for _, z := range d.Zones {
-		rc := layout.Rect{X: x0 + z.X*s, Y: y0 + z.Y*s, W: z.W * s, H: z.H * s, Radius: 8 * s,
-			Fill: col(diagram.ColorZoneFill, layout.None), Stroke: col(diagram.ColorZoneStroke, layout.Black), LineWidth: s}
-		if z.Implicit {
-			rc.Fill = layout.None
-			rc.Dash = []float64{6 * s, 4 * s}
+	// Every shape takes its look from the diagram's Style methods, as the
+	// SVG and PNG renderers do.
+	styled := func(st diagram.Style) (fill, stroke layout.Color, width float64, dash []float64) {
+		fill, stroke = col(st.Fill, layout.None), col(st.Stroke, layout.None)
+		if st.Fill == "" {
+			fill = layout.None
 		}
-		if z.Device {
-			rc.Stroke = layout.RGB(0x5a, 0x5f, 0x68)
-			rc.LineWidth = 2 * s
+		if st.Stroke == "" {
+			stroke = layout.None
 		}
-		ops = append(ops, rc)
+		for _, v := range st.Dash {
+			dash = append(dash, v*s)
+		}
+		return fill, stroke, st.Width * s, dash
+	}
+	box := func(r diagram.Rect, st diagram.Style) layout.Rect {
+		fill, stroke, width, dash := styled(st)
+		return layout.Rect{X: x0 + r.X*s, Y: y0 + r.Y*s, W: r.W * s, H: r.H * s, Radius: st.Radius * s,
+			Fill: fill, Stroke: stroke, LineWidth: width, Dash: dash}
+	}
+	stroke := func(points []diagram.Point, heads [][3]diagram.Point, st diagram.Style) {
+		_, stroke, width, dash := styled(st)
+		pts := make([]layout.Point, len(points))
+		for k, p := range points {
+			pts[k] = pt(p)
+		}
+		if len(pts) > 1 {
+			ops = append(ops, layout.Path{Points: pts, Stroke: stroke, Fill: layout.None, LineWidth: width, Dash: dash})
+		}
+		for _, h := range heads {
+			ops = append(ops, layout.Path{Points: []layout.Point{pt(h[0]), pt(h[1]), pt(h[2])}, Closed: true, Fill: stroke, Stroke: layout.None})
+		}
+	}
+	for i := range d.Zones {
+		z := &d.Zones[i]
+		ops = append(ops, box(z.Rect(), z.Style()))
 		texts(z.Text)
 	}
 	for i := range d.Edges {
 		e := &d.Edges[i]
-		c := col(e.Color, layout.Black)
-		pts := make([]layout.Point, len(e.Points))
-		for k, p := range e.Points {
-			pts[k] = pt(p)
-		}
-		if e.ArrowAtEnd && len(pts) >= 2 {
-			// End the line at the base of the arrowhead, so that its
-			// width does not blunt the tip.
-			n := len(pts)
-			dx, dy := pts[n-1].X-pts[n-2].X, pts[n-1].Y-pts[n-2].Y
-			if l := math.Hypot(dx, dy); l > diagram.ArrowLength*s {
-				pts[n-1].X -= dx / l * diagram.ArrowLength * s * 0.8
-				pts[n-1].Y -= dy / l * diagram.ArrowLength * s * 0.8
-			}
-		}
-		p := layout.Path{Points: pts, Stroke: c, Fill: layout.None, LineWidth: 1.5 * s}
-		if e.Dashed {
-			p.Dash = []float64{6 * s, 4 * s}
-		}
-		ops = append(ops, p)
-		if e.ArrowAtEnd {
-			h := e.ArrowHead()
-			ops = append(ops, layout.Path{Points: []layout.Point{pt(h[0]), pt(h[1]), pt(h[2])}, Closed: true, Fill: c, Stroke: layout.None})
-		}
+		stroke(e.Line(), e.Heads(), e.Style())
 	}
-	for _, n := range d.Nodes {
-		rc := layout.Rect{X: x0 + n.X*s, Y: y0 + n.Y*s, W: n.W * s, H: n.H * s, Radius: 3 * s,
-			Fill: col(diagram.KindFill(n.Kind), layout.None), Stroke: col(diagram.ColorNodeStroke, layout.Black), LineWidth: s}
-		if n.Kind == "device" {
-			rc.LineWidth = 2.5 * s
-		}
-		ops = append(ops, rc)
+	for i := range d.Nodes {
+		n := &d.Nodes[i]
+		ops = append(ops, box(n.Rect(), n.Style()))
 		texts(n.Text)
 	}
 	for i := range d.Edges {
 		texts(d.Edges[i].Text)
 	}
-	for _, le := range d.Legend {
-		cy := y0 + (le.Y+le.H/2)*s
+	for i := range d.Legend {
+		le := &d.Legend[i]
 		switch le.Symbol {
-		case diagram.SymbolSolid, diagram.SymbolDashed:
-			c := col(diagram.ColorText, layout.Black)
-			x1, x2 := x0+le.X*s, x0+(le.X+le.W)*s
-			p := layout.Path{Points: []layout.Point{{X: x1, Y: cy}, {X: x2 - diagram.ArrowLength*s*0.8, Y: cy}}, Stroke: c, Fill: layout.None, LineWidth: 1.5 * s}
-			if le.Symbol == diagram.SymbolDashed {
-				p.Dash = []float64{6 * s, 4 * s}
-			}
-			aw := diagram.ArrowWidth * s / 2
-			ops = append(ops, p, layout.Path{Points: []layout.Point{{X: x2, Y: cy}, {X: x2 - diagram.ArrowLength*s, Y: cy - aw}, {X: x2 - diagram.ArrowLength*s, Y: cy + aw}},
-				Closed: true, Fill: c, Stroke: layout.None})
+		case diagram.SymbolLine:
+			stroke(le.Line(), le.Arrows(), le.Style())
+		case diagram.SymbolArrow:
+			stroke(nil, le.Arrows(), le.Style())
 		case diagram.SymbolNode:
-			ops = append(ops, layout.Rect{X: x0 + le.X*s, Y: y0 + le.Y*s, W: le.W * s, H: le.H * s, Radius: 2 * s,
-				Fill: col(diagram.KindFill(le.Kind), layout.None), Stroke: col(diagram.ColorNodeStroke, layout.Black), LineWidth: s})
+			ops = append(ops, box(diagram.Rect{X: le.X, Y: le.Y, W: le.W, H: le.H}, le.Style()))
 		}
 		texts([]diagram.TextLine{le.Text})
 	}

@@ -265,7 +265,7 @@ func smallDiagram() *diagram.Diagram {
 			Text: []diagram.TextLine{{X: 20, Y: 26, Text: "Zone 区", Size: 12, Bold: true}}}},
 		Nodes: []diagram.NodeBox{{ID: "n", Kind: "device", X: 30, Y: 40, W: 100, H: 50,
 			Text: []diagram.TextLine{{X: 80, Y: 60, Text: "Device", Size: 10, Anchor: diagram.AnchorMiddle}}}},
-		Edges: []diagram.Edge{{ID: "e", Points: []diagram.Point{{X: 130, Y: 65}, {X: 250, Y: 65}}, ArrowAtEnd: true, Dashed: true, Color: "#1f4e79",
+		Edges: []diagram.Edge{{ID: "e", Points: []diagram.Point{{X: 130, Y: 65}, {X: 250, Y: 65}}, ArrowAtEnd: true, Unencrypted: true, Color: "#1f4e79",
 			Text: []diagram.TextLine{{X: 240, Y: 60, Text: "tcp/443", Size: 10, Anchor: diagram.AnchorEnd}}}},
 	}
 }

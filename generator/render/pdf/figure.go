@@ -206,7 +206,9 @@ func figureAlt(f *docmodel.Figure, d *diagram.Diagram) string {
 		parts = append(parts, desc)
 	}
 	if d != nil {
-		if desc := d.Describe(); desc != "" {
+		// A figure the documents build already carries the description
+		// as its own; state it once.
+		if desc := d.Describe(); desc != "" && desc != strings.TrimSpace(f.Description) {
 			parts = append(parts, desc)
 		}
 	}
