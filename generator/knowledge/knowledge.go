@@ -69,7 +69,25 @@ var (
 	protocols []ProtocolInfo
 	lines     []Line
 	loadErr   error
+
+	// aliases holds every protocol alias normalised once, with the index
+	// of its protocol in protocols.
+	aliases []protocolAlias
+	// byName remembers what Protocol found for a name: a spec names the
+	// same few protocols in thousands of streams, and MDS2 answers and
+	// check rules ask about each of them many times.
+	byName sync.Map // string -> protocolMatch
 )
+
+type protocolAlias struct {
+	name  string
+	index int
+}
+
+type protocolMatch struct {
+	index int
+	ok    bool
+}
 
 func load() {
 	var p struct {
@@ -95,6 +113,11 @@ func load() {
 		}
 	}
 	protocols = p.Protocols
+	for i, pi := range protocols {
+		for _, a := range pi.Aliases {
+			aliases = append(aliases, protocolAlias{normalize(a), i})
+		}
+	}
 	for i := range e.Lines {
 		l := &e.Lines[i]
 		var err error
@@ -136,36 +159,44 @@ func Protocols() []ProtocolInfo {
 	return protocols
 }
 
-var (
-	punctRE = regexp.MustCompile(`[()\[\]]`)
-	spaceRE = regexp.MustCompile(`\s+`)
-)
-
 // normalize lower-cases a protocol name and collapses its white space and
 // brackets: "HL7 v2 (MLLP)" -> "hl7 v2 mllp".
 func normalize(s string) string {
-	s = punctRE.ReplaceAllString(strings.ToLower(s), " ")
-	return strings.TrimSpace(spaceRE.ReplaceAllString(s, " "))
+	s = strings.Map(func(r rune) rune {
+		switch r {
+		case '(', ')', '[', ']':
+			return ' '
+		}
+		return r
+	}, strings.ToLower(s))
+	return strings.Join(strings.Fields(s), " ")
 }
 
 // Protocol returns the known protocol that name is: the protocol one of
 // whose aliases is the whole name or its first words, the longest alias
 // winning ("dicom tls" before "dicom").
 func Protocol(name string) (ProtocolInfo, bool) {
+	once.Do(load)
+	if m, ok := byName.Load(name); ok {
+		return found(m.(protocolMatch))
+	}
 	n := normalize(name)
-	best, bestLen := -1, 0
-	for i, p := range Protocols() {
-		for _, a := range p.Aliases {
-			a = normalize(a)
-			if (n == a || strings.HasPrefix(n, a+" ")) && len(a) > bestLen {
-				best, bestLen = i, len(a)
-			}
+	m := protocolMatch{index: -1}
+	bestLen := 0
+	for _, a := range aliases {
+		if (n == a.name || strings.HasPrefix(n, a.name+" ")) && len(a.name) > bestLen {
+			m, bestLen = protocolMatch{a.index, true}, len(a.name)
 		}
 	}
-	if best < 0 {
+	byName.Store(name, m)
+	return found(m)
+}
+
+func found(m protocolMatch) (ProtocolInfo, bool) {
+	if !m.ok {
 		return ProtocolInfo{}, false
 	}
-	return Protocols()[best], true
+	return protocols[m.index], true
 }
 
 // ProtocolsIn splits a stream's protocol into the protocols it names,
