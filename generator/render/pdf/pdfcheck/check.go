@@ -84,6 +84,7 @@ func Check(data []byte, opts Options) ([]Problem, error) {
 
 var (
 	headerRE    = regexp.MustCompile(`^%PDF-1\.[0-7](\r\n|\r|\n)%`)
+	versionRE   = regexp.MustCompile(`^1\.[0-7]$`)
 	streamRE    = regexp.MustCompile(`>>\s*stream(\r\n|\n|\r)?`)
 	endstreamRE = regexp.MustCompile(`(\r\n|\n|\r)?endstream`)
 	objRE       = regexp.MustCompile(`^(\d+) (\d+) obj\s`)
@@ -94,6 +95,10 @@ func (c *checker) fileStructure() {
 	d := c.data
 	if m := headerRE.FindIndex(d); m == nil || !binaryComment(d[m[1]:]) {
 		c.fail(pdfa+"6.1.2", "the file does not start with %%PDF-1.n (n from 0 to 7) and a comment of four bytes above 127")
+	}
+	if v, ok := c.ctx.RootDict["Version"].(types.Name); ok && !versionRE.MatchString(string(v)) {
+		// PDF/A-3 is based on PDF 1.7; a catalog /Version overrides the header.
+		c.fail(pdfa+"6.1.2", "the catalog declares /Version /%s, above the PDF 1.7 that PDF/A-3 is based on", v)
 	}
 	end := bytes.TrimRight(d, "\r\n")
 	if !bytes.HasSuffix(end, []byte("%%EOF")) {

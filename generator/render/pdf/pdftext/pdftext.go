@@ -99,10 +99,12 @@ type Link struct {
 //
 // pdfcpu (0.15) refuses every catalog /AF array, the list of associated
 // files that PDF/A-3 requires for embedded files ("PDF 2.0 associated
-// files not supported"), in every mode. Validate therefore checks that
-// array itself, each entry the specification of an embedded file (package
-// pdfcheck checks more), and lets pdfcpu validate the rest of the file without it; the context
-// returned has it back.
+// files not supported"), in every mode, and accepts the /AFRelationship of
+// a file specification only in a PDF 2.0 file, although PDF/A-3 defines
+// both for its PDF 1.7 base. Validate therefore checks that array itself,
+// each entry the specification of an embedded file with a relationship
+// (package pdfcheck checks more), and lets pdfcpu validate the rest of the
+// file without those keys; the context returned has them back.
 func Validate(data []byte, mode int) (*model.Context, error) {
 	api.DisableConfigDir()
 	conf := model.NewDefaultConfiguration()
@@ -120,6 +122,10 @@ func Validate(data []byte, mode int) (*model.Context, error) {
 			fs, err := ctx.DereferenceDict(o)
 			if err != nil || fs == nil || fs["EF"] == nil {
 				return nil, fmt.Errorf("validate: catalog /AF entry %v is not the specification of an embedded file", o)
+			}
+			if rel, ok := fs["AFRelationship"]; ok {
+				delete(fs, "AFRelationship")
+				defer func() { fs["AFRelationship"] = rel }()
 			}
 		}
 		delete(ctx.RootDict, "AF")

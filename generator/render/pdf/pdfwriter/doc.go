@@ -64,12 +64,13 @@
 // otherwise the same.
 //
 // pdfcpu 0.15 refuses a catalog /AF in every validation mode ("PDF 2.0
-// associated files not supported"), and accepts /AFRelationship only in a
-// file that declares PDF 2.0. A PDF/A-3 file with attachments therefore
-// declares /Version /2.0 in its catalog (its header stays %PDF-1.7, as
-// PDF/A-3 requires), and the tests validate it with pdfcpu through
-// pdftext.Validate, which checks the /AF array itself. The stock pdfcpu
-// command refuses such a file; plain files pass it.
+// associated files not supported") and accepts /AFRelationship only in a
+// file that declares PDF 2.0, although PDF/A-3 defines both keys for its
+// PDF 1.7 base. The file stays PDF 1.7 (header and catalog), as PDF/A-3
+// requires, and the tests validate it with pdfcpu through
+// pdftext.Validate, which checks those keys itself and lets pdfcpu validate
+// the rest. The stock pdfcpu command refuses a file with attachments for
+// that reason; files without attachments pass it.
 //
 // The output is deterministic: objects are written in document order,
 // resources in order of first use, and the dates are the document's.

@@ -204,11 +204,10 @@ func (w *writer) write() {
 		cat += " /Names <<" + names[1:] + ">>"
 	}
 	if len(specs) > 0 && !w.plain {
-		// The keys of associated files (/AF, /AFRelationship) come from
-		// PDF 2.0, and a reader that checks the version (pdfcpu in strict
-		// mode) accepts them only in a file that declares it; the header
-		// stays at 1.7, as PDF/A-3 requires.
-		cat += " /Version /2.0 /AF ["
+		// The associated files (/AF, /AFRelationship) that PDF/A-3 requires
+		// for embedded files; PDF/A-3 defines them for its PDF 1.7 base, so
+		// the file declares no other version.
+		cat += " /AF ["
 		for i, s := range specs {
 			if i > 0 {
 				cat += " "
