@@ -12,6 +12,7 @@ import (
 // its source, destination, protocols and whether it is encrypted. It lists
 // the same facts as the drawing, in the drawing's order.
 func (d *Diagram) Describe() string {
+	m := msg.For(d.Lang)
 	label := map[string]string{}
 	for _, z := range d.Zones {
 		label[z.ID] = z.Label
@@ -28,19 +29,19 @@ func (d *Diagram) Describe() string {
 			}
 			node := n.Label
 			if n.Sublabel != "" {
-				node = msg.Format("diagram.describe.node", n.Label, n.Sublabel)
+				node = m.Format("diagram.describe.node", n.Label, n.Sublabel)
 			}
 			nodes = append(nodes, node)
 		}
 		name := z.Label
 		if z.Sublabel != "" {
-			name = msg.Format("diagram.describe.zone_cidrs", z.Label, z.Sublabel)
+			name = m.Format("diagram.describe.zone_cidrs", z.Label, z.Sublabel)
 		}
 		if len(nodes) == 0 {
-			parts = append(parts, msg.Format("diagram.describe.zone_empty", name))
+			parts = append(parts, m.Format("diagram.describe.zone_empty", name))
 			continue
 		}
-		parts = append(parts, msg.Format("diagram.describe.zone", name, strings.Join(nodes, "; ")))
+		parts = append(parts, m.Format("diagram.describe.zone", name, strings.Join(nodes, "; ")))
 	}
 	for _, e := range d.Edges {
 		key := "diagram.describe.stream"
@@ -48,7 +49,7 @@ func (d *Diagram) Describe() string {
 			key = "diagram.describe.stream_plain"
 		}
 		protocols := strings.Join(strings.Split(e.Label, "\n"), "; ")
-		parts = append(parts, msg.Format(key, label[e.From], label[e.To], protocols))
+		parts = append(parts, m.Format(key, label[e.From], label[e.To], protocols))
 	}
 	return strings.Join(parts, " ")
 }

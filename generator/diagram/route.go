@@ -4,7 +4,6 @@ import (
 	"cmp"
 	"slices"
 
-	"github.com/docgen/docgen/generator/msg"
 	"github.com/docgen/docgen/generator/spec"
 )
 
@@ -228,12 +227,12 @@ func (l *layout) legend(d *Diagram) {
 		text string
 	}
 	items := []item{
-		{sym: SymbolSolid, text: msg.Get("diagram.legend.encrypted")},
-		{sym: SymbolDashed, text: msg.Get("diagram.legend.unencrypted")},
+		{sym: SymbolSolid, text: l.m.Get("diagram.legend.encrypted")},
+		{sym: SymbolDashed, text: l.m.Get("diagram.legend.unencrypted")},
 	}
 	for _, k := range spec.NodeKind("").EnumValues() {
 		if slices.ContainsFunc(l.nodes, func(n *node) bool { return string(n.box.Kind) == k }) {
-			items = append(items, item{sym: SymbolNode, kind: spec.NodeKind(k), text: kindName(spec.NodeKind(k))})
+			items = append(items, item{sym: SymbolNode, kind: spec.NodeKind(k), text: l.kindName(spec.NodeKind(k))})
 		}
 	}
 	const rowH, symH, gap = 20, 12, 22

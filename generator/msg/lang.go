@@ -112,8 +112,21 @@ func (l *Library) DocumentFiles() []string { return slices.Clone(l.files) }
 // Available lists the tags of the languages that have a folder, sorted.
 func (l *Library) Available() []string { return slices.Clone(l.available) }
 
-// Has reports whether documents can be written in lang: it has a folder.
-func (l *Library) Has(lang string) bool { return slices.Contains(l.available, lang) }
+// Has reports whether documents can be written in lang: it, or its base
+// language (de for de-AT), has a folder.
+func (l *Library) Has(lang string) bool { return l.resolve(lang) != "" }
+
+// resolve returns the folder of lang: lang itself, else its base language,
+// else "".
+func (l *Library) resolve(lang string) string {
+	if slices.Contains(l.available, lang) {
+		return lang
+	}
+	if base, _, ok := strings.Cut(lang, "-"); ok && slices.Contains(l.available, base) {
+		return base
+	}
+	return ""
+}
 
 // For returns the set of lang; a language without a folder gets the
 // English texts (callers check [Library.Has] first).
@@ -127,8 +140,8 @@ func (l *Library) For(lang string) (*Set, error) {
 		return s, nil
 	}
 	s := &Set{lang: lang, own: l.english, english: l.english}
-	if lang != DefaultLanguage && l.Has(lang) {
-		own, err := l.read(lang, false)
+	if dir := l.resolve(lang); dir != "" && dir != DefaultLanguage {
+		own, err := l.read(dir, false)
 		if err != nil {
 			return nil, err
 		}
