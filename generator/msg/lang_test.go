@@ -96,7 +96,7 @@ func TestTranslationsComplete(t *testing.T) {
 				if high > len(want) {
 					t.Errorf("%s %s: refers to argument %d of %d", lang.Tag, k, high, len(want))
 				}
-				if strings.TrimSpace(v) == "" && strings.TrimSpace(ev) != "" {
+				if v == "" && ev != "" {
 					t.Errorf("%s %s: empty", lang.Tag, k)
 				}
 			}
