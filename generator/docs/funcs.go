@@ -3,7 +3,6 @@ package docs
 import (
 	"fmt"
 	"reflect"
-	"strconv"
 	"strings"
 	"text/template"
 
@@ -107,7 +106,7 @@ func (r *run) funcs() template.FuncMap {
 			if b.in.BOM == nil || len(b.in.BOM.Components) == 0 {
 				return noValue
 			}
-			return value{content: docmodel.Plain(strconv.Itoa(len(b.in.BOM.Components))), paths: []string{"sbom.path"}}
+			return value{content: docmodel.Plain(r.m.Int(len(b.in.BOM.Components))), paths: []string{"sbom.path"}}
 		},
 		"ciphers": func() value {
 			var out []docmodel.Inline

@@ -3,7 +3,6 @@ package docs
 import (
 	"cmp"
 	"slices"
-	"strconv"
 	"strings"
 	"time"
 
@@ -31,7 +30,7 @@ func (b *builder) summariseSBOM() bool {
 // summarised SBOM.
 func (b *builder) componentRowsValue() value {
 	rows := cmp.Or(b.opts.ComponentRows, DefaultComponentRows)
-	return value{content: docmodel.Plain(strconv.Itoa(rows))}
+	return value{content: docmodel.Plain(b.m.Int(rows))}
 }
 
 // componentName names a component with its group.
@@ -46,7 +45,7 @@ func componentName(cm *sbom.Component) string {
 func (w words) countTable(id string, counts []sbom.Count, name func(string) string) *Table {
 	t := w.newTable(id, "name", "count")
 	for _, n := range counts {
-		t.add("sbom.path", c(name(n.Name), ""), c(strconv.Itoa(n.Count), ""))
+		t.add("sbom.path", c(name(n.Name), ""), c(w.m.Int(n.Count), ""))
 	}
 	return t
 }
@@ -85,7 +84,7 @@ func supplierTable(in *tableInput) *Table {
 		for _, n := range sum.BySupplier {
 			listed += n.Count
 		}
-		t.add("sbom.path", c(in.format("sbom.other_suppliers", rest), ""), c(strconv.Itoa(sum.Components-listed), ""))
+		t.add("sbom.path", c(in.format("sbom.other_suppliers", rest), ""), c(in.m.Int(sum.Components-listed), ""))
 	}
 	return t
 }

@@ -3,7 +3,6 @@ package docs
 import (
 	"fmt"
 	"reflect"
-	"strconv"
 	"strings"
 
 	"github.com/docgen/docgen/generator/docmodel"
@@ -84,7 +83,7 @@ func (w words) formatValue(v reflect.Value) []docmodel.Inline {
 	case reflect.String:
 		return docmodel.Plain(w.enumWords(v))
 	case reflect.Int, reflect.Int64, reflect.Int32:
-		return docmodel.Plain(strconv.FormatInt(v.Int(), 10))
+		return docmodel.Plain(w.m.Int(int(v.Int())))
 	case reflect.Bool:
 		return docmodel.Plain(w.yesNo(v.Bool()))
 	}
@@ -207,7 +206,7 @@ func (b *builder) count(path string) value {
 	if v.Len() == 0 {
 		return noValue
 	}
-	return value{content: docmodel.Plain(strconv.Itoa(v.Len())), paths: []string{path}}
+	return value{content: docmodel.Plain(b.m.Int(v.Len())), paths: []string{path}}
 }
 
 // endpointName shows a node or zone id with its display name.
