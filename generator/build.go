@@ -94,6 +94,14 @@ type BuildOptions struct {
 	// PDFStandard is the standard of the PDF documents: PDF/A-3b (the
 	// default) or none (see render.Options).
 	PDFStandard string
+	// Languages are the languages to write the documents in (--lang); empty
+	// takes the spec's languages, else its language, else English. One
+	// language writes the files as they are; several write each language's
+	// files into a folder named after it (de/ifu-security.pdf).
+	Languages []string
+	// Language is the one language Documents writes in; BuildSpec sets it
+	// for each output language. Empty is the spec's first output language.
+	Language string
 	// Since is an earlier revision of the spec (a file, or REV:PATH read
 	// from git): the build adds the security change notice since it, the
 	// redline of each document and the proposed revision-history entry.
@@ -127,20 +135,105 @@ func BuildSpec(ctx context.Context, path string, opts BuildOptions) (*Built, err
 	if err != nil {
 		return nil, err
 	}
-	a, err := c.Documents(opts)
+	langs, err := OutputLanguages(c.Spec, opts.Languages)
 	if err != nil {
 		return nil, err
 	}
-	if err := ctx.Err(); err != nil {
-		return nil, err
+	var files []File
+	var warnings []string
+	var statement *mds2.Statement
+	for _, lang := range langs {
+		o := opts
+		o.Language = lang
+		more, warns, st, err := buildLanguage(ctx, c, o)
+		if err != nil {
+			return nil, err
+		}
+		if missing := msg.Missing(lang); len(missing) > 0 {
+			warnings = append(warnings, incompleteWarning(lang, missing))
+		}
+		for _, f := range more {
+			if len(langs) > 1 {
+				f.Name = lang + "/" + f.Name
+			}
+			files = append(files, f)
+		}
+		for _, w := range warns {
+			if len(langs) > 1 {
+				w = lang + "/" + w
+			}
+			warnings = append(warnings, w)
+		}
+		statement = st
 	}
 	s, cats, res, inputs := c.Spec, c.Catalogs, c.Result, c.inputs
-	set, d, svg, statement := a.Set, a.Diagram, a.SVG, a.MDS2
 	mds2Out, err := mds2Files(statement, s, opts.PageSize)
 	if err != nil {
 		return nil, err
 	}
+	files = append(files, mds2Out...)
+	manifest, err := buildManifest(s, res, cats, inputs, files, opts)
+	if err != nil {
+		return nil, err
+	}
+	files = append(files, File{"manifest.json", manifest})
+	return &Built{Spec: s, Result: res, MDS2: statement, Files: files, Warnings: warnings}, nil
+}
 
+// maxListedKeys is the most missing keys a warning names.
+const maxListedKeys = 20
+
+// incompleteWarning is the build warning about a language whose set lacks
+// keys, which fall back to English.
+func incompleteWarning(lang string, missing []string) string {
+	list := strings.Join(missing[:min(len(missing), maxListedKeys)], ", ")
+	if len(missing) > maxListedKeys {
+		list = msg.Format("build.lang_incomplete_more", list, len(missing)-maxListedKeys)
+	}
+	return msg.Format("build.lang_incomplete", lang, len(missing), list)
+}
+
+// OutputLanguages returns the languages to write s in: langs (--lang) when
+// given, else the spec's languages, else its language, else English. Each
+// must be a language docgen has texts in; spec.Load has checked the spec's
+// own.
+func OutputLanguages(s *spec.Spec, langs []string) ([]string, error) {
+	if len(langs) > 0 {
+		var out []string
+		for _, l := range langs {
+			l = strings.TrimSpace(l)
+			if !msg.HasLanguage(l) {
+				return nil, errors.New(msg.Format("cli.no_language_set", l, strings.Join(msg.Languages(), ", ")))
+			}
+			if !slices.Contains(out, l) {
+				out = append(out, l)
+			}
+		}
+		return out, nil
+	}
+	switch {
+	case len(s.Languages) > 0:
+		return slices.Compact(slices.Clone(s.Languages)), nil
+	case s.Language != "":
+		return []string{s.Language}, nil
+	}
+	return []string{msg.DefaultLanguage}, nil
+}
+
+// buildLanguage renders the files of c in the language opts.Language: the
+// documents, diagram, CSV files, change files, provenance and traceability
+// matrix, in that order, with the warnings of the renderers, and returns
+// the MDS2 statement.
+func buildLanguage(ctx context.Context, c *Checked, opts BuildOptions) ([]File, []string, *mds2.Statement, error) {
+	a, err := c.Documents(opts)
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	if err := ctx.Err(); err != nil {
+		return nil, nil, nil, err
+	}
+	inputs := c.inputs
+	set, d, svg := a.Set, a.Diagram, a.SVG
 	formats := opts.Formats
 	if len(formats) == 0 {
 		formats = DefaultFormats()
@@ -152,7 +245,7 @@ func BuildSpec(ctx context.Context, path string, opts BuildOptions) (*Built, err
 	if svg != nil {
 		var b bytes.Buffer
 		if err := d.WritePNG(&b, diagram.PNGScale); err != nil {
-			return nil, fmt.Errorf("%s: %w", DiagramPNGFile, err)
+			return nil, nil, nil, fmt.Errorf("%s: %w", DiagramPNGFile, err)
 		}
 		png = b.Bytes()
 		assets[DiagramFile] = render.Asset{Data: svg, Diagram: d, Raster: png}
@@ -165,7 +258,7 @@ func BuildSpec(ctx context.Context, path string, opts BuildOptions) (*Built, err
 		}
 		out, warns, err := renderDocument(ctx, doc.Name, doc.Model, formats, ro)
 		if err != nil {
-			return nil, err
+			return nil, nil, nil, err
 		}
 		files = append(files, out...)
 		warnings = append(warnings, warns...)
@@ -179,24 +272,18 @@ func BuildSpec(ctx context.Context, path string, opts BuildOptions) (*Built, err
 	if opts.Since != "" {
 		more, warns, err := changeFiles(ctx, opts.Since, c, a, formats, opts)
 		if err != nil {
-			return nil, err
+			return nil, nil, nil, err
 		}
 		files = append(files, more...)
 		warnings = append(warnings, warns...)
 	}
 	prov, err := set.Provenance()
 	if err != nil {
-		return nil, err
+		return nil, nil, nil, err
 	}
 	files = append(files, File{"provenance.json", prov})
 	files = append(files, File{"traceability.md", markdown.Bytes(set.Traceability)})
-	files = append(files, mds2Out...)
-	manifest, err := buildManifest(s, res, cats, inputs, files, opts)
-	if err != nil {
-		return nil, err
-	}
-	files = append(files, File{"manifest.json", manifest})
-	return &Built{Spec: s, Result: res, MDS2: statement, Files: files, Warnings: warnings}, nil
+	return files, warnings, a.MDS2, nil
 }
 
 // renderDocument renders one document in each of formats, as files named

@@ -76,7 +76,7 @@ func LoadChecked(ctx context.Context, path string, opts BuildOptions) (*Checked,
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	res := check.Run(s, cats, check.Options{Today: opts.Today, EndOfSupportDate: opts.EndOfSupportDate, BOM: bom})
+	res := check.Run(s, cats, check.Options{Today: opts.Today, EndOfSupportDate: opts.EndOfSupportDate, BOM: bom, Languages: opts.Languages})
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
@@ -88,7 +88,13 @@ func LoadChecked(ctx context.Context, path string, opts BuildOptions) (*Checked,
 // neither when the spec states absent.mds2).
 func (c *Checked) Documents(opts BuildOptions) (*Assembled, error) {
 	a := &Assembled{}
-	d, err := diagram.Build(c.Spec)
+	lang := opts.Language
+	if lang == "" {
+		if langs, err := OutputLanguages(c.Spec, opts.Languages); err == nil {
+			lang = langs[0]
+		}
+	}
+	d, err := diagram.BuildIn(c.Spec, lang)
 	if err != nil {
 		return nil, err
 	}
@@ -103,7 +109,7 @@ func (c *Checked) Documents(opts BuildOptions) (*Assembled, error) {
 	if a.SVG != nil {
 		in.Diagram, in.DiagramFile = a.Diagram, DiagramFile
 	}
-	a.Set, err = docs.Build(in, docs.Options{TemplatesDir: opts.TemplatesDir, IFUHeadingOffset: opts.IFUHeadingOffset, ComponentRows: opts.ComponentRows})
+	a.Set, err = docs.Build(in, docs.Options{TemplatesDir: opts.TemplatesDir, IFUHeadingOffset: opts.IFUHeadingOffset, ComponentRows: opts.ComponentRows, Language: lang})
 	if err != nil {
 		return nil, err
 	}
@@ -115,7 +121,8 @@ func (c *Checked) Documents(opts BuildOptions) (*Assembled, error) {
 	}
 	s := c.Spec
 	a.Set.Documents = append(a.Set.Documents, docs.Document{Name: mds2.DocumentName, Model: a.MDS2.Appendix(mds2.AppendixOptions{
-		Language: s.Language, Date: s.Document.Date.Time, Draft: c.Result.Failed(),
+		// The MDS2 form exists only in English.
+		Language: msg.DefaultLanguage, Date: s.Document.Date.Time, Draft: c.Result.Failed(),
 	})})
 	return a, nil
 }

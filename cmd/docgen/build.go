@@ -40,6 +40,7 @@ func buildCommand() *cli.Command {
 			&cli.BoolFlag{Name: "force", Usage: msg.Get("cli.flag.build_force")},
 			&cli.IntFlag{Name: "sbom-rows", Value: generator.DefaultComponentRows, Usage: msg.Get("cli.flag.sbom_rows")},
 			&cli.StringFlag{Name: "since", Usage: msg.Get("cli.flag.since")},
+			langFlag(),
 		},
 		Action: runBuild,
 	}
@@ -177,7 +178,11 @@ func runBuild(c *cli.Context) error {
 	if err != nil {
 		return err
 	}
-	opts := generator.BuildOptions{
+	langs, err := languages(c)
+	if err != nil {
+		return err
+	}
+	opts := generator.BuildOptions{Languages: langs,
 		Formats: formats, Profiles: c.StringSlice("profile"), TemplatesDir: c.String("templates"),
 		IFUHeadingOffset: c.Int("ifu-heading-offset"), ComponentRows: componentRows(c.Int("sbom-rows")), Today: ref, EndOfSupportDate: endOfSupportDate(c, ref), Version: version,
 		AllowOutside: c.Bool("allow-outside-files"), PageSize: c.String("page-size"),
@@ -224,6 +229,29 @@ func runBuild(c *cli.Context) error {
 		return fail(code, "")
 	}
 	return nil
+}
+
+// langFlag is --lang of build and check.
+func langFlag() cli.Flag {
+	return &cli.StringSliceFlag{Name: "lang", Aliases: []string{"l"}, Usage: msg.Format("cli.flag.build_lang", strings.Join(msg.Languages(), ", "))}
+}
+
+// languages returns the languages of --lang, each one docgen has texts in.
+func languages(c *cli.Context) ([]string, error) {
+	var out []string
+	for _, l := range c.StringSlice("lang") {
+		for _, t := range strings.Split(l, ",") {
+			t = strings.TrimSpace(t)
+			if t == "" {
+				continue
+			}
+			if !msg.HasLanguage(t) {
+				return nil, fail(exitInput, msg.Format("cli.no_language_set", t, strings.Join(msg.Languages(), ", ")))
+			}
+			out = append(out, t)
+		}
+	}
+	return out, nil
 }
 
 // componentRows maps --sbom-rows to docs.Options.ComponentRows: on the

@@ -42,6 +42,7 @@ func checkCommand() *cli.Command {
 			&cli.StringSliceFlag{Name: "docs", Usage: msg.Get("cli.flag.docs")},
 			&cli.BoolFlag{Name: "allow-outside-files", Usage: msg.Get("cli.flag.allow_outside")},
 			&cli.BoolFlag{Name: "require-mds2", Usage: msg.Get("cli.flag.require_mds2")},
+			langFlag(),
 		},
 		Action: runCheck,
 	}
@@ -106,7 +107,11 @@ func runCheck(c *cli.Context) error {
 	if err != nil {
 		return err
 	}
-	opts := check.Options{Today: ref, EndOfSupportDate: endOfSupportDate(c, ref), RequireMDS2: c.Bool("require-mds2")}
+	langs, err := languages(c)
+	if err != nil {
+		return err
+	}
+	opts := check.Options{Today: ref, EndOfSupportDate: endOfSupportDate(c, ref), RequireMDS2: c.Bool("require-mds2"), Languages: langs}
 	if wf := c.String("waivers"); wf != "" {
 		ws, src, err := generator.LoadWaivers(wf)
 		if err != nil {

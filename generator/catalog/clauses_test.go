@@ -116,6 +116,7 @@ var pinnedClauses = map[string][]clausePin{
 		{"PLAT-KNOWN-EOS", []string{"MDCG 2019-16 §3.8", "MDR Annex I 17.2"}, []string{"MDCG 2019-16 §3.8", "IVDR Annex I 16.2"}},
 		{"LAY-TEXTS", []string{"MDCG 2019-16 §2.6.3"}, nil},
 		{"MDS2-UNANSWERED", []string{"MDCG 2019-16 §4.3", "MDS2"}, nil},
+		{"LANG-INCOMPLETE", []string{"MDR Art. 10(11)"}, []string{"IVDR Art. 10(10)"}},
 		{"SPEC-WAIVER", []string{}, nil},
 	},
 	"fda-premarket-2026": {

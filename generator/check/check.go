@@ -133,6 +133,9 @@ type Options struct {
 	// RequireMDS2 makes MDS2 questions the spec cannot answer an error
 	// (rule MDS2-UNANSWERED) instead of a note.
 	RequireMDS2 bool
+	// Languages are the output languages (--lang); empty takes the spec's
+	// languages, else its language (rule LANG-INCOMPLETE).
+	Languages []string
 }
 
 // run carries the state of one check run.

@@ -49,6 +49,7 @@ var checks = map[string]func(*ruleRun){
 	"deprecations":            deprecations,
 	"known-ended-support":     knownEndedSupport,
 	"lay-texts":               layTexts,
+	"lang-complete":           langComplete,
 }
 
 // CheckNames lists the implemented consistency checks, sorted.

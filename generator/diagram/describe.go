@@ -15,6 +15,7 @@ import (
 // are not drawn. It is made from the same Diagram as the drawing, in the
 // drawing's order, so it states the same elements.
 func (d *Diagram) Describe() string {
+	m := msg.For(d.Lang)
 	label := map[string]string{}
 	for _, z := range d.Zones {
 		label[z.ID] = z.Label
@@ -34,37 +35,37 @@ func (d *Diagram) Describe() string {
 				details = append(details, n.Sublabel)
 			}
 			if n.Supplied {
-				details = append(details, msg.Get("diagram.describe.supplied"))
+				details = append(details, m.Get("diagram.describe.supplied"))
 			}
 			if n.Variants != "" {
-				details = append(details, msg.Format("diagram.only_variants", n.Variants))
+				details = append(details, m.Format("diagram.only_variants", n.Variants))
 			}
 			node := n.Label
 			if len(details) > 0 {
-				node = msg.Format("diagram.describe.node", n.Label, strings.Join(details, "; "))
+				node = m.Format("diagram.describe.node", n.Label, strings.Join(details, "; "))
 			}
 			nodes = append(nodes, node)
 		}
 		name := z.Label
 		if z.Sublabel != "" {
-			name = msg.Format("diagram.describe.zone_cidrs", z.Label, z.Sublabel)
+			name = m.Format("diagram.describe.zone_cidrs", z.Label, z.Sublabel)
 		}
 		if len(nodes) == 0 {
-			parts = append(parts, msg.Format("diagram.describe.zone_empty", name))
+			parts = append(parts, m.Format("diagram.describe.zone_empty", name))
 			continue
 		}
-		parts = append(parts, msg.Format("diagram.describe.zone", name, strings.Join(nodes, "; ")))
+		parts = append(parts, m.Format("diagram.describe.zone", name, strings.Join(nodes, "; ")))
 	}
 	for _, e := range d.Edges {
 		f := Flow{From: e.From, To: e.To, Label: e.Label, Unencrypted: e.Unencrypted, Optional: e.Optional, BothWays: e.ArrowAtStart}
-		parts = append(parts, msg.Format("diagram.describe.stream", label[f.From], label[f.To], f.protocols(), f.attributes()))
+		parts = append(parts, m.Format("diagram.describe.stream", label[f.From], label[f.To], f.protocols(), f.attributes(m)))
 	}
 	for _, f := range d.Internal {
 		if f.From == f.To {
-			parts = append(parts, msg.Format("diagram.describe.internal", label[f.From], f.protocols(), f.attributes()))
+			parts = append(parts, m.Format("diagram.describe.internal", label[f.From], f.protocols(), f.attributes(m)))
 			continue
 		}
-		parts = append(parts, msg.Format("diagram.describe.internal_hosts", label[f.From], label[f.To], f.protocols(), f.attributes()))
+		parts = append(parts, m.Format("diagram.describe.internal_hosts", label[f.From], label[f.To], f.protocols(), f.attributes(m)))
 	}
 	return strings.Join(parts, " ")
 }
@@ -75,17 +76,17 @@ func (f Flow) protocols() string {
 }
 
 // attributes says in words what the line style and arrowheads of f show.
-func (f Flow) attributes() string {
+func (f Flow) attributes(m *msg.Set) string {
 	enc := "diagram.describe.encrypted"
 	if f.Unencrypted {
 		enc = "diagram.describe.unencrypted"
 	}
-	out := []string{msg.Get(enc)}
+	out := []string{m.Get(enc)}
 	if f.BothWays {
-		out = append(out, msg.Get("diagram.describe.both_ways"))
+		out = append(out, m.Get("diagram.describe.both_ways"))
 	}
 	if f.Optional {
-		out = append(out, msg.Get("diagram.describe.optional"))
+		out = append(out, m.Get("diagram.describe.optional"))
 	}
 	return strings.Join(out, ", ")
 }

@@ -82,7 +82,7 @@ func (l *layout) buildEdges() error {
 		}
 		e.out.Streams = append(e.out.Streams, ds.ID)
 		e.out.Names = append(e.out.Names, orID(ds.Name, ds.ID))
-		e.add(ds, carried[i], l.variantNames(ds.Variants))
+		e.add(l.m, ds, carried[i], l.variantNames(ds.Variants))
 	}
 	for _, e := range append(slices.Clip(l.edges), l.internal...) {
 		e.wrapLabel()
@@ -128,14 +128,14 @@ func streamProto(ds spec.DataStream) string {
 // add puts a stream into the label of e: streams with the same protocol,
 // tunnel contents and variants share a line, with their transports and
 // ports joined.
-func (e *edge) add(ds spec.DataStream, inner []string, variants string) {
+func (e *edge) add(m *msg.Set, ds spec.DataStream, inner []string, variants string) {
 	proto := streamProto(ds)
 	var extra []string
 	if len(inner) > 0 {
-		extra = append(extra, msg.Format("diagram.carries", strings.Join(inner, ", ")))
+		extra = append(extra, m.Format("diagram.carries", strings.Join(inner, ", ")))
 	}
 	if variants != "" {
-		extra = append(extra, msg.Format("diagram.only_variants", variants))
+		extra = append(extra, m.Format("diagram.only_variants", variants))
 	}
 	key := proto + "\x00" + strings.Join(extra, "\x00")
 	i := slices.IndexFunc(e.entries, func(x *labelEntry) bool { return x.key == key })

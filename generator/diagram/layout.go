@@ -111,6 +111,7 @@ type edgeKey struct {
 // layout holds the state of one Build.
 type layout struct {
 	s        *spec.Spec
+	m        *msg.Set // texts in the diagram's language
 	groups   []*group
 	nodes    []*node
 	edges    []*edge
@@ -139,11 +140,15 @@ func Available(s *spec.Spec) bool { return s != nil && len(s.Network.Nodes) > 0 
 // the spec has no network nodes, so that callers can leave the diagram out,
 // and an error when a data stream names an end-point that does not exist
 // (which spec.Load reports first).
-func Build(s *spec.Spec) (*Diagram, error) {
+func Build(s *spec.Spec) (*Diagram, error) { return BuildIn(s, "") }
+
+// BuildIn is Build with the texts of the diagram (title, legend, zone and
+// kind names, labels, description) in language lang.
+func BuildIn(s *spec.Spec, lang string) (*Diagram, error) {
 	if !Available(s) {
 		return nil, nil
 	}
-	l := &layout{s: s, ids: map[string]ref{}}
+	l := &layout{s: s, m: msg.For(lang), ids: map[string]ref{}}
 	l.groupsAndNodes()
 	if err := l.buildEdges(); err != nil {
 		return nil, err
@@ -160,7 +165,7 @@ func Build(s *spec.Spec) (*Diagram, error) {
 		}
 	}
 	l.place(bestCols)
-	d := &Diagram{Title: l.title()}
+	d := &Diagram{Title: l.title(), Lang: lang}
 	l.emit(d)
 	l.legend(d)
 	d.Desc = d.Describe()
@@ -195,9 +200,9 @@ func (l *layout) place(n int) {
 func (l *layout) title() string {
 	name := clean(strings.TrimSpace(l.s.Device.Name))
 	if name == "" {
-		name = msg.Get("diagram.untitled_device")
+		name = l.m.Get("diagram.untitled_device")
 	}
-	return msg.Format("diagram.title", name)
+	return l.m.Format("diagram.title", name)
 }
 
 // groupsAndNodes makes a group per zone, plus one for nodes in no zone, and
@@ -224,7 +229,7 @@ func (l *layout) groupsAndNodes() {
 		if n.Zone == "" || !ok || !r.zone {
 			if implicit < 0 {
 				implicit = len(l.groups)
-				l.groups = append(l.groups, &group{box: ZoneBox{Label: msg.Get("diagram.no_zone"), Implicit: true}})
+				l.groups = append(l.groups, &group{box: ZoneBox{Label: l.m.Get("diagram.no_zone"), Implicit: true}})
 			}
 			nd.group = implicit
 		} else {
@@ -235,7 +240,7 @@ func (l *layout) groupsAndNodes() {
 		g.nodes = append(g.nodes, i)
 		var sub []string
 		if n.Kind != "" {
-			sub = append(sub, kindName(n.Kind))
+			sub = append(sub, l.kindName(n.Kind))
 		}
 		for _, a := range n.Addresses {
 			sub = append(sub, a.String())
@@ -249,9 +254,9 @@ func (l *layout) groupsAndNodes() {
 }
 
 // kindName is the display name of a node kind.
-func kindName(k spec.NodeKind) string {
+func (l *layout) kindName(k spec.NodeKind) string {
 	if slices.Contains(k.EnumValues(), string(k)) {
-		return msg.Get("diagram.kind." + string(k))
+		return l.m.Get("diagram.kind." + string(k))
 	}
 	return string(k)
 }
@@ -391,20 +396,20 @@ func (l *layout) wrapTexts() {
 		nd.text = wrap(nd.box.Label, nodeFont, true, nodeMaxText, 3)
 		n := &l.s.Network.Nodes[i]
 		if n.Kind != "" {
-			nd.sub = append(nd.sub, wrap(kindName(n.Kind), subFont, false, nodeMaxText, 1)...)
+			nd.sub = append(nd.sub, wrap(l.kindName(n.Kind), subFont, false, nodeMaxText, 1)...)
 		}
 		var addr []string
 		for j, a := range n.Addresses {
 			w := wrap(a.String(), subFont, false, nodeMaxText, 2)
 			if len(addr)+len(w) > 4 {
-				addr = append(addr, msg.Format("diagram.more_addresses", len(n.Addresses)-j))
+				addr = append(addr, l.m.Format("diagram.more_addresses", len(n.Addresses)-j))
 				break
 			}
 			addr = append(addr, w...)
 		}
 		nd.sub = append(nd.sub, addr...)
 		if nd.box.Variants != "" {
-			nd.sub = append(nd.sub, wrap(msg.Format("diagram.only_variants", nd.box.Variants), subFont, false, nodeMaxText, 2)...)
+			nd.sub = append(nd.sub, wrap(l.m.Format("diagram.only_variants", nd.box.Variants), subFont, false, nodeMaxText, 2)...)
 		}
 	}
 }

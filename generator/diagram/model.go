@@ -17,6 +17,8 @@ type Diagram struct {
 	Title string
 	// Desc is a one-sentence text alternative for screen readers.
 	Desc string
+	// Lang is the language of its texts ("" for English).
+	Lang string
 	// Zones are the zone boxes, in spec order; an implicit group for nodes
 	// without a zone comes last.
 	Zones []ZoneBox

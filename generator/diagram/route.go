@@ -4,7 +4,6 @@ import (
 	"cmp"
 	"slices"
 
-	"github.com/docgen/docgen/generator/msg"
 	"github.com/docgen/docgen/generator/spec"
 )
 
@@ -230,7 +229,7 @@ func (l *layout) emit(d *Diagram) {
 func (l *layout) legend(d *Diagram) {
 	var items []LegendEntry
 	add := func(le LegendEntry, key string, args ...any) {
-		le.Text.Text = clean(msg.Format(key, args...))
+		le.Text.Text = clean(l.m.Format(key, args...))
 		items = append(items, le)
 	}
 	// Direction: arrowheads alone, since any line pattern may carry them.
@@ -258,7 +257,7 @@ func (l *layout) legend(d *Diagram) {
 	}
 	for _, k := range spec.NodeKind("").EnumValues() {
 		if slices.ContainsFunc(l.nodes, func(n *node) bool { return string(n.box.Kind) == k }) {
-			items = append(items, LegendEntry{Symbol: SymbolNode, Kind: spec.NodeKind(k), Text: TextLine{Text: clean(kindName(spec.NodeKind(k)))}})
+			items = append(items, LegendEntry{Symbol: SymbolNode, Kind: spec.NodeKind(k), Text: TextLine{Text: clean(l.kindName(spec.NodeKind(k)))}})
 		}
 	}
 	const rowH, symH, gap = 20, 12, 22

@@ -13,13 +13,13 @@ import (
 	"github.com/docgen/docgen/generator/catalog"
 	"github.com/docgen/docgen/generator/docmodel"
 	"github.com/docgen/docgen/generator/duties"
-	"github.com/docgen/docgen/generator/msg"
 	"github.com/docgen/docgen/generator/render/markdown"
 	"github.com/docgen/docgen/generator/spec"
 )
 
 // builder carries one build.
 type builder struct {
+	words
 	in        Input
 	opts      Options
 	templates *templateSet
@@ -54,7 +54,7 @@ func (b *builder) tables(lay bool) map[string]*Table {
 		k = 1
 	}
 	if b.tableCache[k] == nil {
-		in := &tableInput{s: b.in.Spec, bom: b.in.BOM, lay: lay, duty: b.duties, asOf: b.asOf()}
+		in := &tableInput{words: b.words, s: b.in.Spec, bom: b.in.BOM, lay: lay, duty: b.duties, asOf: b.asOf()}
 		m := map[string]*Table{}
 		for id, build := range tableBuilders {
 			m[id] = build(in)
@@ -88,6 +88,7 @@ const (
 
 // run is the execution of one document's templates.
 type run struct {
+	words
 	b    *builder
 	def  docDef
 	view *view
@@ -121,7 +122,7 @@ func (b *builder) document(def docDef) (Document, error) {
 		offset = b.opts.IFUHeadingOffset
 		v.Fragment = offset > 0
 	}
-	r := &run{b: b, def: def, view: v, level: 2 + offset}
+	r := &run{words: b.words, b: b, def: def, view: v, level: 2 + offset}
 	body, err := r.execute(def.Template)
 	if err != nil {
 		return Document{}, err
@@ -132,7 +133,7 @@ func (b *builder) document(def docDef) (Document, error) {
 	b.attempted[def.Name] = r.attempted
 	d := &docmodel.Document{Meta: b.meta(def, lay, v.Fragment), Body: body}
 	if v.Fragment {
-		d.Body = []docmodel.Block{&docmodel.Section{Level: 1 + offset, Anchor: def.Name, Title: docmodel.Plain(def.title()), Blocks: body}}
+		d.Body = []docmodel.Block{&docmodel.Section{Level: 1 + offset, Anchor: def.Name, Title: docmodel.Plain(b.title(def)), Blocks: body}}
 	}
 	if probs := docmodel.Problems(d); len(probs) > 0 {
 		var lines []string
@@ -153,13 +154,10 @@ func (b *builder) meta(def docDef, lay, fragment bool) docmodel.Meta {
 	s := b.in.Spec
 	dev := s.Device
 	m := docmodel.Meta{
-		Name: def.Name, Title: joinNonEmpty(" – ", dev.Name, def.title()), Subject: msg.Get("meta.subject"),
+		Name: def.Name, Title: joinNonEmpty(" – ", dev.Name, b.title(def)), Subject: b.get("meta.subject"),
 		Author: dev.Manufacturer.Name, ID: documentID(s, def), Revision: s.Document.Revision,
-		Date: s.Document.Date.Time, Language: s.Language, Audience: def.Audience, Fragment: fragment,
-		Keywords: []string{msg.Get("meta.keyword"), string(dev.Regulation), dev.Name},
-	}
-	if m.Language == "" {
-		m.Language = msg.DefaultLanguage
+		Date: s.Document.Date.Time, Language: b.m.Lang(), Audience: def.Audience, Fragment: fragment,
+		Keywords: []string{b.get("meta.keyword"), string(dev.Regulation), dev.Name},
 	}
 	for _, c := range b.in.Catalogs {
 		if c.Keyword != "" {
@@ -171,28 +169,28 @@ func (b *builder) meta(def docDef, lay, fragment bool) docmodel.Meta {
 	}
 	if b.in.Draft {
 		m.Draft = true
-		m.DraftNotice = msg.Get("meta.draft_notice")
+		m.DraftNotice = b.get("meta.draft_notice")
 	}
 	add := func(key, value string) {
 		if strings.TrimSpace(value) != "" {
-			m.Control = append(m.Control, docmodel.Field{Name: msg.Get("control." + key), Value: value})
+			m.Control = append(m.Control, docmodel.Field{Name: b.get("control." + key), Value: value})
 		}
 	}
 	add("device", dev.Name)
 	add("model", dev.Model)
 	add("version", dev.Version)
-	add("manufacturer", joinNonEmpty(", ", dev.Manufacturer.Name, oneLine(dev.Manufacturer.Address.Value)))
+	add("manufacturer", joinNonEmpty(", ", dev.Manufacturer.Name, oneLine(b.tr(dev.Manufacturer.Address))))
 	add("udi_di", dev.UDIDI)
-	class := msg.Get("regulation." + strings.ToLower(string(dev.Regulation)))
+	class := b.get("regulation." + strings.ToLower(string(dev.Regulation)))
 	if dev.Regulation != "" && dev.Class != "" {
-		class += ", " + msg.Format("control.class_value", dev.Class)
+		class += ", " + b.format("control.class_value", dev.Class)
 	}
 	if dev.Regulation != "" {
 		add("regulation", class)
 	}
 	add("document", m.ID)
 	add("revision", s.Document.Revision)
-	add("date", s.Document.Date.String())
+	add("date", b.m.Date(s.Document.Date.Time))
 	return m
 }
 
@@ -238,7 +236,7 @@ func (r *run) execute(name string) ([]docmodel.Block, error) {
 	if err != nil {
 		return nil, err
 	}
-	return assemble(pieces, r.level)
+	return r.assemble(pieces, r.level)
 }
 
 // safely runs fn, turning a templateError panic of a template function into
@@ -301,8 +299,8 @@ func (r *run) pieces(name, out string, start int) ([]item, error) {
 // assemble builds blocks from items: groups become subsections, lists and
 // call-outs; empty groups are left out, and so is a lead-in that no block
 // follows.
-func assemble(items []item, level int) ([]docmodel.Block, error) {
-	blocks, rest, err := assembleGroup(items, level)
+func (w words) assemble(items []item, level int) ([]docmodel.Block, error) {
+	blocks, rest, err := w.assembleGroup(items, level)
 	if err != nil {
 		return nil, err
 	}
@@ -312,7 +310,7 @@ func assemble(items []item, level int) ([]docmodel.Block, error) {
 	return blocks, nil
 }
 
-func assembleGroup(items []item, level int) ([]docmodel.Block, []item, error) {
+func (w words) assembleGroup(items []item, level int) ([]docmodel.Block, []item, error) {
 	var out []docmodel.Block
 	var lead docmodel.Block
 	emit := func(b docmodel.Block) {
@@ -335,7 +333,7 @@ func assembleGroup(items []item, level int) ([]docmodel.Block, []item, error) {
 		case closeGroup:
 			return out, append([]item{it}, items...), nil
 		case openSection, openList, openNote:
-			inner, rest, err := assembleGroup(items, level+1)
+			inner, rest, err := w.assembleGroup(items, level+1)
 			if err != nil {
 				return nil, nil, err
 			}
@@ -350,7 +348,7 @@ func assembleGroup(items []item, level int) ([]docmodel.Block, []item, error) {
 			switch it.kind {
 			case openSection:
 				emit(&docmodel.Section{Node: docmodel.Node{Source: docmodel.Provenance{Text: "section." + it.name + ".title"}},
-					Level: level, Anchor: it.name, Title: docmodel.Plain(msg.Get("section." + it.name + ".title")), Blocks: inner})
+					Level: level, Anchor: it.name, Title: docmodel.Plain(w.get("section." + it.name + ".title")), Blocks: inner})
 			case openList:
 				l := &docmodel.List{Ordered: it.name == "steps", Start: 1}
 				if it.name != "steps" {
@@ -401,7 +399,7 @@ func (r *run) section(name string, anchor ...string) (string, error) {
 	title := "section." + name + ".title"
 	return r.token(item{kind: blockItem, block: &docmodel.Section{
 		Node:  docmodel.Node{Source: docmodel.Provenance{Text: title}},
-		Level: saved, Anchor: a, Title: docmodel.Plain(msg.Get(title)), Blocks: blocks,
+		Level: saved, Anchor: a, Title: docmodel.Plain(r.get(title)), Blocks: blocks,
 	}}), nil
 }
 
@@ -412,7 +410,7 @@ func paragraph(key string, v value) *docmodel.Paragraph {
 
 // sayBlock returns the paragraph of a sentence, or nil when it is left out.
 func (r *run) sayBlock(key string, args []any) *docmodel.Paragraph {
-	v, err := sentence(key, args...)
+	v, err := r.sentence(key, args...)
 	if err != nil {
 		panic(err)
 	}

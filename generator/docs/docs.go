@@ -95,6 +95,10 @@ type Options struct {
 	// listed one by one), and every component is in components.csv. 0
 	// means DefaultComponentRows; a negative value lists every component.
 	ComponentRows int
+	// Language is the language the documents are written in, a language
+	// docgen has texts for (msg.HasLanguage); "" is English. Fixed texts
+	// come from its message set, spec texts from their translation into it.
+	Language string
 }
 
 // Document is one generated document.
@@ -185,7 +189,7 @@ func Targets() ([]Target, error) {
 }
 
 // title is the document's title.
-func (d docDef) title() string { return msg.Get("doc." + d.Name + ".title") }
+func (w words) title(d docDef) string { return w.get("doc." + d.Name + ".title") }
 
 // Build builds every document of in.Spec.
 func Build(in Input, opts Options) (*Set, error) {
@@ -196,11 +200,11 @@ func Build(in Input, opts Options) (*Set, error) {
 	if err != nil {
 		return nil, err
 	}
-	m, err := duties.Matrix(in.Spec)
+	m, err := duties.MatrixIn(in.Spec, opts.Language)
 	if err != nil {
 		return nil, err
 	}
-	b := &builder{in: in, opts: opts, templates: tset, defs: defs, duties: m}
+	b := &builder{words: words{msg.For(opts.Language)}, in: in, opts: opts, templates: tset, defs: defs, duties: m}
 	b.catalogAnchors = map[string]bool{}
 	for _, c := range in.Catalogs {
 		for i := range c.Items {

@@ -3,12 +3,10 @@ package docs
 import (
 	"fmt"
 	"reflect"
-	"strconv"
 	"strings"
 	"text/template"
 
 	"github.com/docgen/docgen/generator/docmodel"
-	"github.com/docgen/docgen/generator/msg"
 	"github.com/docgen/docgen/generator/spec"
 	"github.com/docgen/docgen/generator/yamlx"
 )
@@ -84,7 +82,7 @@ func (r *run) funcs() template.FuncMap {
 			return v
 		},
 		"msgv": func(key string, args ...any) value {
-			v, err := sentence(key, args...)
+			v, err := r.sentence(key, args...)
 			if err != nil {
 				panic(err)
 			}
@@ -108,7 +106,7 @@ func (r *run) funcs() template.FuncMap {
 			if b.in.BOM == nil || len(b.in.BOM.Components) == 0 {
 				return noValue
 			}
-			return value{content: docmodel.Plain(strconv.Itoa(len(b.in.BOM.Components))), paths: []string{"sbom.path"}}
+			return value{content: docmodel.Plain(r.m.Int(len(b.in.BOM.Components))), paths: []string{"sbom.path"}}
 		},
 		"ciphers": func() value {
 			var out []docmodel.Inline
@@ -195,7 +193,7 @@ func (r *run) table(id string) string {
 	if t.Empty() {
 		return r.none()
 	}
-	return r.token(item{kind: blockItem, block: t.Model()})
+	return r.token(item{kind: blockItem, block: t.modelIn(r.m)})
 }
 
 // text writes the spec text at path as it is, one paragraph per paragraph
@@ -213,7 +211,7 @@ func (r *run) text(path string) string {
 		return r.none()
 	}
 	var tokens strings.Builder
-	for _, p := range paragraphs(t.Value) {
+	for _, p := range paragraphs(r.tr(t)) {
 		tokens.WriteString(r.token(item{kind: blockItem, block: &docmodel.Paragraph{
 			Node: docmodel.Node{Source: docmodel.Provenance{Paths: []string{path}}}, Content: docmodel.Plain(p),
 		}}))
@@ -239,7 +237,7 @@ func (r *run) labelled(key, path string) string {
 	if v.empty() {
 		return r.none()
 	}
-	content := append([]docmodel.Inline{&docmodel.Strong{Content: docmodel.Plain(msg.Get(key))}, &docmodel.Text{Text: " "}}, v.content...)
+	content := append([]docmodel.Inline{&docmodel.Strong{Content: docmodel.Plain(r.get(key))}, &docmodel.Text{Text: " "}}, v.content...)
 	return r.token(item{kind: blockItem, block: paragraph(key, value{content: content, paths: v.paths})})
 }
 
@@ -264,7 +262,7 @@ func (r *run) list(path string, numbered bool) string {
 		p := yamlx.Index(path, i)
 		l.Items = append(l.Items, &docmodel.ListItem{
 			Node:   docmodel.Node{Source: docmodel.Provenance{Paths: []string{p}}},
-			Blocks: []docmodel.Block{&docmodel.Paragraph{Node: docmodel.Node{Source: docmodel.Provenance{Paths: []string{p}}}, Content: docmodel.Plain(oneLine(t.Value))}},
+			Blocks: []docmodel.Block{&docmodel.Paragraph{Node: docmodel.Node{Source: docmodel.Provenance{Paths: []string{p}}}, Content: docmodel.Plain(oneLine(r.tr(t)))}},
 		})
 	}
 	if len(l.Items) == 0 {
@@ -283,7 +281,7 @@ func (r *run) absent(name string) string {
 	}
 	p := "absent." + name
 	key := "absent." + name
-	v, err := sentence(key, r.b.fact(p))
+	v, err := r.sentence(key, r.b.fact(p))
 	if err != nil {
 		panic(err)
 	}
@@ -303,8 +301,8 @@ func (r *run) figure() string {
 	}
 	return r.token(item{kind: blockItem, block: &docmodel.Figure{
 		Node: docmodel.Node{Source: docmodel.Provenance{Paths: []string{"network.zones", "network.nodes", "data_streams"}}},
-		Src:  r.b.in.DiagramFile, Alt: msg.Get("diagram.alt"), Description: d.Desc, Diagram: d,
-		Caption: docmodel.Plain(msg.Get("diagram.caption")),
+		Src:  r.b.in.DiagramFile, Alt: r.get("diagram.alt"), Description: d.Desc, Diagram: d,
+		Caption: docmodel.Plain(r.get("diagram.caption")),
 	}})
 }
 
@@ -339,11 +337,11 @@ func (r *run) xref(doc, anchor string) value {
 	var text string
 	switch {
 	case same:
-		text = msg.Format("xref.here", msg.Get("section."+anchor+".title"))
+		text = r.format("xref.here", r.get("section."+anchor+".title"))
 	case anchor == "":
-		text = msg.Get("doc." + doc + ".ref")
+		text = r.get("doc." + doc + ".ref")
 	default:
-		text = msg.Format("xref.section", msg.Get("doc."+doc+".ref"), msg.Get("section."+anchor+".title"))
+		text = r.format("xref.section", r.get("doc."+doc+".ref"), r.get("section."+anchor+".title"))
 	}
 	x := &docmodel.XRef{Anchor: anchor, Content: docmodel.Plain(text)}
 	if !same {

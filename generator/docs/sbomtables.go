@@ -3,12 +3,10 @@ package docs
 import (
 	"cmp"
 	"slices"
-	"strconv"
 	"strings"
 	"time"
 
 	"github.com/docgen/docgen/generator/docmodel"
-	"github.com/docgen/docgen/generator/msg"
 	"github.com/docgen/docgen/generator/sbom"
 )
 
@@ -32,7 +30,7 @@ func (b *builder) summariseSBOM() bool {
 // summarised SBOM.
 func (b *builder) componentRowsValue() value {
 	rows := cmp.Or(b.opts.ComponentRows, DefaultComponentRows)
-	return value{content: docmodel.Plain(strconv.Itoa(rows))}
+	return value{content: docmodel.Plain(b.m.Int(rows))}
 }
 
 // componentName names a component with its group.
@@ -44,10 +42,10 @@ func componentName(cm *sbom.Component) string {
 }
 
 // countTable is a two-column table of names and counts.
-func countTable(id string, counts []sbom.Count, name func(string) string) *Table {
-	t := newTable(id, "name", "count")
+func (w words) countTable(id string, counts []sbom.Count, name func(string) string) *Table {
+	t := w.newTable(id, "name", "count")
 	for _, n := range counts {
-		t.add("sbom.path", c(name(n.Name), ""), c(strconv.Itoa(n.Count), ""))
+		t.add("sbom.path", c(name(n.Name), ""), c(w.m.Int(n.Count), ""))
 	}
 	return t
 }
@@ -68,9 +66,9 @@ func (in *tableInput) sbomSummary() *sbom.Summary {
 func componentTypeTable(in *tableInput) *Table {
 	sum := in.sbomSummary()
 	if sum == nil {
-		return newTable("sbom-types", "name", "count")
+		return in.newTable("sbom-types", "name", "count")
 	}
-	return countTable("sbom-types", sum.ByType, unspecified)
+	return in.countTable("sbom-types", sum.ByType, in.unspecified)
 }
 
 // supplierTable counts the components of the largest suppliers, and the
@@ -78,15 +76,15 @@ func componentTypeTable(in *tableInput) *Table {
 func supplierTable(in *tableInput) *Table {
 	sum := in.sbomSummary()
 	if sum == nil {
-		return newTable("sbom-suppliers", "name", "count")
+		return in.newTable("sbom-suppliers", "name", "count")
 	}
-	t := countTable("sbom-suppliers", sum.BySupplier, unspecified)
+	t := in.countTable("sbom-suppliers", sum.BySupplier, in.unspecified)
 	if rest := sum.Suppliers - len(sum.BySupplier); rest > 0 {
 		listed := 0
 		for _, n := range sum.BySupplier {
 			listed += n.Count
 		}
-		t.add("sbom.path", c(msg.Format("sbom.other_suppliers", rest), ""), c(strconv.Itoa(sum.Components-listed), ""))
+		t.add("sbom.path", c(in.format("sbom.other_suppliers", rest), ""), c(in.m.Int(sum.Components-listed), ""))
 	}
 	return t
 }
@@ -95,26 +93,26 @@ func supplierTable(in *tableInput) *Table {
 func supportLevelTable(in *tableInput) *Table {
 	sum := in.sbomSummary()
 	if sum == nil {
-		return newTable("sbom-support", "name", "count")
+		return in.newTable("sbom-support", "name", "count")
 	}
 	counts := slices.Clone(sum.Support.ByLevel)
 	if sum.Support.WithoutLevel > 0 {
 		counts = append(counts, sbom.Count{Name: "", Count: sum.Support.WithoutLevel})
 	}
-	return countTable("sbom-support", counts, func(level string) string {
+	return in.countTable("sbom-support", counts, func(level string) string {
 		if level == "" {
-			return msg.Get("sbom.no_support_level")
+			return in.get("sbom.no_support_level")
 		}
-		if msg.Has("support." + level) {
-			return msg.Get("support." + level)
+		if in.has("support." + level) {
+			return in.get("support." + level)
 		}
 		return level
 	})
 }
 
-func unspecified(name string) string {
+func (w words) unspecified(name string) string {
 	if name == sbom.Unspecified {
-		return msg.Get("sbom.unspecified")
+		return w.get("sbom.unspecified")
 	}
 	return name
 }
@@ -123,7 +121,7 @@ func unspecified(name string) string {
 // past or near their end of support, no longer maintained by their
 // supplier, or affected by an open vulnerability.
 func attentionTable(in *tableInput) *Table {
-	t := newTable("sbom-attention", "name", "version", "supplier", "eos@", "reason")
+	t := in.newTable("sbom-attention", "name", "version", "supplier", "eos@", "reason")
 	if in.bom == nil {
 		return t
 	}
@@ -149,19 +147,19 @@ func attentionTable(in *tableInput) *Table {
 		order := 4
 		switch eos := cm.EndOfSupport; {
 		case eos != "" && eos < asOf:
-			reasons, order = append(reasons, msg.Get("sbom.reason.past_eos")), 0
+			reasons, order = append(reasons, in.get("sbom.reason.past_eos")), 0
 		case eos != "" && eos <= near:
-			reasons, order = append(reasons, msg.Get("sbom.reason.near_eos")), 1
+			reasons, order = append(reasons, in.get("sbom.reason.near_eos")), 1
 		}
 		if cm.SupportLevel == sbom.SupportNoLonger || cm.SupportLevel == sbom.SupportAbandoned {
-			reasons, order = append(reasons, msg.Get("support."+cm.SupportLevel)), min(order, 2)
+			reasons, order = append(reasons, in.get("support."+cm.SupportLevel)), min(order, 2)
 		}
 		ids := slices.Concat(open[cm.BOMRef], open[cm.Purl])
 		if cm.BOMRef == cm.Purl {
 			ids = open[cm.BOMRef]
 		}
 		if len(ids) > 0 {
-			reasons, order = append(reasons, msg.Format("sbom.reason.open_vulns", strings.Join(ids, ", "))), min(order, 3)
+			reasons, order = append(reasons, in.format("sbom.reason.open_vulns", strings.Join(ids, ", "))), min(order, 3)
 		}
 		if len(reasons) > 0 {
 			rows = append(rows, row{order, cm, reasons})
@@ -181,11 +179,11 @@ func attentionTable(in *tableInput) *Table {
 func vulnStateTable(in *tableInput) *Table {
 	sum := in.sbomSummary()
 	if sum == nil {
-		return newTable("sbom-vuln-states", "name", "count")
+		return in.newTable("sbom-vuln-states", "name", "count")
 	}
-	return countTable("sbom-vuln-states", sum.Vulnerabilities.ByState, func(state string) string {
+	return in.countTable("sbom-vuln-states", sum.Vulnerabilities.ByState, func(state string) string {
 		if state == "none" {
-			return msg.Get("word.not_analysed")
+			return in.get("word.not_analysed")
 		}
 		return state
 	})

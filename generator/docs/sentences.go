@@ -7,7 +7,6 @@ import (
 	"strings"
 
 	"github.com/docgen/docgen/generator/docmodel"
-	"github.com/docgen/docgen/generator/msg"
 )
 
 // placeholderRE finds the placeholders of a sentence message: %s for the
@@ -25,8 +24,8 @@ var placeholderRE = regexp.MustCompile(`%(?:\[(\d+)\])?s`)
 // A message may mark strong text with **...**. A full stop that the
 // message puts right after a value ending in a full stop is dropped, so that
 // "Corvela Health B.V." never reads "B.V..".
-func sentence(key string, args ...any) (value, error) {
-	if !msg.Has(key) {
+func (w words) sentence(key string, args ...any) (value, error) {
+	if !w.has(key) {
 		return noValue, templateError{fmt.Sprintf("no message %q", key)}
 	}
 	var vals []value
@@ -48,7 +47,7 @@ func sentence(key string, args ...any) (value, error) {
 			return noValue, templateError{fmt.Sprintf("message %q: argument %d is a %T, not a value or text", key, i+1, a)}
 		}
 	}
-	text := msg.Get(key)
+	text := w.get(key)
 	var out []docmodel.Inline
 	var paths []string
 	next := 0

@@ -2,6 +2,7 @@ package docs
 
 import (
 	"strings"
+	"time"
 
 	"github.com/docgen/docgen/generator/csvx"
 	"github.com/docgen/docgen/generator/docmodel"
@@ -43,7 +44,7 @@ type Table struct {
 // newTable makes a table whose headers come from the message catalog keys
 // table.<id>.<key>. A key is suffixed with its kind: "*" code, "#" port,
 // "@" date; and "?" marks an optional column.
-func newTable(id string, keys ...string) *Table {
+func (w words) newTable(id string, keys ...string) *Table {
 	t := &Table{ID: id, Rows: []Row{}}
 	for _, k := range keys {
 		c := Column{}
@@ -59,7 +60,7 @@ func newTable(id string, keys ...string) *Table {
 				c.Kind = docmodel.DateColumn
 			default:
 				c.Key = k
-				c.Header = msg.Get("table." + id + "." + k)
+				c.Header = w.get("table." + id + "." + k)
 				t.Columns = append(t.Columns, c)
 			}
 			if c.Key != "" {
@@ -110,7 +111,11 @@ func (t *Table) Empty() bool { return t == nil || len(t.Rows) == 0 }
 
 // Model returns the table as a block of the document model, without the
 // optional columns that are empty in every row.
-func (t *Table) Model() *docmodel.Table {
+func (t *Table) Model() *docmodel.Table { return t.modelIn(nil) }
+
+// modelIn is Model with the dates of date columns written as language m
+// writes them (YYYY-MM-DD, as in the CSV, when m is nil).
+func (t *Table) modelIn(m *msg.Set) *docmodel.Table {
 	keep := make([]bool, len(t.Columns))
 	for i, col := range t.Columns {
 		keep[i] = !col.Optional
@@ -135,7 +140,11 @@ func (t *Table) Model() *docmodel.Table {
 			if !keep[i] {
 				continue
 			}
-			mc := &docmodel.Cell{Content: docmodel.Plain(cell.Text)}
+			text := cell.Text
+			if d, err := time.Parse(time.DateOnly, text); err == nil && m != nil && t.Columns[i].Kind == docmodel.DateColumn {
+				text = m.Date(d)
+			}
+			mc := &docmodel.Cell{Content: docmodel.Plain(text)}
 			mc.Source.Paths = cell.Paths
 			row.Cells = append(row.Cells, mc)
 		}

@@ -8,7 +8,6 @@ import (
 	"time"
 
 	"github.com/docgen/docgen/generator/duties"
-	"github.com/docgen/docgen/generator/msg"
 	"github.com/docgen/docgen/generator/sbom"
 	"github.com/docgen/docgen/generator/spec"
 	"github.com/docgen/docgen/generator/yamlx"
@@ -61,6 +60,7 @@ const ComponentsCSV = "components"
 
 // tableInput is what tables are built from.
 type tableInput struct {
+	words
 	s    *spec.Spec
 	bom  *sbom.BOM
 	lay  bool // the document is read by lay users
@@ -75,10 +75,10 @@ func idx(list string, i int) string             { return yamlx.Index(list, i) }
 func field(list string, i int, f string) string { return yamlx.Join(yamlx.Index(list, i), f) }
 
 // stakeholderNames shows stakeholders in words.
-func stakeholderNames(s *spec.Spec, ss []spec.Stakeholder) string {
+func (w words) stakeholderNames(s *spec.Spec, ss []spec.Stakeholder) string {
 	names := make([]string, len(ss))
 	for i, st := range ss {
-		names[i] = msg.Get("stakeholder." + string(s.Resolve(st)))
+		names[i] = w.get("stakeholder." + string(s.Resolve(st)))
 	}
 	return strings.Join(names, ", ")
 }
@@ -99,18 +99,18 @@ func variantNames(s *spec.Spec, ids []string) string {
 }
 
 // portText shows ports, marked when the site may change them.
-func portText(p spec.Ports, configurable bool) string {
+func (w words) portText(p spec.Ports, configurable bool) string {
 	s := p.String()
 	if s != "" && configurable {
-		s = msg.Format("port.configurable", s)
+		s = w.format("port.configurable", s)
 	}
 	return s
 }
 
 // icmpText shows ICMP types, or "all types".
-func icmpText(types []spec.ICMPType) string {
+func (w words) icmpText(types []spec.ICMPType) string {
 	if len(types) == 0 {
-		return msg.Get("port.icmp_all")
+		return w.get("port.icmp_all")
 	}
 	out := make([]string, len(types))
 	for i, t := range types {
@@ -121,33 +121,33 @@ func icmpText(types []spec.ICMPType) string {
 
 // rulePorts shows a rule's destination ports: all ports when none are
 // given, ICMP types for ICMP.
-func rulePorts(r spec.FirewallRule) string {
+func (w words) rulePorts(r spec.FirewallRule) string {
 	switch {
 	case r.Protocol.IsICMP():
-		return icmpText(r.ICMPTypes)
+		return w.icmpText(r.ICMPTypes)
 	case len(r.Ports) == 0 && r.Protocol.HasPorts():
-		return msg.Get("word.all_ports")
+		return w.get("word.all_ports")
 	}
-	return portText(r.Ports, r.Configurable)
+	return w.portText(r.Ports, r.Configurable)
 }
 
 // stateText shows how a rule treats replies.
-func stateText(stateful *bool) string {
+func (w words) stateText(stateful *bool) string {
 	switch {
 	case stateful == nil:
 		return ""
 	case *stateful:
-		return msg.Get("rule.stateful")
+		return w.get("rule.stateful")
 	}
-	return msg.Get("rule.stateless")
+	return w.get("rule.stateless")
 }
 
 // withCondition appends a condition to a text: "text; only when ...".
-func withCondition(text string, cond spec.Text) string {
+func (w words) withCondition(text string, cond spec.Text) string {
 	if spec.IsPlaceholder(cond.Value) {
 		return text
 	}
-	c := msg.Format("word.condition", oneLine(cond.Value))
+	c := w.format("word.condition", oneLine(w.tr(cond)))
 	if text == "" {
 		return c
 	}
@@ -156,19 +156,19 @@ func withCondition(text string, cond spec.Text) string {
 
 func firewallTable(in *tableInput) *Table {
 	s := in.s
-	t := newTable("firewall-rules", "order", "id*", "direction", "source", "source_ports#?", "destination", "ports#", "protocol", "action", "state?", "condition?", "stream*?", "variants?", "rationale")
+	t := in.newTable("firewall-rules", "order", "id*", "direction", "source", "source_ports#?", "destination", "ports#", "protocol", "action", "state?", "condition?", "stream*?", "variants?", "rationale")
 	for i, r := range s.FirewallRules {
 		p := idx("firewall_rules", i)
-		why := oneLine(r.Rationale.Value)
-		if j := oneLine(r.Justification.Value); j != "" {
-			why = strings.TrimSpace(why + " " + msg.Format("table.justification", j))
+		why := oneLine(in.tr(r.Rationale))
+		if j := oneLine(in.tr(r.Justification)); j != "" {
+			why = strings.TrimSpace(why + " " + in.format("table.justification", j))
 		}
 		order := strconv.Itoa(i + 1)
-		t.add(p, c(order, ""), c(r.ID, field("firewall_rules", i, "id")), c(enumWordsOf(r.Direction), field("firewall_rules", i, "direction")),
-			c(endpointName(s, r.Source), field("firewall_rules", i, "source")), c(portText(r.SourcePorts, false), field("firewall_rules", i, "source_ports")),
-			c(endpointName(s, r.Destination), field("firewall_rules", i, "destination")), c(rulePorts(r), portsPath(r, i)),
-			c(string(r.Protocol), field("firewall_rules", i, "protocol")), c(enumWordsOf(r.Action), field("firewall_rules", i, "action")),
-			c(stateText(r.Stateful), field("firewall_rules", i, "stateful")), c(oneLine(r.Condition.Value), field("firewall_rules", i, "condition")),
+		t.add(p, c(order, ""), c(r.ID, field("firewall_rules", i, "id")), c(in.enumWordsOf(r.Direction), field("firewall_rules", i, "direction")),
+			c(in.endpointName(s, r.Source), field("firewall_rules", i, "source")), c(in.portText(r.SourcePorts, false), field("firewall_rules", i, "source_ports")),
+			c(in.endpointName(s, r.Destination), field("firewall_rules", i, "destination")), c(in.rulePorts(r), portsPath(r, i)),
+			c(string(r.Protocol), field("firewall_rules", i, "protocol")), c(in.enumWordsOf(r.Action), field("firewall_rules", i, "action")),
+			c(in.stateText(r.Stateful), field("firewall_rules", i, "stateful")), c(oneLine(in.tr(r.Condition)), field("firewall_rules", i, "condition")),
 			c(r.Stream, field("firewall_rules", i, "stream")), c(variantNames(s, r.Variants), field("firewall_rules", i, "variants")),
 			c(why, when(!spec.IsPlaceholder(r.Rationale.Value), field("firewall_rules", i, "rationale")), when(!spec.IsPlaceholder(r.Justification.Value), field("firewall_rules", i, "justification"))))
 		if r.Stateful != nil && !*r.Stateful && r.Action == spec.Allow && r.Protocol.HasPorts() {
@@ -177,15 +177,15 @@ func firewallTable(in *tableInput) *Table {
 			if r.Direction == spec.Outbound {
 				back = spec.Inbound
 			}
-			src := msg.Get("word.all_ports")
+			src := in.get("word.all_ports")
 			if len(r.SourcePorts) > 0 {
 				src = r.SourcePorts.String()
 			}
-			t.add(p, c(order+msg.Get("rule.return_suffix"), ""), c(msg.Format("rule.return_id", r.ID), ""), c(enumWordsOf(back), ""),
-				c(endpointName(s, r.Destination), field("firewall_rules", i, "destination")), c(rulePorts(r), portsPath(r, i)),
-				c(endpointName(s, r.Source), field("firewall_rules", i, "source")), c(src, when(len(r.SourcePorts) > 0, field("firewall_rules", i, "source_ports")), p),
-				c(string(r.Protocol), ""), c(enumWordsOf(r.Action), ""), c(msg.Get("rule.return_state"), field("firewall_rules", i, "stateful")),
-				c(oneLine(r.Condition.Value), ""), c(r.Stream, ""), c(variantNames(s, r.Variants), ""), c(msg.Format("rule.return_rationale", r.ID), ""))
+			t.add(p, c(order+in.get("rule.return_suffix"), ""), c(in.format("rule.return_id", r.ID), ""), c(in.enumWordsOf(back), ""),
+				c(in.endpointName(s, r.Destination), field("firewall_rules", i, "destination")), c(in.rulePorts(r), portsPath(r, i)),
+				c(in.endpointName(s, r.Source), field("firewall_rules", i, "source")), c(src, when(len(r.SourcePorts) > 0, field("firewall_rules", i, "source_ports")), p),
+				c(string(r.Protocol), ""), c(in.enumWordsOf(r.Action), ""), c(in.get("rule.return_state"), field("firewall_rules", i, "stateful")),
+				c(oneLine(in.tr(r.Condition)), ""), c(r.Stream, ""), c(variantNames(s, r.Variants), ""), c(in.format("rule.return_rationale", r.ID), ""))
 		}
 	}
 	return t
@@ -204,44 +204,44 @@ func portsPath(r spec.FirewallRule, i int) string {
 }
 
 // enumWordsOf shows an enumeration value in words.
-func enumWordsOf(v any) string { return enumWords(reflect.ValueOf(v)) }
+func (w words) enumWordsOf(v any) string { return w.enumWords(reflect.ValueOf(v)) }
 
 func streamTable(in *tableInput) *Table {
 	s := in.s
-	t := newTable("data-streams", "id*", "name", "source", "source_port#?", "destination", "port#", "protocol", "transport", "direction?", "encryption", "authentication", "addressing", "data", "state?", "variants?")
+	t := in.newTable("data-streams", "id*", "name", "source", "source_port#?", "destination", "port#", "protocol", "transport", "direction?", "encryption", "authentication", "addressing", "data", "state?", "variants?")
 	for i, d := range s.DataStreams {
 		f := func(name string) string { return field("data_streams", i, name) }
 		enc := d.Encryption
 		if d.Tunnel != "" {
-			enc = strings.TrimSpace(msg.Format("stream.in_tunnel", d.Tunnel) + " " + enc)
+			enc = strings.TrimSpace(in.format("stream.in_tunnel", d.Tunnel) + " " + enc)
 		}
 		if d.SNMP != nil {
-			enc = strings.TrimSpace(enc + " " + msg.Format("stream.snmp", d.SNMP.String()))
+			enc = strings.TrimSpace(enc + " " + in.format("stream.snmp", d.SNMP.String()))
 		}
-		if j := oneLine(d.Justification.Value); j != "" {
-			enc = strings.TrimSpace(enc + " " + msg.Format("table.justification", j))
+		if j := oneLine(in.tr(d.Justification)); j != "" {
+			enc = strings.TrimSpace(enc + " " + in.format("table.justification", j))
 		}
-		port, portPath := portText(d.Port, d.Configurable), f("port")
+		port, portPath := in.portText(d.Port, d.Configurable), f("port")
 		if d.Transport.IsICMP() {
-			port, portPath = icmpText(d.ICMPTypes), when(len(d.ICMPTypes) > 0, f("icmp_types"))
+			port, portPath = in.icmpText(d.ICMPTypes), when(len(d.ICMPTypes) > 0, f("icmp_types"))
 		}
 		dir := ""
 		if d.Direction == spec.BothWays {
-			dir = msg.Get("stream.both")
+			dir = in.get("stream.both")
 		}
 		state := ""
 		if d.DefaultEnabled != nil {
-			state = msg.Get("state.on")
+			state = in.get("state.on")
 			if !*d.DefaultEnabled {
-				state = msg.Get("state.off")
+				state = in.get("state.off")
 			}
 		}
-		t.add(idx("data_streams", i), c(d.ID, f("id")), c(d.Name, f("name")), c(endpointName(s, d.Source), f("source")),
-			c(portText(d.SourcePort, false), f("source_port")), c(endpointName(s, d.Destination), f("destination")), c(port, portPath, idx("data_streams", i)),
+		t.add(idx("data_streams", i), c(d.ID, f("id")), c(d.Name, f("name")), c(in.endpointName(s, d.Source), f("source")),
+			c(in.portText(d.SourcePort, false), f("source_port")), c(in.endpointName(s, d.Destination), f("destination")), c(port, portPath, idx("data_streams", i)),
 			c(d.Protocol, f("protocol")), c(string(d.Transport), f("transport")), c(dir, f("direction")),
 			c(enc, when(d.Encryption != "", f("encryption")), when(d.Tunnel != "", f("tunnel")), when(d.SNMP != nil, f("snmp")), when(!spec.IsPlaceholder(d.Justification.Value), f("justification"))),
-			c(oneLine(d.Authentication.Value), f("authentication")), c(oneLine(d.Addressing.Value), f("addressing")), c(oneLine(d.Data.Value), f("data")),
-			c(withCondition(state, d.Condition), when(d.DefaultEnabled != nil, f("default_enabled")), when(!spec.IsPlaceholder(d.Condition.Value), f("condition"))), c(variantNames(s, d.Variants), f("variants")))
+			c(oneLine(in.tr(d.Authentication)), f("authentication")), c(oneLine(in.tr(d.Addressing)), f("addressing")), c(oneLine(in.tr(d.Data)), f("data")),
+			c(in.withCondition(state, d.Condition), when(d.DefaultEnabled != nil, f("default_enabled")), when(!spec.IsPlaceholder(d.Condition.Value), f("condition"))), c(variantNames(s, d.Variants), f("variants")))
 	}
 	return t
 }
@@ -270,16 +270,16 @@ func nodeName(s *spec.Spec, id string) string {
 
 func interfaceTable(in *tableInput) *Table {
 	s := in.s
-	t := newTable("interfaces", "id*", "name", "component?", "kind", "port#", "service", "direction", "purpose", "default", "endpoints", "wifi?", "variants?")
+	t := in.newTable("interfaces", "id*", "name", "component?", "kind", "port#", "service", "direction", "purpose", "default", "endpoints", "wifi?", "variants?")
 	for i, it := range s.Interfaces {
 		f := func(name string) string { return field("interfaces", i, name) }
-		port := portText(it.Port, it.Configurable)
+		port := in.portText(it.Port, it.Configurable)
 		if port != "" && it.Transport != "" {
 			port = string(it.Transport) + "/" + port
 		}
 		ends := make([]string, len(it.Endpoints))
 		for j, e := range it.Endpoints {
-			ends[j] = endpointName(s, e)
+			ends[j] = in.endpointName(s, e)
 		}
 		comp := ""
 		if it.Node != "" {
@@ -287,52 +287,52 @@ func interfaceTable(in *tableInput) *Table {
 		}
 		wifi := ""
 		if it.WiFi != nil {
-			wifi = enumWordsOf(it.WiFi.Security)
+			wifi = in.enumWordsOf(it.WiFi.Security)
 			if len(it.WiFi.EAP) > 0 {
 				wifi = strings.TrimSpace(wifi + " (" + strings.Join(it.WiFi.EAP, ", ") + ")")
 			}
-			if n := oneLine(it.WiFi.Notes.Value); n != "" {
+			if n := oneLine(in.tr(it.WiFi.Notes)); n != "" {
 				wifi = strings.TrimSpace(wifi + "; " + n)
 			}
 		}
-		t.add(idx("interfaces", i), c(it.ID, f("id")), c(it.Name, f("name")), c(comp, f("node")), c(enumWordsOf(it.Kind), f("kind")),
-			c(port, f("port")), c(it.Service, f("service")), c(enumWordsOf(it.Direction), f("direction")), c(oneLine(it.Purpose.Value), f("purpose")),
-			c(withCondition(enabled(it.DefaultEnabled), it.Condition), when(it.DefaultEnabled != nil, f("default_enabled")), when(!spec.IsPlaceholder(it.Condition.Value), f("condition"))), c(strings.Join(ends, ", "), f("endpoints")),
+		t.add(idx("interfaces", i), c(it.ID, f("id")), c(it.Name, f("name")), c(comp, f("node")), c(in.enumWordsOf(it.Kind), f("kind")),
+			c(port, f("port")), c(it.Service, f("service")), c(in.enumWordsOf(it.Direction), f("direction")), c(oneLine(in.tr(it.Purpose)), f("purpose")),
+			c(in.withCondition(in.enabled(it.DefaultEnabled), it.Condition), when(it.DefaultEnabled != nil, f("default_enabled")), when(!spec.IsPlaceholder(it.Condition.Value), f("condition"))), c(strings.Join(ends, ", "), f("endpoints")),
 			c(wifi, f("wifi")), c(variantNames(s, it.Variants), f("variants")))
 	}
 	return t
 }
 
-func enabled(b *bool) string {
+func (w words) enabled(b *bool) string {
 	switch {
 	case b == nil:
 		return ""
 	case *b:
-		return msg.Get("word.enabled")
+		return w.get("word.enabled")
 	}
-	return msg.Get("word.disabled")
+	return w.get("word.disabled")
 }
 
-func yesNoPtr(b *bool) string {
+func (w words) yesNoPtr(b *bool) string {
 	if b == nil {
 		return ""
 	}
-	return yesNo(*b)
+	return w.yesNo(*b)
 }
 
 func roleTable(in *tableInput) *Table {
-	t := newTable("roles", "name", "permissions", "credentials?", "skills")
+	t := in.newTable("roles", "name", "permissions", "credentials?", "skills")
 	for i, r := range in.s.Roles {
 		var creds []string
 		for _, cr := range r.Credentials {
-			x := enumWordsOf(cr.Kind)
-			if d := oneLine(cr.Detail.Value); d != "" {
+			x := in.enumWordsOf(cr.Kind)
+			if d := oneLine(in.tr(cr.Detail)); d != "" {
 				x += " (" + d + ")"
 			}
 			creds = append(creds, x)
 		}
-		t.add(idx("roles", i), c(r.Name, field("roles", i, "name")), c(joinTexts(r.Permissions), field("roles", i, "permissions")),
-			c(strings.Join(creds, "; "), field("roles", i, "credentials")), c(oneLine(r.RequiredSkills.Value), field("roles", i, "required_skills")))
+		t.add(idx("roles", i), c(r.Name, field("roles", i, "name")), c(in.joinTexts(r.Permissions), field("roles", i, "permissions")),
+			c(strings.Join(creds, "; "), field("roles", i, "credentials")), c(oneLine(in.tr(r.RequiredSkills)), field("roles", i, "required_skills")))
 	}
 	return t
 }
@@ -343,7 +343,7 @@ func roleTable(in *tableInput) *Table {
 // shown in both.
 func userRoleTable(in *tableInput) *Table {
 	all := roleTable(in)
-	t := newTable("roles", "name", "permissions", "credentials?", "skills")
+	t := in.newTable("roles", "name", "permissions", "credentials?", "skills")
 	t.ID = "user-roles"
 	readers := []spec.Stakeholder{spec.ByOperator, spec.ProfessionalUser, spec.LayUser}
 	if in.lay {
@@ -368,59 +368,59 @@ func roleName(s *spec.Spec, id string) string {
 
 func accountTable(in *tableInput) *Table {
 	s := in.s
-	t := newTable("accounts", "name*", "type", "role", "component?", "default", "must_change", "changeable", "notes")
+	t := in.newTable("accounts", "name*", "type", "role", "component?", "default", "must_change", "changeable", "notes")
 	for i, a := range s.Accounts {
 		f := func(name string) string { return field("accounts", i, name) }
-		notes := strings.TrimSpace(oneLine(a.DefaultCredential.Value) + " " + oneLine(a.Justification.Value))
+		notes := strings.TrimSpace(oneLine(in.tr(a.DefaultCredential)) + " " + oneLine(in.tr(a.Justification)))
 		comp := ""
 		if a.Node != "" {
 			comp = nodeName(s, a.Node)
 		}
-		t.add(idx("accounts", i), c(a.Name, f("name")), c(enumWordsOf(a.Type), f("type")), c(roleName(s, a.Role), f("role")), c(comp, f("node")),
-			c(yesNo(a.Default), f("default")), c(yesNoPtr(a.MustChange), f("must_change")), c(yesNoPtr(a.Changeable), f("changeable")),
+		t.add(idx("accounts", i), c(a.Name, f("name")), c(in.enumWordsOf(a.Type), f("type")), c(roleName(s, a.Role), f("role")), c(comp, f("node")),
+			c(in.yesNo(a.Default), f("default")), c(in.yesNoPtr(a.MustChange), f("must_change")), c(in.yesNoPtr(a.Changeable), f("changeable")),
 			c(notes, when(!spec.IsPlaceholder(a.DefaultCredential.Value), f("default_credential")), when(!spec.IsPlaceholder(a.Justification.Value), f("justification"))))
 	}
 	return t
 }
 
 func eventTable(in *tableInput) *Table {
-	t := newTable("security-events", "event", "notification", "action", "logged?")
+	t := in.newTable("security-events", "event", "notification", "action", "logged?")
 	for i, e := range in.s.SecurityEvents {
 		f := func(name string) string { return field("security_events", i, name) }
-		t.add(idx("security_events", i), c(oneLine(e.Type.Value), f("type")), c(oneLine(e.Notification.Value), f("notification")),
-			c(oneLine(e.UserAction.Value), f("user_action")), c(yesNoPtr(e.Logged), f("logged")))
+		t.add(idx("security_events", i), c(oneLine(in.tr(e.Type)), f("type")), c(oneLine(in.tr(e.Notification)), f("notification")),
+			c(oneLine(in.tr(e.UserAction)), f("user_action")), c(in.yesNoPtr(e.Logged), f("logged")))
 	}
 	return t
 }
 
 func capabilityTable(in *tableInput) *Table {
-	t := newTable("capabilities", "code*", "capability", "control", "default", "configurable?")
+	t := in.newTable("capabilities", "code*", "capability", "control", "default", "configurable?")
 	for _, code := range spec.Capabilities {
 		for i, ctl := range in.s.Controls {
 			if string(ctl.Capability) != code {
 				continue
 			}
 			f := func(name string) string { return field("controls", i, name) }
-			t.add(idx("controls", i), c(code, f("capability")), c(msg.Get("capability."+code), f("capability")), c(oneLine(ctl.Description.Value), f("description")),
-				c(enumWordsOf(ctl.Default), f("default")), c(yesNoPtr(ctl.Configurable), f("configurable")))
+			t.add(idx("controls", i), c(code, f("capability")), c(in.get("capability."+code), f("capability")), c(oneLine(in.tr(ctl.Description)), f("description")),
+				c(in.enumWordsOf(ctl.Default), f("default")), c(in.yesNoPtr(ctl.Configurable), f("configurable")))
 		}
 	}
 	return t
 }
 
 func hardeningTable(in *tableInput) *Table {
-	t := newTable("hardening", "setting", "recommended", "default", "risk")
+	t := in.newTable("hardening", "setting", "recommended", "default", "risk")
 	for i, h := range in.s.Hardening {
 		f := func(name string) string { return field("hardening", i, name) }
-		t.add(idx("hardening", i), c(oneLine(h.Setting.Value), f("setting")), c(oneLine(h.Recommended.Value), f("recommended")),
-			c(oneLine(h.Default.Value), f("default")), c(oneLine(h.RiskIfChanged.Value), f("risk_if_changed")))
+		t.add(idx("hardening", i), c(oneLine(in.tr(h.Setting)), f("setting")), c(oneLine(in.tr(h.Recommended)), f("recommended")),
+			c(oneLine(in.tr(h.Default)), f("default")), c(oneLine(in.tr(h.RiskIfChanged)), f("risk_if_changed")))
 	}
 	return t
 }
 
 func envControlTable(in *tableInput) *Table {
 	s := in.s
-	t := newTable("environment-controls", "control", "mandatory", "relied_on?", "owner")
+	t := in.newTable("environment-controls", "control", "mandatory", "relied_on?", "owner")
 	for i, ctl := range s.Environment.RequiredControls {
 		if in.lay && s.Resolve(ctl.Owner) != spec.LayUser {
 			continue // a lay reader provides only their own controls
@@ -428,28 +428,28 @@ func envControlTable(in *tableInput) *Table {
 		f := func(name string) string { return field("environment.required_controls", i, name) }
 		owner := ""
 		if ctl.Owner != "" {
-			owner = stakeholderNames(s, []spec.Stakeholder{ctl.Owner})
+			owner = in.stakeholderNames(s, []spec.Stakeholder{ctl.Owner})
 		}
-		t.add(idx("environment.required_controls", i), c(oneLine(ctl.Description.Value), f("description")), c(yesNoPtr(ctl.Mandatory), f("mandatory")),
-			c(yesNoPtr(ctl.ReliedOn), f("relied_on")), c(owner, f("owner")))
+		t.add(idx("environment.required_controls", i), c(oneLine(in.tr(ctl.Description)), f("description")), c(in.yesNoPtr(ctl.Mandatory), f("mandatory")),
+			c(in.yesNoPtr(ctl.ReliedOn), f("relied_on")), c(owner, f("owner")))
 	}
 	return t
 }
 
 func riskTable(in *tableInput) *Table {
-	t := newTable("residual-risks", "risk", "action")
+	t := in.newTable("residual-risks", "risk", "action")
 	for i, r := range in.s.Risks.Residual {
-		t.add(idx("risks.residual", i), c(oneLine(r.Description.Value), field("risks.residual", i, "description")),
-			c(oneLine(r.UserAction.Value), field("risks.residual", i, "user_action")))
+		t.add(idx("risks.residual", i), c(oneLine(in.tr(r.Description)), field("risks.residual", i, "description")),
+			c(oneLine(in.tr(r.UserAction)), field("risks.residual", i, "user_action")))
 	}
 	return t
 }
 
 // addPlatformRows adds one row per platform item of list at path.
-func addPlatformRows(t *Table, component, path string, items []spec.PlatformItem) {
+func (w words) addPlatformRows(t *Table, component, path string, items []spec.PlatformItem) {
 	for i, p := range items {
 		f := func(name string) string { return field(path, i, name) }
-		cells := []Cell{c(p.Name, f("name")), c(strings.Join(p.Versions, ", "), f("versions")), c(p.EndOfSupport.String(), f("end_of_support")), c(oneLine(p.Notes.Value), f("notes"))}
+		cells := []Cell{c(p.Name, f("name")), c(strings.Join(p.Versions, ", "), f("versions")), c(p.EndOfSupport.String(), f("end_of_support")), c(oneLine(w.tr(p.Notes)), f("notes"))}
 		if len(t.Columns) == 5 {
 			cells = append([]Cell{c(component, "")}, cells...)
 		}
@@ -462,40 +462,40 @@ func addPlatformRows(t *Table, component, path string, items []spec.PlatformItem
 // systems they install the device on.
 func platformTable(in *tableInput) *Table {
 	s := in.s
-	t := newTable("platform", "component?", "name", "versions", "eos@", "notes")
+	t := in.newTable("platform", "component?", "name", "versions", "eos@", "notes")
 	device := "" // the top-level platform is the device's own
 	if i := s.DeviceNode(); i >= 0 && multiComponent(s) {
 		device = nodeName(s, s.Network.Nodes[i].ID)
 	}
-	addPlatformRows(t, device, "platform.os", s.Platform.OS)
+	in.addPlatformRows(t, device, "platform.os", s.Platform.OS)
 	if in.lay {
 		return t
 	}
-	addPlatformRows(t, device, "platform.middleware", s.Platform.Middleware)
+	in.addPlatformRows(t, device, "platform.middleware", s.Platform.Middleware)
 	for i, n := range s.Network.Nodes {
 		if n.Platform == nil {
 			continue
 		}
 		name := nodeName(s, n.ID)
 		p := field("network.nodes", i, "platform")
-		addPlatformRows(t, name, yamlx.Join(p, "os"), n.Platform.OS)
-		addPlatformRows(t, name, yamlx.Join(p, "middleware"), n.Platform.Middleware)
+		in.addPlatformRows(t, name, yamlx.Join(p, "os"), n.Platform.OS)
+		in.addPlatformRows(t, name, yamlx.Join(p, "middleware"), n.Platform.Middleware)
 	}
 	return t
 }
 
 func adminPlatformTable(in *tableInput) *Table {
-	t := newTable("admin-platform", "name", "versions", "eos@", "notes")
+	t := in.newTable("admin-platform", "name", "versions", "eos@", "notes")
 	if aw := in.s.Platform.AdminWorkstation; aw != nil {
-		addPlatformRows(t, "", "platform.admin_workstation.os", aw.OS)
-		addPlatformRows(t, "", "platform.admin_workstation.software", aw.Software)
+		in.addPlatformRows(t, "", "platform.admin_workstation.os", aw.OS)
+		in.addPlatformRows(t, "", "platform.admin_workstation.software", aw.Software)
 	}
 	return t
 }
 
 func nodeTable(in *tableInput) *Table {
 	s := in.s
-	t := newTable("nodes", "id*", "name", "kind", "zone", "addresses*?", "supplied?", "description", "variants?")
+	t := in.newTable("nodes", "id*", "name", "kind", "zone", "addresses*?", "supplied?", "description", "variants?")
 	for i, n := range s.Network.Nodes {
 		f := func(name string) string { return field("network.nodes", i, name) }
 		addrs := make([]string, len(n.Addresses))
@@ -504,62 +504,62 @@ func nodeTable(in *tableInput) *Table {
 		}
 		supplied, suppliedPath := "", f("supplied")
 		if s.IsSupplied(i) {
-			supplied = msg.Get("word.yes")
+			supplied = in.get("word.yes")
 		}
 		if n.Supplied == nil {
 			suppliedPath = f("kind") // supplied because it is the device
 		}
-		t.add(idx("network.nodes", i), c(n.ID, f("id")), c(n.Name, f("name")), c(enumWordsOf(n.Kind), f("kind")), c(endpointName(s, n.Zone), f("zone")),
-			c(strings.Join(addrs, ", "), f("addresses")), c(supplied, suppliedPath), c(oneLine(n.Description.Value), f("description")),
+		t.add(idx("network.nodes", i), c(n.ID, f("id")), c(n.Name, f("name")), c(in.enumWordsOf(n.Kind), f("kind")), c(in.endpointName(s, n.Zone), f("zone")),
+			c(strings.Join(addrs, ", "), f("addresses")), c(supplied, suppliedPath), c(oneLine(in.tr(n.Description)), f("description")),
 			c(variantNames(s, n.Variants), f("variants")))
 	}
 	return t
 }
 
 func zoneTable(in *tableInput) *Table {
-	t := newTable("zones", "id*", "name", "cidrs*?", "description")
+	t := in.newTable("zones", "id*", "name", "cidrs*?", "description")
 	for i, z := range in.s.Network.Zones {
 		f := func(name string) string { return field("network.zones", i, name) }
 		cidrs := make([]string, len(z.CIDRs))
 		for j, cd := range z.CIDRs {
 			cidrs[j] = cd.String()
 		}
-		t.add(idx("network.zones", i), c(z.ID, f("id")), c(z.Name, f("name")), c(strings.Join(cidrs, ", "), f("cidrs")), c(oneLine(z.Description.Value), f("description")))
+		t.add(idx("network.zones", i), c(z.ID, f("id")), c(z.Name, f("name")), c(strings.Join(cidrs, ", "), f("cidrs")), c(oneLine(in.tr(z.Description)), f("description")))
 	}
 	return t
 }
 
 func hardwareTable(in *tableInput) *Table {
-	t := newTable("hardware", "component", "model", "interfaces*?", "properties")
+	t := in.newTable("hardware", "component", "model", "interfaces*?", "properties")
 	for i, h := range in.s.Hardware {
 		f := func(name string) string { return field("hardware", i, name) }
-		t.add(idx("hardware", i), c(oneLine(h.Component.Value), f("component")), c(h.Model, f("model")), c(strings.Join(h.Interfaces, ", "), f("interfaces")),
-			c(oneLine(h.Properties.Value), f("properties")))
+		t.add(idx("hardware", i), c(oneLine(in.tr(h.Component)), f("component")), c(h.Model, f("model")), c(strings.Join(h.Interfaces, ", "), f("interfaces")),
+			c(oneLine(in.tr(h.Properties)), f("properties")))
 	}
 	return t
 }
 
 func dataStoreTable(in *tableInput) *Table {
-	t := newTable("data-stores", "data", "location", "personal", "encrypted", "protection")
+	t := in.newTable("data-stores", "data", "location", "personal", "encrypted", "protection")
 	for i, d := range in.s.DataStores {
 		f := func(name string) string { return field("data_stores", i, name) }
-		t.add(idx("data_stores", i), c(oneLine(d.Data.Value), f("data")), c(oneLine(d.Location.Value), f("location")), c(yesNoPtr(d.PersonalData), f("personal_data")),
-			c(yesNoPtr(d.Encrypted), f("encrypted")), c(oneLine(d.Protection.Value), f("protection")))
+		t.add(idx("data_stores", i), c(oneLine(in.tr(d.Data)), f("data")), c(oneLine(in.tr(d.Location)), f("location")), c(in.yesNoPtr(d.PersonalData), f("personal_data")),
+			c(in.yesNoPtr(d.Encrypted), f("encrypted")), c(oneLine(in.tr(d.Protection)), f("protection")))
 	}
 	return t
 }
 
 func historyTable(in *tableInput) *Table {
-	t := newTable("history", "revision", "date@", "author", "changes")
+	t := in.newTable("history", "revision", "date@", "author", "changes")
 	for i, h := range in.s.Document.History {
 		f := func(name string) string { return field("document.history", i, name) }
-		t.add(idx("document.history", i), c(h.Revision, f("revision")), c(h.Date.String(), f("date")), c(h.Author, f("author")), c(oneLine(h.Changes.Value), f("changes")))
+		t.add(idx("document.history", i), c(h.Revision, f("revision")), c(h.Date.String(), f("date")), c(h.Author, f("author")), c(oneLine(in.tr(h.Changes)), f("changes")))
 	}
 	return t
 }
 
 func approvalTable(in *tableInput) *Table {
-	t := newTable("approvals", "name", "role", "date@")
+	t := in.newTable("approvals", "name", "role", "date@")
 	for i, a := range in.s.Document.Approvals {
 		f := func(name string) string { return field("document.approvals", i, name) }
 		t.add(idx("document.approvals", i), c(a.Name, f("name")), c(a.Role, f("role")), c(a.Date.String(), f("date")))
@@ -568,24 +568,24 @@ func approvalTable(in *tableInput) *Table {
 }
 
 func logExportTable(in *tableInput) *Table {
-	t := newTable("log-exports", "protocol", "destination", "format")
+	t := in.newTable("log-exports", "protocol", "destination", "format")
 	for i, e := range in.s.Logging.Export {
 		f := func(name string) string { return field("logging.export", i, name) }
-		t.add(idx("logging.export", i), c(e.Protocol, f("protocol")), c(endpointName(in.s, e.Destination), f("destination")), c(oneLine(e.Format.Value), f("format")))
+		t.add(idx("logging.export", i), c(e.Protocol, f("protocol")), c(in.endpointName(in.s, e.Destination), f("destination")), c(oneLine(in.tr(e.Format)), f("format")))
 	}
 	return t
 }
 
 // dutyRow adds one duty to t.
-func dutyRow(t *Table, s *spec.Spec, d duties.Duty) {
+func (w words) dutyRow(t *Table, s *spec.Spec, d duties.Duty) {
 	p := d.Path
-	t.add(p, c(d.Title, p), c(stakeholderNames(s, d.Responsible), p), c(stakeholderNames(s, d.Consulted), p), c(oneLine(d.Notes), p))
+	t.add(p, c(d.Title, p), c(w.stakeholderNames(s, d.Responsible), p), c(w.stakeholderNames(s, d.Consulted), p), c(oneLine(d.Notes), p))
 }
 
 func dutyTable(in *tableInput) *Table {
-	t := newTable("duties", "activity", "responsible", "consulted", "notes?")
+	t := in.newTable("duties", "activity", "responsible", "consulted", "notes?")
 	for _, d := range in.duty {
-		dutyRow(t, in.s, d)
+		in.dutyRow(t, in.s, d)
 	}
 	return t
 }
@@ -593,7 +593,7 @@ func dutyTable(in *tableInput) *Table {
 // dutyShareTable holds the duties of the readers of the IfU: the lay user
 // in a document for lay users, else the operator and professional users.
 func dutyShareTable(in *tableInput) *Table {
-	t := newTable("duties", "activity", "responsible", "consulted", "notes?")
+	t := in.newTable("duties", "activity", "responsible", "consulted", "notes?")
 	t.ID = "duties-share"
 	for _, d := range in.duty {
 		mine := d.Has(spec.LayUser)
@@ -601,33 +601,33 @@ func dutyShareTable(in *tableInput) *Table {
 			mine = d.Has(spec.ByOperator) || d.Has(spec.ProfessionalUser)
 		}
 		if mine {
-			dutyRow(t, in.s, d)
+			in.dutyRow(t, in.s, d)
 		}
 	}
 	return t
 }
 
 func variantTable(in *tableInput) *Table {
-	t := newTable("variants", "id*", "name", "model", "description")
+	t := in.newTable("variants", "id*", "name", "model", "description")
 	for i, v := range in.s.Variants {
 		f := func(name string) string { return field("variants", i, name) }
-		t.add(idx("variants", i), c(v.ID, f("id")), c(v.Name, f("name")), c(v.Model, f("model")), c(oneLine(v.Description.Value), f("description")))
+		t.add(idx("variants", i), c(v.ID, f("id")), c(v.Name, f("name")), c(v.Model, f("model")), c(oneLine(in.tr(v.Description)), f("description")))
 	}
 	return t
 }
 
 func cryptoModuleTable(in *tableInput) *Table {
-	t := newTable("crypto-modules", "name", "version", "validation", "certificate", "notes?")
+	t := in.newTable("crypto-modules", "name", "version", "validation", "certificate", "notes?")
 	for i, m := range in.s.Crypto.Modules {
 		f := func(name string) string { return field("crypto.modules", i, name) }
 		t.add(idx("crypto.modules", i), c(m.Name, f("name")), c(m.Version, f("version")), c(string(m.Validation), f("validation")), c(m.Certificate, f("certificate")),
-			c(oneLine(m.Notes.Value), f("notes")))
+			c(oneLine(in.tr(m.Notes)), f("notes")))
 	}
 	return t
 }
 
 func componentTable(in *tableInput) *Table {
-	t := newTable("components", "name", "version", "supplier", "licence", "purl*", "support", "eos@")
+	t := in.newTable("components", "name", "version", "supplier", "licence", "purl*", "support", "eos@")
 	if in.bom == nil {
 		return t
 	}
@@ -636,7 +636,7 @@ func componentTable(in *tableInput) *Table {
 		name := componentName(cm)
 		support := ""
 		if cm.SupportLevel != "" {
-			support = msg.Get("support." + cm.SupportLevel)
+			support = in.get("support." + cm.SupportLevel)
 		}
 		t.add("sbom.path", c(name, ""), c(cm.Version, ""), c(cm.SupplierName(), ""), c(strings.Join(cm.Licenses, ", "), ""), c(cm.Purl, ""), c(support, ""), c(cm.EndOfSupport, ""))
 	}
@@ -654,7 +654,7 @@ func openVulnerabilityTable(in *tableInput) *Table {
 }
 
 func vulnTable(in *tableInput, id string, onlyOpen bool) *Table {
-	t := newTable(id, "id*", "severity", "affects", "state", "justification", "response")
+	t := in.newTable(id, "id*", "severity", "affects", "state", "justification", "response")
 	if in.bom == nil {
 		return t
 	}
@@ -678,7 +678,7 @@ func vulnTable(in *tableInput, id string, onlyOpen bool) *Table {
 		}
 		state := v.State
 		if state == "" {
-			state = msg.Get("word.not_analysed")
+			state = in.get("word.not_analysed")
 		}
 		t.add("sbom.path", c(v.ID, ""), c(severity(v.Ratings), ""), c(strings.Join(affects, ", "), ""), c(state, ""), c(v.Justification, ""),
 			c(strings.TrimSpace(strings.Join(v.Responses, ", ")+" "+v.Detail), ""))

@@ -7,7 +7,6 @@ import (
 	"github.com/docgen/docgen/generator/catalog"
 	"github.com/docgen/docgen/generator/check"
 	"github.com/docgen/docgen/generator/docmodel"
-	"github.com/docgen/docgen/generator/msg"
 )
 
 // TraceRow is one row of the traceability matrix: a catalog item that
@@ -94,16 +93,16 @@ func (b *builder) status(id string) (string, string) {
 func (b *builder) traceDocument(rows []TraceRow) *docmodel.Document {
 	s := b.in.Spec
 	head := func(key string) docmodel.Column {
-		return docmodel.Column{Header: docmodel.Plain(msg.Get("table.traceability." + key))}
+		return docmodel.Column{Header: docmodel.Plain(b.get("table.traceability." + key))}
 	}
 	tab := &docmodel.Table{ID: "traceability", Columns: []docmodel.Column{
-		{Header: docmodel.Plain(msg.Get("table.traceability.id")), Kind: docmodel.CodeColumn}, head("title"), head("level"),
-		head("clauses"), head("sections"), {Header: docmodel.Plain(msg.Get("table.traceability.fields")), Kind: docmodel.CodeColumn}, head("status"),
+		{Header: docmodel.Plain(b.get("table.traceability.id")), Kind: docmodel.CodeColumn}, head("title"), head("level"),
+		head("clauses"), head("sections"), {Header: docmodel.Plain(b.get("table.traceability.fields")), Kind: docmodel.CodeColumn}, head("status"),
 	}}
 	for _, r := range rows {
 		status := ""
 		if r.Status != "" {
-			status = msg.Get("status." + r.Status)
+			status = b.get("status." + r.Status)
 		}
 		if r.Rationale != "" {
 			status += ": " + r.Rationale
@@ -121,9 +120,9 @@ func (b *builder) traceDocument(rows []TraceRow) *docmodel.Document {
 			cell(strings.Join(r.Fields, ", ")), cell(status),
 		}})
 	}
-	intro, _ := sentence("trace.intro", plainValue(s.Device.Name))
+	intro, _ := b.sentence("trace.intro", plainValue(s.Device.Name))
 	d := &docmodel.Document{
-		Meta: docmodel.Meta{Name: "traceability", Title: msg.Format("trace.title", s.Device.Name), Language: s.Language},
+		Meta: docmodel.Meta{Name: "traceability", Title: b.format("trace.title", s.Device.Name), Language: b.m.Lang()},
 		Body: []docmodel.Block{paragraph("trace.intro", intro)},
 	}
 	if len(tab.Rows) > 0 {

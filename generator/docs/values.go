@@ -3,11 +3,9 @@ package docs
 import (
 	"fmt"
 	"reflect"
-	"strconv"
 	"strings"
 
 	"github.com/docgen/docgen/generator/docmodel"
-	"github.com/docgen/docgen/generator/msg"
 	"github.com/docgen/docgen/generator/spec"
 	"github.com/docgen/docgen/generator/yamlx"
 )
@@ -51,7 +49,7 @@ func (b *builder) fact(path string) value {
 	if !spec.HasContent(v) {
 		return noValue // a pointer to false is content: the spec says "no"
 	}
-	content := formatValue(v)
+	content := b.formatValue(v)
 	if len(content) == 0 {
 		return noValue
 	}
@@ -59,12 +57,12 @@ func (b *builder) fact(path string) value {
 }
 
 // formatValue shows a spec value as inline content.
-func formatValue(v reflect.Value) []docmodel.Inline {
+func (w words) formatValue(v reflect.Value) []docmodel.Inline {
 	switch x := v.Interface().(type) {
 	case spec.Text:
-		return docmodel.Plain(oneLine(x.Value))
+		return docmodel.Plain(oneLine(w.tr(x)))
 	case spec.Date:
-		return docmodel.Plain(x.String())
+		return docmodel.Plain(w.m.Date(x.Time))
 	case spec.URL:
 		return []docmodel.Inline{&docmodel.Link{URL: string(x), Content: docmodel.Plain(strings.TrimPrefix(string(x), "mailto:"))}}
 	case spec.Email:
@@ -75,33 +73,33 @@ func formatValue(v reflect.Value) []docmodel.Inline {
 		if x == nil {
 			return nil
 		}
-		return docmodel.Plain(yesNo(*x))
+		return docmodel.Plain(w.yesNo(*x))
 	case []spec.Text:
-		return docmodel.Plain(joinTexts(x))
+		return docmodel.Plain(w.joinTexts(x))
 	case []string:
 		return docmodel.Plain(strings.Join(x, ", "))
 	}
 	switch v.Kind() {
 	case reflect.String:
-		return docmodel.Plain(enumWords(v))
+		return docmodel.Plain(w.enumWords(v))
 	case reflect.Int, reflect.Int64, reflect.Int32:
-		return docmodel.Plain(strconv.FormatInt(v.Int(), 10))
+		return docmodel.Plain(w.m.Int(int(v.Int())))
 	case reflect.Bool:
-		return docmodel.Plain(yesNo(v.Bool()))
+		return docmodel.Plain(w.yesNo(v.Bool()))
 	}
 	panic(templateError{fmt.Sprintf("a %s cannot be shown in a sentence; use a function made for it", v.Type())})
 }
 
 // enumWords shows an enumeration value in words when the message catalog
 // has them (enum.<type>.<value>), else as written.
-func enumWords(v reflect.Value) string {
+func (w words) enumWords(v reflect.Value) string {
 	s := v.String()
 	if _, ok := v.Interface().(yamlx.Enum); !ok || s == "" {
 		return s
 	}
 	key := "enum." + strings.ToLower(v.Type().Name()) + "." + s
-	if msg.Has(key) {
-		return msg.Get(key)
+	if w.has(key) {
+		return w.get(key)
 	}
 	return s
 }
@@ -109,20 +107,20 @@ func enumWords(v reflect.Value) string {
 // oneLine collapses white space, newlines included, to single spaces.
 func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
 
-func yesNo(b bool) string {
+func (w words) yesNo(b bool) string {
 	if b {
-		return msg.Get("word.yes")
+		return w.get("word.yes")
 	}
-	return msg.Get("word.no")
+	return w.get("word.no")
 }
 
 // joinTexts joins list items for one table cell or sentence, separated by
 // semicolons; a full stop ending an item is dropped so it does not read
 // ".;".
-func joinTexts(ts []spec.Text) string {
+func (w words) joinTexts(ts []spec.Text) string {
 	parts := make([]string, 0, len(ts))
 	for _, t := range ts {
-		s := oneLine(t.Value)
+		s := oneLine(w.tr(t))
 		if s == "" || spec.IsPlaceholder(s) {
 			continue
 		}
@@ -152,10 +150,10 @@ func (b *builder) contact(path string) value {
 	var paths []string
 	add := func(field, key string, content []docmodel.Inline) {
 		if len(out) > 0 {
-			out = append(out, &docmodel.Text{Text: msg.Get("contact.separator")})
+			out = append(out, &docmodel.Text{Text: b.get("contact.separator")})
 		}
 		if key != "" {
-			out = append(out, &docmodel.Text{Text: msg.Get(key)})
+			out = append(out, &docmodel.Text{Text: b.get(key)})
 		}
 		out = append(out, content...)
 		paths = append(paths, yamlx.Join(path, field))
@@ -164,13 +162,13 @@ func (b *builder) contact(path string) value {
 		add("name", "", docmodel.Plain(oneLine(c.Name)))
 	}
 	if c.Email != "" {
-		add("email", "contact.email", formatValue(reflect.ValueOf(c.Email)))
+		add("email", "contact.email", b.formatValue(reflect.ValueOf(c.Email)))
 	}
 	if !spec.IsPlaceholder(c.Phone) {
 		add("phone", "contact.phone", docmodel.Plain(oneLine(c.Phone)))
 	}
 	if c.URL != "" {
-		add("url", "contact.url", formatValue(reflect.ValueOf(c.URL)))
+		add("url", "contact.url", b.formatValue(reflect.ValueOf(c.URL)))
 	}
 	return value{content: out, paths: paths}
 }
@@ -196,7 +194,7 @@ func (b *builder) endpointValue(path string) value {
 	if v.empty() {
 		return v
 	}
-	return value{content: docmodel.Plain(endpointName(b.in.Spec, v.text())), paths: v.paths}
+	return value{content: docmodel.Plain(b.endpointName(b.in.Spec, v.text())), paths: v.paths}
 }
 
 // count is the number of items of the list at path; empty for none.
@@ -208,13 +206,13 @@ func (b *builder) count(path string) value {
 	if v.Len() == 0 {
 		return noValue
 	}
-	return value{content: docmodel.Plain(strconv.Itoa(v.Len())), paths: []string{path}}
+	return value{content: docmodel.Plain(b.m.Int(v.Len())), paths: []string{path}}
 }
 
 // endpointName shows a node or zone id with its display name.
-func endpointName(s *spec.Spec, id string) string {
+func (w words) endpointName(s *spec.Spec, id string) string {
 	if id == spec.AnyEndpoint {
-		return msg.Get("word.any")
+		return w.get("word.any")
 	}
 	for _, n := range s.Network.Nodes {
 		if n.ID == id && n.Name != "" {

@@ -279,8 +279,8 @@ func (c *run) missing(cat *catalog.Catalog, i int, t string, docs []*document) (
 		break
 	}
 
-	lang := docs[0].lex.Language
-	headings := it.Headings.In(lang)
+	lex := docs[0].lex
+	headings := append(slices.Clone(it.Headings.In(lex.Language)), lex.Headings[it.ID]...)
 	heading := it.Title
 	if len(headings) > 0 {
 		heading = headings[0]

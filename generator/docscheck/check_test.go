@@ -3,6 +3,7 @@ package docscheck
 import (
 	"bytes"
 	"fmt"
+	"os"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -509,5 +510,39 @@ func TestHandWrittenIfU(t *testing.T) {
 		"these headings also count: `Backup`, `Restoring data`, `Data safeguarding` [MDCG 2019-16 §4.2; MDCG 2019-16 §4.3 #3; MDR Annex I 23.4(ab)]"
 	if !strings.Contains(b.String(), wantLine) {
 		t.Errorf("text report lacks\n%s\n%s", wantLine, b.String())
+	}
+}
+
+// TestGermanHeadings checks a hand-written IfU in another language: the
+// headings of its vocabulary (headings: in specs/vocabulary/<lang>.yaml)
+// address the items, and a missing section is reported with the headings
+// of that language.
+func TestGermanHeadings(t *testing.T) {
+	const vocab = "testdata/lang/vocabulary-de.yaml"
+	data, err := os.ReadFile(vocab)
+	if err != nil {
+		t.Fatal(err)
+	}
+	lex, err := parseLexicon(vocab, data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	lexicons.Store(lex.Language, lexiconResult{lex, nil})
+	t.Cleanup(func() { lexicons.Delete(lex.Language) })
+
+	const path = "testdata/lang/ifu-de.md"
+	s := &spec.Spec{Device: spec.Device{Networked: true, LayUsers: true, Regulation: spec.MDR}}
+	res, err := Check(s, loadCatalogs(t, "mdcg-2019-16"), []Doc{{path, "ifu"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, id := range []string{"IFU-ENV", "IFU-MIN-PLATFORM", "IFU-RESIDUAL-RISK", "IFU-UPDATES"} {
+		if o := outcome(t, res, id); o.Status != check.Passed {
+			t.Errorf("%s: %s %v", id, o.Status, findingsOf(t, res, id))
+		}
+	}
+	fs := findingsOf(t, res, "IFU-BACKUP")
+	if len(fs) != 1 || !strings.Contains(fs[0].Message, "Datensicherung") {
+		t.Errorf("IFU-BACKUP: want one finding naming the German heading Datensicherung, got %v", fs)
 	}
 }

@@ -69,6 +69,7 @@ func (m *itemMatcher) phrasesIn(lex *lexicon) []phrase {
 		return ps
 	}
 	texts := slices.Clone(m.item.Headings.In(lex.Language))
+	texts = append(texts, lex.Headings[m.item.ID]...)
 	if lex.Language == catalog.Language {
 		texts = append(texts, m.item.Title)
 	}

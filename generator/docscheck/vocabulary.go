@@ -36,6 +36,9 @@ type lexicon struct {
 		DefaultMinWords int                    `yaml:"default_min_words"`
 		Items           map[string]itemContent `yaml:"items"`
 	} `yaml:"content"`
+	// Headings are, by catalog item id, the headings in this language that
+	// address the item, besides those the catalog gives for the language.
+	Headings map[string][]string `yaml:"headings"`
 
 	numberingRE *regexp.Regexp
 	stop        map[string]bool
@@ -92,7 +95,7 @@ func Languages() []string { return specs.Names("vocabulary") }
 func lexiconFor(lang string) (*lexicon, error) {
 	lang = strings.TrimSpace(lang)
 	for _, l := range []string{lang, strings.SplitN(lang, "-", 2)[0]} {
-		if slices.Contains(Languages(), l) {
+		if _, cached := lexicons.Load(l); cached || slices.Contains(Languages(), l) {
 			return loadLexicon(l)
 		}
 	}

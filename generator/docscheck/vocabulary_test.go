@@ -123,3 +123,32 @@ func TestFacts(t *testing.T) {
 		}
 	}
 }
+
+// TestVocabularyHeadingItems checks that the headings: of every shipped
+// vocabulary name catalog items.
+func TestVocabularyHeadingItems(t *testing.T) {
+	var ids []string
+	for _, p := range []string{"mdcg-2019-16", "fda-premarket-2026"} {
+		c, err := catalog.Load(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, it := range c.Items {
+			ids = append(ids, it.ID)
+		}
+	}
+	for _, lang := range Languages() {
+		lex, err := loadLexicon(lang)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for id, hs := range lex.Headings {
+			if !slices.Contains(ids, id) {
+				t.Errorf("specs/vocabulary/%s.yaml: headings: %s is no catalog item", lang, id)
+			}
+			if len(hs) == 0 {
+				t.Errorf("specs/vocabulary/%s.yaml: headings: %s lists no heading", lang, id)
+			}
+		}
+	}
+}

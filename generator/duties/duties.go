@@ -4,7 +4,8 @@
 // integrator, the operator (the healthcare organisation), professional users
 // and lay users, as MDCG 2019-16 §2.6 asks.
 //
-// The defaults are data (specs/responsibility/mdcg-2019-16.yaml) with two
+// The defaults are data (specs/responsibility/mdcg-2019-16.yaml, their
+// titles in templates/messages/<lang>/duties.yaml) with two
 // settings per activity: professional (an operator organisation) and home
 // (lay users, no operator). A device takes the settings it has, from its
 // flags lay_users and professional_operator; a device with both takes the
@@ -23,6 +24,7 @@ import (
 
 	"gopkg.in/yaml.v3"
 
+	"github.com/docgen/docgen/generator/msg"
 	"github.com/docgen/docgen/generator/spec"
 	"github.com/docgen/docgen/specs"
 )
@@ -57,10 +59,8 @@ type parties struct {
 // activity is a default of the matrix as written in the data file.
 type activity struct {
 	ID           string   `yaml:"id"`
-	Title        string   `yaml:"title"`
 	Professional *parties `yaml:"professional"`
 	Home         *parties `yaml:"home"`
-	Notes        string   `yaml:"notes"`
 	Clauses      []string `yaml:"clauses"`
 	// UnlessAbsent names the absences (spec `absent:` sections) that make
 	// the activity not arise: no account management for a device that
@@ -106,12 +106,27 @@ func DefaultIDs() []string {
 	return ids
 }
 
-// Matrix returns the responsibility matrix of s: the default activities
+// Matrix returns the responsibility matrix of s in English; see [MatrixIn].
+func Matrix(s *spec.Spec) ([]Duty, error) { return MatrixIn(s, msg.DefaultLanguage) }
+
+// MatrixIn returns the responsibility matrix of s with its texts in
+// language lang: the titles and notes of the default activities from the
+// message set of lang (duty.<id>.title, duty.<id>.notes in
+// templates/messages/<lang>/duties.yaml), a spec's own in their translation
+// into lang. It consists of the default activities
 // that arise in the device's settings, in their order, overridden by the
 // spec's entries, then the spec's new activities in spec order. An override
 // replaces the lists it gives and keeps the others. The deprecated
 // stakeholder "user" is resolved to the lay or professional user.
-func Matrix(s *spec.Spec) ([]Duty, error) {
+func MatrixIn(s *spec.Spec, lang string) ([]Duty, error) {
+	m := msg.For(lang)
+	title := func(id string) string { return m.Get("duty." + id + ".title") }
+	notes := func(id string) string {
+		if m.Has("duty." + id + ".notes") {
+			return m.Get("duty." + id + ".notes")
+		}
+		return ""
+	}
 	acts, err := defaultActivities()
 	if err != nil {
 		return nil, err
@@ -129,7 +144,7 @@ func Matrix(s *spec.Spec) ([]Duty, error) {
 		if len(settings) == 0 || slices.ContainsFunc(a.UnlessAbsent, s.IsAbsent) {
 			continue // the activity does not arise for this device
 		}
-		d := Duty{ID: a.ID, Title: a.Title, Notes: a.Notes, Clauses: a.Clauses, NotForLay: a.Home == nil}
+		d := Duty{ID: a.ID, Title: title(a.ID), Notes: notes(a.ID), Clauses: a.Clauses, NotForLay: a.Home == nil}
 		for _, p := range settings {
 			d.Responsible = union(d.Responsible, p.Responsible)
 		}
@@ -151,14 +166,14 @@ func Matrix(s *spec.Spec) ([]Duty, error) {
 				// A default that does not arise in the device's settings,
 				// given on purpose by the spec.
 				a := acts[j]
-				d.Title, d.Clauses, d.NotForLay = a.Title, a.Clauses, a.Home == nil
+				d.Title, d.Notes, d.Clauses, d.NotForLay = title(a.ID), notes(a.ID), a.Clauses, a.Home == nil
 			}
 			out = append(out, d)
 			k = len(out) - 1
 		}
 		d := &out[k]
 		d.Path = fmt.Sprintf("responsibilities[%d]", i)
-		if t := r.Title.Value; t != "" {
+		if t := r.Title.In(lang); t != "" {
 			d.Title = t
 		}
 		if r.Responsible != nil {
@@ -167,8 +182,8 @@ func Matrix(s *spec.Spec) ([]Duty, error) {
 		if r.Consulted != nil {
 			d.Consulted = resolve(s, r.Consulted)
 		}
-		if r.Notes.Value != "" {
-			d.Notes = r.Notes.Value
+		if n := r.Notes.In(lang); n != "" {
+			d.Notes = n
 		}
 	}
 	for i := range out {

@@ -2,9 +2,11 @@ package duties_test
 
 import (
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/docgen/docgen/generator/duties"
+	"github.com/docgen/docgen/generator/msg"
 	"github.com/docgen/docgen/generator/spec"
 )
 
@@ -93,5 +95,34 @@ func TestAbsencesRemoveActivities(t *testing.T) {
 				t.Errorf("with absent.%s the matrix still has %s", tt.absent, tt.gone)
 			}
 		})
+	}
+}
+
+// TestDutyTexts checks that every default activity has its title in the
+// English message set and that duties.yaml holds no text of an activity
+// that does not exist.
+func TestDutyTexts(t *testing.T) {
+	l, err := msg.Embedded()
+	if err != nil {
+		t.Fatal(err)
+	}
+	en, err := l.For("en")
+	if err != nil {
+		t.Fatal(err)
+	}
+	ids := duties.DefaultIDs()
+	for _, id := range ids {
+		if _, ok := en.Own()["duty."+id+".title"]; !ok {
+			t.Errorf("default activity %s has no duty.%s.title in templates/messages/en/duties.yaml", id, id)
+		}
+	}
+	for k := range en.Own() {
+		if !strings.HasPrefix(k, "duty.") {
+			continue
+		}
+		id := strings.TrimSuffix(strings.TrimSuffix(strings.TrimPrefix(k, "duty."), ".title"), ".notes")
+		if !slices.Contains(ids, id) {
+			t.Errorf("templates/messages/en/duties.yaml: %s names no default activity", k)
+		}
 	}
 }

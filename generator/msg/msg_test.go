@@ -170,6 +170,8 @@ var composed = []string{
 	// Checked by generator/diff and generator/notice tests against
 	// specs/diff/facts.yaml.
 	"diff.section.", "diff.item.", "notice.action.",
+	// Checked by generator/duties tests against the default activities.
+	"duty.",
 }
 
 func TestFormatMissingKey(t *testing.T) {

@@ -96,7 +96,7 @@ var (
 // before the switch and leaves dir as it was.
 func Replace(ctx context.Context, dir string, files []File, opts Options) error {
 	for _, f := range files {
-		if strings.ContainsAny(f.Name, `/\`) || f.Name == "" || strings.HasPrefix(f.Name, ".") || f.Name == ".." {
+		if !validName(f.Name) {
 			return errors.New(msg.Format("build.bad_output_name", f.Name))
 		}
 	}
@@ -190,6 +190,15 @@ func inspect(dir, target string, opts Options) (folder, error) {
 				return f, err
 			}
 			continue
+		case e.IsDir() && slices.ContainsFunc(listed, func(l string) bool { return strings.HasPrefix(l, name+"/") }):
+			// A folder of an earlier set (a language): its listed files
+			// are earlier outputs.
+			for _, l := range listed {
+				if strings.HasPrefix(l, name+"/") {
+					f.outputs = append(f.outputs, l)
+				}
+			}
+			continue
 		case !slices.Contains(listed, name) || !e.Type().IsRegular():
 			f.foreign = append(f.foreign, name)
 			continue
@@ -208,6 +217,25 @@ func inspect(dir, target string, opts Options) (folder, error) {
 		}
 	}
 	return f, nil
+}
+
+// validName reports whether name is a plain file name or one folder and a
+// file name ("de/ifu-security.pdf", the files of a language), neither
+// hidden.
+func validName(name string) bool {
+	if strings.Contains(name, `\`) {
+		return false
+	}
+	parts := strings.Split(name, "/")
+	if len(parts) > 2 {
+		return false
+	}
+	for _, p := range parts {
+		if p == "" || strings.HasPrefix(p, ".") {
+			return false
+		}
+	}
+	return true
 }
 
 // manifestOutputs returns the names the folder's manifest lists, with the
@@ -428,17 +456,26 @@ func apply(target, commit string) error {
 		if e.Name() == removeList {
 			continue
 		}
+		if e.IsDir() {
+			if err := applyDir(target, commit, e.Name()); err != nil {
+				return err
+			}
+			continue
+		}
 		if err := os.Rename(filepath.Join(commit, e.Name()), filepath.Join(target, e.Name())); err != nil {
 			return err
 		}
 	}
 	if list, err := os.ReadFile(filepath.Join(commit, removeList)); err == nil {
 		for _, name := range strings.Split(string(list), "\n") {
-			if name == "" || strings.ContainsAny(name, `/\`) || strings.HasPrefix(name, ".") {
+			if !validName(name) {
 				continue
 			}
-			if err := os.Remove(filepath.Join(target, name)); err != nil && !errors.Is(err, fs.ErrNotExist) {
+			if err := os.Remove(filepath.Join(target, filepath.FromSlash(name))); err != nil && !errors.Is(err, fs.ErrNotExist) {
 				return err
+			}
+			if dir, _, ok := strings.Cut(name, "/"); ok {
+				_ = os.Remove(filepath.Join(target, dir)) // only when empty
 			}
 		}
 	}
@@ -446,6 +483,27 @@ func apply(target, commit string) error {
 		return err
 	}
 	return os.RemoveAll(commit)
+}
+
+// applyDir moves the files of the folder name of a commit folder into the
+// folder of that name in target, creating it, and removes it.
+func applyDir(target, commit, name string) error {
+	if err := os.MkdirAll(filepath.Join(target, name), 0o755); err != nil {
+		return err
+	}
+	entries, err := os.ReadDir(filepath.Join(commit, name))
+	if err != nil {
+		return err
+	}
+	for _, e := range entries {
+		if err := os.Rename(filepath.Join(commit, name, e.Name()), filepath.Join(target, name, e.Name())); err != nil {
+			return err
+		}
+	}
+	if err := syncDir(filepath.Join(target, name)); err != nil {
+		return err
+	}
+	return os.Remove(filepath.Join(commit, name))
 }
 
 // removeTree removes the folder p and what it holds, also when p itself
@@ -462,7 +520,13 @@ func writeSet(ctx context.Context, stage string, files []File, perm fs.FileMode)
 		if err := ctx.Err(); err != nil {
 			return err
 		}
-		if err := writeFile(filepath.Join(stage, f.Name), f.Data); err != nil {
+		p := filepath.Join(stage, filepath.FromSlash(f.Name))
+		if dir := filepath.Dir(p); dir != stage {
+			if err := os.MkdirAll(dir, 0o755); err != nil {
+				return err
+			}
+		}
+		if err := writeFile(p, f.Data); err != nil {
 			return err
 		}
 	}

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"slices"
@@ -142,7 +143,7 @@ func TestReplaceConcurrent(t *testing.T) {
 }
 
 func TestReplaceRefusesOutsideNames(t *testing.T) {
-	for _, name := range []string{"../escape.md", "a/b.md", ".hidden", "", ".."} {
+	for _, name := range []string{"../escape.md", "a/b/c.md", "a/../b.md", "a/.b.md", `a\b.md`, ".hidden", "", ".."} {
 		if err := Replace(context.Background(), t.TempDir(), []File{{Name: name, Data: []byte("x")}}, opts); err == nil {
 			t.Errorf("name %q accepted", name)
 		}
@@ -351,4 +352,31 @@ func TestReplaceFollowsLink(t *testing.T) {
 		t.Fatalf("the link was replaced: %v", err)
 	}
 	assertSet(t, real, set("new", 2))
+}
+
+// TestReplaceLanguageFolders switches sets whose files lie in one level of
+// folders (a build in several languages), in both modes, and then a set
+// without them: the folders of the earlier set go.
+func TestReplaceLanguageFolders(t *testing.T) {
+	for _, force := range []bool{false, true} {
+		dir := t.TempDir()
+		o := Options{Manifest: "manifest.json", Force: force}
+		two := []File{{Name: "de/a.md", Data: []byte("de")}, {Name: "fr/a.md", Data: []byte("fr")},
+			{Name: "manifest.json", Data: []byte(`{"outputs":[{"path":"de/a.md"},{"path":"fr/a.md"}]}`)}}
+		for i := 0; i < 2; i++ {
+			if err := Replace(context.Background(), dir, two, o); err != nil {
+				t.Fatalf("force=%v, build %d: %v", force, i+1, err)
+			}
+		}
+		if data, err := os.ReadFile(filepath.Join(dir, "fr", "a.md")); err != nil || string(data) != "fr" {
+			t.Fatalf("force=%v: fr/a.md = %q, %v", force, data, err)
+		}
+		one := []File{{Name: "a.md", Data: []byte("en")}, {Name: "manifest.json", Data: []byte(`{"outputs":[{"path":"a.md"}]}`)}}
+		if err := Replace(context.Background(), dir, one, o); err != nil {
+			t.Fatalf("force=%v: %v", force, err)
+		}
+		if _, err := os.Stat(filepath.Join(dir, "de")); !errors.Is(err, fs.ErrNotExist) {
+			t.Errorf("force=%v: the folder de of the earlier set is still there (%v)", force, err)
+		}
+	}
 }

@@ -62,8 +62,21 @@ func (v *validator) header() {
 			v.report(yamlx.Index("profiles", i), "spec.unknown_profile", p, yamlx.QuoteList(KnownProfiles)+yamlx.Suggest(p, KnownProfiles))
 		}
 	}
-	if s.Language != "" && !langRE.MatchString(s.Language) {
-		v.report("language", "spec.bad_language", s.Language)
+	v.language("language", s.Language)
+	for i, l := range s.Languages {
+		v.language(yamlx.Index("languages", i), l)
+	}
+}
+
+// language checks a language tag at path: well formed, and a language
+// docgen has document texts in (a folder templates/messages/<tag>/).
+func (v *validator) language(path, tag string) {
+	switch {
+	case tag == "":
+	case !langRE.MatchString(tag):
+		v.report(path, "spec.bad_language", tag)
+	case !msg.HasLanguage(tag):
+		v.report(path, "spec.no_language_set", tag, strings.Join(msg.Languages(), ", "))
 	}
 }
 

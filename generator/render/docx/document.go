@@ -11,7 +11,9 @@ import (
 
 // builder writes one document's parts.
 type builder struct {
-	d    *docmodel.Document
+	d *docmodel.Document
+	// m is the fixed text in the document's language.
+	m    *msg.Set
 	opts render.Options
 	esc  escaper
 	// warns are the warnings so far.
@@ -318,10 +320,10 @@ func (b *builder) admonition(w *xw, a *docmodel.Admonition, c ctx) {
 	title := a.Title
 	if len(title) == 0 {
 		key := "docx.admonition." + string(a.Kind)
-		if !msg.Has(key) {
+		if !b.m.Has(key) {
 			key = "docx.admonition.note"
 		}
-		title = docmodel.Plain(msg.Get(key))
+		title = docmodel.Plain(b.m.Get(key))
 	}
 	b.paragraph(w, para{style: style, keepNext: len(a.Blocks) > 0, indent: c.indent}, title, runFmt{bold: true})
 	inner := c

@@ -2,7 +2,6 @@ package docx
 
 import (
 	"github.com/docgen/docgen/generator/docmodel"
-	"github.com/docgen/docgen/generator/msg"
 )
 
 // tocLevels is how deep the table of contents goes: Word's \o "1-3".
@@ -27,7 +26,7 @@ func (b *builder) front(w *xw) {
 	}
 	b.draftNotice(w)
 	if len(m.Control) > 0 {
-		b.paragraph(w, para{style: sCaption, keepNext: true}, docmodel.Plain(msg.Get("render.control_caption")), runFmt{})
+		b.paragraph(w, para{style: sCaption, keepNext: true}, docmodel.Plain(b.m.Get("render.control_caption")), runFmt{})
 		t := &docmodel.Table{Columns: make([]docmodel.Column, 2)}
 		for _, f := range m.Control {
 			t.Rows = append(t.Rows, &docmodel.Row{Cells: []*docmodel.Cell{
@@ -48,7 +47,7 @@ func (b *builder) draftNotice(w *xw) {
 	}
 	text := m.DraftNotice
 	if text == "" {
-		text = msg.Get("docx.draft")
+		text = b.m.Get("docx.draft")
 	}
 	b.paragraph(w, para{style: admonitionStyle(string(docmodel.Caution))}, docmodel.Plain(text), runFmt{bold: true})
 }
@@ -72,7 +71,7 @@ func (b *builder) toc(w *xw) {
 		return
 	}
 	w.WriteString("<w:sdt><w:sdtPr><w:docPartObj><w:docPartGallery w:val=\"Table of Contents\"/><w:docPartUnique/></w:docPartObj></w:sdtPr><w:sdtContent>")
-	b.paragraph(w, para{style: sTOCHeading, pageBreakBefore: b.titlePage()}, docmodel.Plain(msg.Get("docx.contents")), runFmt{})
+	b.paragraph(w, para{style: sTOCHeading, pageBreakBefore: b.titlePage()}, docmodel.Plain(b.m.Get("docx.contents")), runFmt{})
 	for i, s := range entries {
 		w.open("w:p")
 		b.pPr(w, para{style: tocStyle(b.wordLevel(s))})

@@ -8,7 +8,6 @@ import (
 	"strconv"
 
 	"github.com/docgen/docgen/generator/docmodel"
-	"github.com/docgen/docgen/generator/msg"
 )
 
 // emuPerTwip converts twentieths of a point to English Metric Units, the
@@ -176,7 +175,7 @@ func (b *builder) figure(w *xw, f *docmodel.Figure, c ctx) {
 		b.drawing(w, p, cx, cy, f.Alt, f.Description)
 		w.close("w:p")
 	} else {
-		b.paragraph(w, para{style: sFigure, indent: c.indent}, docmodel.Plain(imageMissing(f.Alt, f.Src)), runFmt{italic: true})
+		b.paragraph(w, para{style: sFigure, indent: c.indent}, docmodel.Plain(b.imageMissing(f.Alt, f.Src)), runFmt{italic: true})
 		if f.Description != "" {
 			b.paragraph(w, c.plain(), docmodel.Plain(f.Description), runFmt{})
 		}
@@ -193,7 +192,7 @@ func (b *builder) inlineImage(w *xw, img *docmodel.Image, f runFmt) {
 	if !ok {
 		g := f
 		g.italic = true
-		b.run(w, g, imageMissing(img.Alt, img.Src))
+		b.run(w, g, b.imageMissing(img.Alt, img.Src))
 		return
 	}
 	cx, cy := p.fit(b.pictureBox(0))
@@ -202,9 +201,9 @@ func (b *builder) inlineImage(w *xw, img *docmodel.Image, f runFmt) {
 
 // imageMissing is the text shown instead of an image that cannot be
 // embedded.
-func imageMissing(alt, src string) string {
+func (b *builder) imageMissing(alt, src string) string {
 	if alt == "" {
 		alt = src
 	}
-	return msg.Format("docx.image_missing", alt)
+	return b.m.Format("docx.image_missing", alt)
 }

@@ -6,8 +6,6 @@ import (
 	"strings"
 	"time"
 	"unicode/utf8"
-
-	"github.com/docgen/docgen/generator/msg"
 )
 
 // page is the page setup, in twentieths of a point.
@@ -113,7 +111,7 @@ var watermarkXML string
 // watermark writes the DRAFT watermark: large, light, diagonal text behind
 // the page, as Word's own watermarks are (a VML text path in the header).
 func (b *builder) watermark(w *xw, n int) {
-	r := strings.NewReplacer("{{id}}", strconv.Itoa(n), "{{spid}}", strconv.Itoa(2048+n), "{{text}}", b.esc.esc(msg.Get("docx.draft")))
+	r := strings.NewReplacer("{{id}}", strconv.Itoa(n), "{{spid}}", strconv.Itoa(2048+n), "{{text}}", b.esc.esc(b.m.Get("docx.draft")))
 	w.WriteString(strings.TrimSpace(r.Replace(watermarkXML)))
 }
 
@@ -141,15 +139,15 @@ func (b *builder) headerPart(n int, first bool, width int) []byte {
 	}
 	if !first {
 		if m.Draft {
-			b.run(w, runFmt{bold: true, color: "C00000"}, msg.Get("docx.draft")+"  ")
+			b.run(w, runFmt{bold: true, color: "C00000"}, b.m.Get("docx.draft")+"  ")
 		}
 		b.run(w, runFmt{}, m.Title)
 		var right string
 		switch {
 		case m.ID != "" && m.Revision != "":
-			right = msg.Format("docx.header.id_revision", m.ID, m.Revision)
+			right = b.m.Format("docx.header.id_revision", m.ID, m.Revision)
 		case m.Revision != "":
-			right = msg.Format("docx.header.revision", m.Revision)
+			right = b.m.Format("docx.header.revision", m.Revision)
 		default:
 			right = m.ID
 		}
@@ -175,7 +173,7 @@ func (b *builder) footerPart(first bool) []byte {
 	w.open("w:p")
 	b.pPr(w, para{style: sFooter})
 	if !first {
-		s := msg.Format("docx.page_of", string(pageMark), string(pagesMark))
+		s := b.m.Format("docx.page_of", string(pageMark), string(pagesMark))
 		for s != "" {
 			i := strings.IndexAny(s, string(pageMark)+string(pagesMark))
 			if i < 0 {
@@ -255,12 +253,12 @@ func (b *builder) coreProps(date time.Time) []byte {
 	opt("dc:creator", m.Author)
 	keywords := m.Keywords
 	if m.Draft {
-		keywords = append([]string{msg.Get("docx.draft")}, keywords...)
+		keywords = append([]string{b.m.Get("docx.draft")}, keywords...)
 	}
 	opt("cp:keywords", strings.Join(keywords, ", "))
 	if m.Draft {
 		opt("dc:description", m.DraftNotice)
-		opt("cp:contentStatus", msg.Get("docx.status_draft"))
+		opt("cp:contentStatus", b.m.Get("docx.status_draft"))
 	}
 	opt("dc:identifier", m.ID)
 	opt("dc:language", m.Language)
@@ -308,7 +306,7 @@ func (b *builder) customProps() []byte {
 	pid := 1
 	prop := func(key, typ, v string) {
 		pid++
-		w.open("property", "fmtid", "{D5CDD505-2E9C-101B-9397-08002B2CF9AE}", "pid", strconv.Itoa(pid), "name", msg.Get(key))
+		w.open("property", "fmtid", "{D5CDD505-2E9C-101B-9397-08002B2CF9AE}", "pid", strconv.Itoa(pid), "name", b.m.Get(key))
 		w.elem("vt:"+typ, v)
 		w.close("property")
 	}

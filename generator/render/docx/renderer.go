@@ -29,7 +29,7 @@ func (renderer) Render(w io.Writer, d *docmodel.Document, opts render.Options) (
 			return nil, err
 		}
 	}
-	b := &builder{d: d, opts: opts, page: pageFor(opts.PageSize), pictures: map[string]picture{}}
+	b := &builder{d: d, m: msg.For(d.Meta.Language), opts: opts, page: pageFor(opts.PageSize), pictures: map[string]picture{}}
 	if err := b.setUp(tpl); err != nil {
 		if tpl != nil {
 			err = errors.New(msg.Format("docx.template.bad", opts.Template, err))

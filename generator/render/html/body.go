@@ -15,6 +15,8 @@ import (
 // footnotes. Every text goes through writeEscaped and every URL through
 // safeURL; nothing from the document reaches the page as markup.
 type writer struct {
+	// m is the fixed text in the document's language.
+	m      *msg.Set
 	b      bytes.Buffer
 	assets map[string]render.Asset
 	// titles maps section anchors to their titles, for cross-references
@@ -40,7 +42,7 @@ type writer struct {
 }
 
 func newWriter(d *docmodel.Document, assets map[string]render.Asset) *writer {
-	w := &writer{assets: assets, titles: map[string]string{}, notes: len(d.Footnotes), refs: make([]int, len(d.Footnotes)+1)}
+	w := &writer{m: msg.For(d.Meta.Language), assets: assets, titles: map[string]string{}, notes: len(d.Footnotes), refs: make([]int, len(d.Footnotes)+1)}
 	for _, s := range docmodel.Sections(d) {
 		if _, dup := w.titles[s.Anchor]; !dup && s.Anchor != "" {
 			w.titles[s.Anchor] = docmodel.PlainText(s.Title)
@@ -173,7 +175,7 @@ func (w *writer) section(s *docmodel.Section) {
 	if anchor != "" {
 		w.s(`<a class="anchor"`)
 		w.href("#" + anchor)
-		w.attr("aria-label", msg.Format("html.heading_link", docmodel.PlainText(s.Title)))
+		w.attr("aria-label", w.m.Format("html.heading_link", docmodel.PlainText(s.Title)))
 		w.s(">¶</a>")
 	}
 	w.s("</" + tag + ">\n")
@@ -281,7 +283,7 @@ func (w *writer) admonition(a *docmodel.Admonition) {
 	if len(a.Title) > 0 {
 		w.inlines(a.Title)
 	} else {
-		w.text(msg.Get("html.alert." + kind))
+		w.text(w.m.Get("html.alert." + kind))
 	}
 	w.s("</p>\n")
 	w.blocks(a.Blocks)
@@ -349,7 +351,7 @@ func (w *writer) footnotes(fns []*docmodel.Footnote) {
 func (w *writer) backLinks(n int) {
 	for k := range w.refs[n] {
 		w.s(`&#160;<a href="#` + refID(n, k) + `" class="footnote-backref"`)
-		w.attr("title", msg.Format("html.footnote.backlink", n))
+		w.attr("title", w.m.Format("html.footnote.backlink", n))
 		w.s(` role="doc-backlink">&#x21a9;&#xfe0e;</a>`)
 	}
 }

@@ -93,7 +93,7 @@ func (w *writer) figure(f *docmodel.Figure) {
 	w.s("</figure>\n")
 	if descID != "" {
 		w.s(`<details class="figure-description">` + "\n<summary>")
-		w.text(msg.Get("html.figure_description"))
+		w.text(w.m.Get("html.figure_description"))
 		w.s("</summary>\n")
 		w.s(`<div id="` + descID + `">` + "\n")
 		for _, p := range strings.Split(strings.TrimSpace(f.Description), "\n\n") {

@@ -5,7 +5,6 @@ import (
 	"strings"
 
 	"github.com/docgen/docgen/generator/docmodel"
-	"github.com/docgen/docgen/generator/msg"
 )
 
 // inlines writes inline content.
@@ -127,6 +126,6 @@ func (w *writer) footnoteRef(n int) {
 	k := w.refs[n]
 	w.refs[n]++
 	w.s(`<sup id="` + refID(n, k) + `"><a href="#fn:` + num + `" class="footnote-ref"`)
-	w.attr("title", msg.Format("html.footnote.link", n))
+	w.attr("title", w.m.Format("html.footnote.link", n))
 	w.s(` role="doc-noteref">` + num + "</a></sup>")
 }

@@ -31,29 +31,30 @@ func (pageRenderer) Render(w io.Writer, d *docmodel.Document, opts render.Option
 // writeDocument writes the page of d to out.
 func writeDocument(out io.Writer, d *docmodel.Document, opts render.Options) error {
 	m := d.Meta
+	ms := msg.For(m.Language)
 	data := pageData{
 		Lang:           m.Language,
 		Heading:        m.Title,
 		Generator:      opts.Generator,
 		Control:        m.Control,
-		ControlCaption: msg.Get("render.control_caption"),
+		ControlCaption: ms.Get("render.control_caption"),
 		TOC:            buildTOC(d),
-		TOCTitle:       msg.Get("html.toc_title"),
+		TOCTitle:       ms.Get("html.toc_title"),
 		TOCID:          tocID,
 	}
 	if data.Lang == "" {
 		data.Lang = "en"
 	}
 	if data.Heading == "" {
-		data.Heading = msg.Get("html.untitled")
+		data.Heading = ms.Get("html.untitled")
 	}
 	data.Title = data.Heading
 	if m.Draft {
 		data.DraftNotice = m.DraftNotice
 		if data.DraftNotice == "" {
-			data.DraftNotice = msg.Get("html.draft_notice")
+			data.DraftNotice = ms.Get("html.draft_notice")
 		}
-		data.Title = msg.Format("html.draft_title", data.DraftNotice, data.Heading)
+		data.Title = ms.Format("html.draft_title", data.DraftNotice, data.Heading)
 	}
 
 	w := newWriter(d, opts.Assets)

@@ -5,7 +5,6 @@ import (
 	"unicode/utf8"
 
 	"github.com/docgen/docgen/generator/docmodel"
-	"github.com/docgen/docgen/generator/msg"
 )
 
 // table writes a table inside a block that scrolls sideways on narrow
@@ -47,7 +46,7 @@ func (w *writer) row(t *docmodel.Table, r *docmodel.Row) {
 			content = r.Cells[i].Content
 		}
 		if len(content) == 0 {
-			content = docmodel.Plain(msg.Get("table.empty"))
+			content = docmodel.Plain(w.m.Get("table.empty"))
 		} else if s, ok := onlyText(content); ok && col.Kind == docmodel.CodeColumn {
 			content = []docmodel.Inline{&docmodel.Code{Text: s}}
 		}

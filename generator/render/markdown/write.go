@@ -53,6 +53,8 @@ func BodyBytes(d *docmodel.Document) []byte {
 
 // writer accumulates Markdown.
 type writer struct {
+	// m is the fixed text in the document's language.
+	m   *msg.Set
 	buf bytes.Buffer
 	// tight leaves out the blank lines between blocks, inside the items of
 	// a tight list.
@@ -67,6 +69,7 @@ const EmptyCell = docmodel.EmptyCell
 
 func (w *writer) document(d *docmodel.Document) {
 	m := d.Meta
+	w.m = msg.For(m.Language)
 	if m.Fragment {
 		w.blocks(d.Body, "")
 		w.footnotes(d.Footnotes)
@@ -83,7 +86,7 @@ func (w *writer) document(d *docmodel.Document) {
 	}
 	if len(m.Control) > 0 {
 		w.blank()
-		w.line("", "| "+Inline(msg.Get("render.control_caption"))+" |  |")
+		w.line("", "| "+Inline(w.m.Get("render.control_caption"))+" |  |")
 		w.line("", "| --- | --- |")
 		for _, f := range m.Control {
 			w.line("", "| "+cellText(f.Name)+" | "+cellText(f.Value)+" |")

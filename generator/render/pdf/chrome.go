@@ -5,7 +5,6 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"github.com/docgen/docgen/generator/msg"
 	"github.com/docgen/docgen/generator/render/pdf/fonts"
 	"github.com/docgen/docgen/generator/render/pdf/layout"
 )
@@ -40,7 +39,7 @@ func (r *renderer) chrome(pages []*layout.Page) {
 				Stroke: colorRule, Fill: layout.None, LineWidth: 0.5, Tag: layout.Header})
 		}
 		fy := t.Height - footerBase
-		pageOf := msg.Format("pdf.page_of", i+1, total)
+		pageOf := r.m.Format("pdf.page_of", i+1, total)
 		ops = append(ops, r.label(pageOf, fonts.Regular, sizeHeader, colorMuted, right, fy, layout.AlignRight, width*0.3, layout.Footer)...)
 		if author != "" {
 			ops = append(ops, r.label(author, fonts.Regular, sizeHeader, colorMuted, left, fy, layout.AlignLeft, width*0.65, layout.Footer)...)
@@ -53,11 +52,11 @@ func (r *renderer) chrome(pages []*layout.Page) {
 func (r *renderer) idRevision() string {
 	switch id, rev := r.d.Meta.ID, r.d.Meta.Revision; {
 	case id != "" && rev != "":
-		return msg.Format("pdf.header.id_revision", id, rev)
+		return r.m.Format("pdf.header.id_revision", id, rev)
 	case id != "":
 		return id
 	case rev != "":
-		return msg.Format("pdf.header.revision", rev)
+		return r.m.Format("pdf.header.revision", rev)
 	}
 	return ""
 }

@@ -82,7 +82,7 @@ func (r *renderer) placeholder(alt, key string, c ctx, space float64) {
 	st.Tag = c.parent.Add("P")
 	inner := c.indent(8)
 	inner.w -= 8
-	items := r.textItems(msg.Format("pdf.image_missing", alt), st, inner, 1.35, 0)
+	items := r.textItems(r.m.Format("pdf.image_missing", alt), st, inner, 1.35, 0)
 	fr := &layout.Frame{X: c.x, W: c.w, Fill: layout.None, Border: colorRule, Bar: layout.None, PadTop: 5, PadBottom: 5}
 	r.open(fr, space)
 	layout.Keep(items)

@@ -4,7 +4,6 @@ import (
 	"strconv"
 
 	"github.com/docgen/docgen/generator/docmodel"
-	"github.com/docgen/docgen/generator/msg"
 	"github.com/docgen/docgen/generator/render/pdf/fonts"
 	"github.com/docgen/docgen/generator/render/pdf/layout"
 )
@@ -28,7 +27,7 @@ func (r *renderer) footnotes(c ctx) {
 	title.Tag = c.parent.Add("P")
 	st := r.st.get(title)
 	var in layout.Inline
-	r.text.add(&in, msg.Get("pdf.footnotes"), st, 0, false)
+	r.text.add(&in, r.m.Get("pdf.footnotes"), st, 0, false)
 	for _, ln := range in.Lines(c.w, leadBody, st) {
 		it := ln.Item(c.x, c.w, layout.AlignLeft)
 		it.KeepWithNext = true

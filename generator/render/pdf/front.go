@@ -2,7 +2,6 @@ package pdf
 
 import (
 	"github.com/docgen/docgen/generator/docmodel"
-	"github.com/docgen/docgen/generator/msg"
 	"github.com/docgen/docgen/generator/render/pdf/fonts"
 	"github.com/docgen/docgen/generator/render/pdf/layout"
 )
@@ -55,7 +54,7 @@ func (r *renderer) titlePage() {
 	}
 	ls := plain(fonts.Bold, 9.5, colorHeading)
 	ls.Tag = c.parent.Add("P")
-	label := r.textItems(msg.Get("pdf.control"), ls, c, 1.4, 48)
+	label := r.textItems(r.m.Get("pdf.control"), ls, c, 1.4, 48)
 	for _, it := range label {
 		it.KeepWithNext = true
 	}
@@ -131,7 +130,7 @@ func (r *renderer) textItems(s string, st layout.Style, c ctx, lead, space float
 // items each hold a link with the entry's text and page number.
 func (r *renderer) contents(toc []tocEntry, ownPage bool) {
 	c := r.bodyContext()
-	title := msg.Get("pdf.contents")
+	title := r.m.Get("pdf.contents")
 	// On its own page the contents are titled like a chapter, under the
 	// document's title like a section.
 	size := headingSizes[1]

@@ -6,7 +6,6 @@ import (
 	"strings"
 
 	"github.com/docgen/docgen/generator/docmodel"
-	"github.com/docgen/docgen/generator/msg"
 	"github.com/docgen/docgen/generator/render/pdf/fonts"
 	"github.com/docgen/docgen/generator/render/pdf/layout"
 )
@@ -129,7 +128,7 @@ func (b *inliner) inline(n docmodel.Inline, st layout.Style) {
 			fs.Dest = footnoteAnchor(n.Index)
 			fs.Color = colorLink
 			fs.Anchor = footnoteRefAnchor(n.Index)
-			fs.Tag = b.linkElem(msg.Format("pdf.footnote_ref", n.Index))
+			fs.Tag = b.linkElem(b.r.m.Format("pdf.footnote_ref", n.Index))
 		}
 		b.add(strconv.Itoa(n.Index), fs)
 	}
@@ -148,7 +147,7 @@ func (b *inliner) backlink(dest string, st layout.Style) {
 	bs.Face = fonts.Regular
 	bs.Dest, bs.URL, bs.File = dest, "", ""
 	bs.Color = colorLink
-	bs.Tag = b.linkElem(msg.Get("pdf.footnote_back"))
+	bs.Tag = b.linkElem(b.r.m.Get("pdf.footnote_back"))
 	b.add("\u21a9", bs)
 }
 

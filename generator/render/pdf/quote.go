@@ -2,7 +2,6 @@ package pdf
 
 import (
 	"github.com/docgen/docgen/generator/docmodel"
-	"github.com/docgen/docgen/generator/msg"
 	"github.com/docgen/docgen/generator/render/pdf/fonts"
 	"github.com/docgen/docgen/generator/render/pdf/layout"
 )
@@ -48,7 +47,7 @@ func (r *renderer) admonition(a *docmodel.Admonition, line int, c ctx, space flo
 	if len(a.Title) > 0 {
 		b.inlines(a.Title, st)
 	} else {
-		b.add(msg.Get("pdf.alert."+string(kind)), st)
+		b.add(r.m.Get("pdf.alert."+string(kind)), st)
 	}
 	title := r.lineItems(b, inner, st, 0)
 	for _, it := range title {

@@ -17,7 +17,9 @@ const startAnchor = "doc:start"
 
 // renderer turns one document into a laid-out document.
 type renderer struct {
-	d    *docmodel.Document
+	d *docmodel.Document
+	// m is the fixed text in the document's language.
+	m    *msg.Set
 	opts *render.Options
 	warn warnings
 	st   *styles
@@ -51,7 +53,7 @@ type renderer struct {
 }
 
 func newRenderer(d *docmodel.Document, opts *render.Options) *renderer {
-	r := &renderer{d: d, opts: opts, st: newStyles(), images: map[string][]byte{}, linkLines: map[string]int{}}
+	r := &renderer{d: d, m: msg.For(d.Meta.Language), opts: opts, st: newStyles(), images: map[string][]byte{}, linkLines: map[string]int{}}
 	r.text = textAdder{st: r.st, warn: &r.warn}
 	normal := paper(opts.PageSize)
 	r.tpl = template(normal[0], normal[1])
@@ -62,7 +64,7 @@ func newRenderer(d *docmodel.Document, opts *render.Options) *renderer {
 func (r *renderer) document() *layout.Document {
 	r.title = strings.TrimSpace(r.d.Meta.Title)
 	if r.title == "" {
-		r.title = msg.Get("pdf.untitled")
+		r.title = r.m.Get("pdf.untitled")
 	}
 	r.baseLevel = r.outlineBase()
 	r.root = layout.NewElem("Document")
@@ -142,7 +144,7 @@ func (r *renderer) draftNotice() string {
 	if n := strings.TrimSpace(m.DraftNotice); n != "" {
 		return n
 	}
-	return msg.Get("pdf.draft")
+	return r.m.Get("pdf.draft")
 }
 
 func (r *renderer) info() layout.Info {
