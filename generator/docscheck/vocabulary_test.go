@@ -65,9 +65,14 @@ func TestLexiconFor(t *testing.T) {
 			t.Errorf("lexiconFor(%q) = %v, %v", lang, lex, err)
 		}
 	}
-	_, err := lexiconFor("de")
-	if err == nil || !strings.Contains(err.Error(), "language `de`, which docgen cannot read; it reads `en`") {
-		t.Errorf("lexiconFor(de): %v", err)
+	for _, lang := range []string{"de", "fr", "it", "es", "nl"} {
+		if lex, err := lexiconFor(lang); err != nil || lex.Language != lang {
+			t.Errorf("lexiconFor(%q) = %v, %v", lang, lex, err)
+		}
+	}
+	_, err := lexiconFor("pl")
+	if err == nil || !strings.Contains(err.Error(), "language `pl`, which docgen cannot read; it reads ") || !strings.Contains(err.Error(), "`de`") {
+		t.Errorf("lexiconFor(pl): %v", err)
 	}
 }
 

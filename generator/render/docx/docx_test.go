@@ -159,7 +159,7 @@ func TestMetadata(t *testing.T) {
 		`<dc:title>Meridian &lt;Test&gt; &amp; &quot;Co&quot; – Administrator guide</dc:title>`,
 		`<dc:subject>Cybersecurity documentation</dc:subject>`, `<dc:creator>ACME Medical GmbH</dc:creator>`,
 		`<cp:keywords>cybersecurity, MDCG 2019-16</cp:keywords>`, `<dc:identifier>DOC-7</dc:identifier>`,
-		`<dc:language>de-DE</dc:language>`, `<cp:version>C</cp:version>`,
+		`<dc:language>sv-SE</dc:language>`, `<cp:version>C</cp:version>`,
 	} {
 		if !strings.Contains(core, want) {
 			t.Errorf("core.xml lacks %s", want)
@@ -178,7 +178,7 @@ func TestMetadata(t *testing.T) {
 	if app := string(doc.Parts["docProps/app.xml"]); !strings.Contains(app, "<Application>docgen test</Application>") || !strings.Contains(app, "<Company>ACME Medical GmbH</Company>") {
 		t.Errorf("app.xml: %s", app)
 	}
-	if styles := string(doc.Parts["word/styles.xml"]); !strings.Contains(styles, `<w:lang w:val="de-DE" w:eastAsia="en" w:bidi="ar-SA"/>`) {
+	if styles := string(doc.Parts["word/styles.xml"]); !strings.Contains(styles, `<w:lang w:val="sv-SE" w:eastAsia="en" w:bidi="ar-SA"/>`) {
 		t.Error("the document language is not the default language of the text")
 	}
 	hdr := string(doc.Parts["word/header1.xml"])

@@ -50,7 +50,7 @@ func sampleDoc() *docmodel.Document {
 		Meta: docmodel.Meta{
 			Name: "admin-guide", Title: `Meridian <Test> & "Co" – Administrator guide`, Subject: "Cybersecurity documentation",
 			Author: "ACME Medical GmbH", Keywords: []string{"cybersecurity", "MDCG 2019-16"},
-			ID: "DOC-7", Revision: "C", Date: time.Date(2026, 10, 15, 0, 0, 0, 0, time.UTC), Language: "de-DE",
+			ID: "DOC-7", Revision: "C", Date: time.Date(2026, 10, 15, 0, 0, 0, 0, time.UTC), Language: "sv-SE",
 			Audience: "administrator",
 			Control:  []docmodel.Field{{Name: "Device", Value: "Meridian"}, {Name: "Revision", Value: "C"}},
 		},

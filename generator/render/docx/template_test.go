@@ -99,7 +99,7 @@ func TestTemplate(t *testing.T) {
 	styles := string(doc.Parts["word/styles.xml"])
 	for _, want := range []string{
 		`mc:Ignorable="w14"`, `<w:color w:val="123456" w14:themeShade="BF"/>`, // the template's own bytes
-		`<w:lang w:val="de-DE" w:eastAsia="zh-CN" w:bidi="ar-SA"/>`,  // the document's language, the template's others
+		`<w:lang w:val="sv-SE" w:eastAsia="zh-CN" w:bidi="ar-SA"/>`,  // the document's language, the template's others
 		`<w:style w:type="paragraph" w:styleId="SourceCodeDocgen1">`, // docgen's style, renamed
 		`<w:link w:val="SourceCodeDocgen1"/>`,                        // and the reference to it
 		`<w:style w:type="paragraph" w:styleId="Title">`,
@@ -163,7 +163,7 @@ func TestTemplatePrefix(t *testing.T) {
 		t.Errorf("docgen's styles were not added: %v", names)
 	}
 	s := string(doc.Parts["word/styles.xml"])
-	if !strings.Contains(s, `<w:docDefaults xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:rPrDefault><w:rPr><w:lang w:val="de-DE"/>`) {
+	if !strings.Contains(s, `<w:docDefaults xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:rPrDefault><w:rPr><w:lang w:val="sv-SE"/>`) {
 		t.Errorf("no language: %s", s[:400])
 	}
 }

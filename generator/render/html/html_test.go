@@ -202,11 +202,11 @@ func TestTitle(t *testing.T) {
 
 func TestDraft(t *testing.T) {
 	body := []docmodel.Block{para(text("Body."))}
-	d := &docmodel.Document{Meta: docmodel.Meta{Title: "Admin guide", Language: "de", Draft: true,
+	d := &docmodel.Document{Meta: docmodel.Meta{Title: "Admin guide", Language: "sv", Draft: true,
 		DraftNotice: "DRAFT – not for release: the spec has 2 check errors"}, Body: body}
 	page := renderPage(t, d, render.Options{})
 	wantIn(t, page,
-		`<html lang="de">`,
+		`<html lang="sv">`,
 		`<title>DRAFT – not for release: the spec has 2 check errors – Admin guide</title>`,
 		`<div class="page">`+"\n"+`<p class="draft-notice">DRAFT – not for release: the spec has 2 check errors</p>`+"\n"+`<header class="doc-header">`,
 		`@page { @top-center { content: "DRAFT – not for release: the spec has 2 check errors"; } }`,

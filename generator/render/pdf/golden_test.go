@@ -76,7 +76,7 @@ func modelFixture() *docmodel.Document {
 		Meta: docmodel.Meta{
 			Name: "ifu-security", Title: "Model fixture – Instructions for use – cybersecurity", Subject: "Golden model fixture",
 			Author: "Example Manufacturer GmbH", Keywords: []string{"cybersecurity"}, ID: "GOLD-2", Revision: "B",
-			Date: time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC), Language: "de", Audience: "user",
+			Date: time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC), Language: "sv", Audience: "user",
 			Control: []docmodel.Field{{Name: "Document", Value: "GOLD-2"}},
 			Draft:   true, DraftNotice: "DRAFT – the spec has 2 errors; not for release",
 		},
