@@ -130,6 +130,10 @@ type Options struct {
 	// read; SBOMErr is why it could not (nil when the spec names no SBOM).
 	BOM     *sbom.BOM
 	SBOMErr error
+	// Languages, when set, are the languages the documents are written in,
+	// instead of the spec's `languages:` (docgen build --lang); each free
+	// text needs a translation into every one but the spec's own.
+	Languages []string
 	// RequireMDS2 makes MDS2 questions the spec cannot answer an error
 	// (rule MDS2-UNANSWERED) instead of a note.
 	RequireMDS2 bool

@@ -49,6 +49,8 @@ var checks = map[string]func(*ruleRun){
 	"deprecations":            deprecations,
 	"known-ended-support":     knownEndedSupport,
 	"lay-texts":               layTexts,
+	"translations-complete":   translationsComplete,
+	"translations-current":    translationsCurrent,
 }
 
 // CheckNames lists the implemented consistency checks, sorted.
