@@ -53,7 +53,6 @@ type TextField struct {
 	Text *Text
 }
 
-
 // Texts returns every free text (Text) of the spec with its path, in the
 // order of the model: the order in which the spec's sections are written.
 // Texts that are empty are included; a caller skips them as it needs.
