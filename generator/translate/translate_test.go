@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -193,5 +194,44 @@ func TestImportErrors(t *testing.T) {
 				t.Errorf("error %v, want %q", err, tc.want)
 			}
 		})
+	}
+}
+
+// TestHomeMonitorTranslations checks the example's German and French
+// translations: complete and current, and a deleted one is reported with
+// its path and language.
+func TestHomeMonitorTranslations(t *testing.T) {
+	src := filepath.Join("..", "..", "examples", "home-monitor")
+	s := load(t, src)
+	for _, lang := range []string{"de", "fr"} {
+		if f, c := translate.Export(s, lang); len(f.Units) != 0 || c.Texts < 300 {
+			t.Errorf("%s: %d of %d texts left to translate", lang, len(f.Units), c.Texts)
+		}
+	}
+	if n := len(findings(t, s, "SPEC-TRANSLATION-MISSING")) + len(findings(t, s, "SPEC-TRANSLATION-STALE")); n != 0 {
+		t.Errorf("%d translation findings in the example", n)
+	}
+
+	dir := t.TempDir()
+	for _, name := range []string{"device.yaml", "device.de.yaml", "device.fr.yaml"} {
+		data, err := os.ReadFile(filepath.Join(src, name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if name == "device.de.yaml" {
+			// Delete the German translation of lay_guidance[2].
+			re := regexp.MustCompile(`(?m)^  lay_guidance\[2\]:\n(    .*\n)+`)
+			if !re.Match(data) {
+				t.Fatal("no entry lay_guidance[2] in device.de.yaml")
+			}
+			data = re.ReplaceAll(data, nil)
+		}
+		if err := os.WriteFile(filepath.Join(dir, name), data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	got := findings(t, load(t, dir), "SPEC-TRANSLATION-MISSING")
+	if len(got) != 1 || got[0].Path != "lay_guidance[2]" || !strings.Contains(got[0].Message, "`lay_guidance[2]` has no de translation") || got[0].Pos.Line == 0 {
+		t.Errorf("findings %+v, want one for lay_guidance[2] in de", got)
 	}
 }
