@@ -193,31 +193,17 @@ func incompleteWarning(lang string, missing []string) string {
 	return msg.Format("build.lang_incomplete", lang, len(missing), list)
 }
 
-// OutputLanguages returns the languages to write s in: langs (--lang) when
-// given, else the spec's languages, else its language, else English. Each
-// must be a language docgen has texts in; spec.Load has checked the spec's
-// own.
+// OutputLanguages returns the languages to write s in
+// (spec.Spec.OutputLanguages, with langs from --lang), each of which must be
+// a language docgen has texts in; spec.Load has checked the spec's own.
 func OutputLanguages(s *spec.Spec, langs []string) ([]string, error) {
-	if len(langs) > 0 {
-		var out []string
-		for _, l := range langs {
-			l = strings.TrimSpace(l)
-			if !msg.HasLanguage(l) {
-				return nil, errors.New(msg.Format("cli.no_language_set", l, strings.Join(msg.Languages(), ", ")))
-			}
-			if !slices.Contains(out, l) {
-				out = append(out, l)
-			}
+	out := s.OutputLanguages(langs)
+	for _, l := range out {
+		if !msg.HasLanguage(l) {
+			return nil, errors.New(msg.Format("cli.no_language_set", l, strings.Join(msg.Languages(), ", ")))
 		}
-		return out, nil
 	}
-	switch {
-	case len(s.Languages) > 0:
-		return slices.Compact(slices.Clone(s.Languages)), nil
-	case s.Language != "":
-		return []string{s.Language}, nil
-	}
-	return []string{msg.DefaultLanguage}, nil
+	return out, nil
 }
 
 // buildLanguage renders the files of c in the language opts.Language: the

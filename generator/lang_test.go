@@ -81,14 +81,21 @@ func TestTranslatedDocuments(t *testing.T) {
 			t.Skipf("no %s document texts yet", lang)
 		}
 	}
-	spec := filepath.Join(root, "examples", "imaging-workstation", "device.yaml")
-	one := buildIn(t, spec, generator.BuildOptions{Formats: []string{"md", "html"}})
-	three := buildIn(t, spec, generator.BuildOptions{Formats: []string{"md", "html"}, Languages: []string{"en", "de", "fr"}})
+	// The home monitor has its free texts in all three languages: its
+	// English documents are those of a build in English alone. (The
+	// imaging example's free texts are English only, so its German and
+	// French builds are drafts, SPEC-TRANSLATION-MISSING, and so is the
+	// English one built with them.)
+	home := filepath.Join(root, "examples", "home-monitor", "device.yaml")
+	one := buildIn(t, home, generator.BuildOptions{Formats: []string{"md"}, Languages: []string{"en"}})
+	all := buildIn(t, home, generator.BuildOptions{Formats: []string{"md"}})
 	for name, data := range one {
-		if strings.HasSuffix(name, ".md") && name != "traceability.md" && !bytes.Equal(three["en/"+name], data) {
-			t.Errorf("en/%s differs from %s of a build in English alone", name, name)
+		if strings.HasSuffix(name, ".md") && name != "traceability.md" && !bytes.Equal(all["en/"+name], data) {
+			t.Errorf("home-monitor: en/%s differs from %s of a build in English alone", name, name)
 		}
 	}
+	spec := filepath.Join(root, "examples", "imaging-workstation", "device.yaml")
+	three := buildIn(t, spec, generator.BuildOptions{Formats: []string{"md", "html"}, Languages: []string{"en", "de", "fr"}})
 	src, err := os.ReadFile(spec)
 	if err != nil {
 		t.Fatal(err)

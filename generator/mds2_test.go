@@ -35,7 +35,7 @@ func buildEdited(t *testing.T, edits map[string]string) *generator.Built {
 			t.Fatal(err)
 		}
 	}
-	b, err := generator.BuildSpec(t.Context(), filepath.Join(dir, "device.yaml"), generator.BuildOptions{Formats: []string{"md"}, Today: goldenDate})
+	b, err := generator.BuildSpec(t.Context(), filepath.Join(dir, "device.yaml"), generator.BuildOptions{Formats: []string{"md"}, Today: goldenDate, Languages: []string{"en"}})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -117,7 +117,7 @@ func TestFactChangesMDS2AndDocuments(t *testing.T) {
 func TestPublishedClaims(t *testing.T) {
 	for _, name := range examples(t) {
 		t.Run(name, func(t *testing.T) {
-			b, err := generator.BuildSpec(t.Context(), filepath.Join(root, "examples", name, "device.yaml"), generator.BuildOptions{Formats: []string{"md"}, Today: goldenDate})
+			b, err := generator.BuildSpec(t.Context(), filepath.Join(root, "examples", name, "device.yaml"), generator.BuildOptions{Formats: []string{"md"}, Today: goldenDate, Languages: []string{"en"}})
 			if err != nil {
 				t.Fatal(err)
 			}

@@ -64,6 +64,9 @@ func LoadChecked(ctx context.Context, path string, opts BuildOptions) (*Checked,
 	if err != nil {
 		return nil, err
 	}
+	if _, err := spec.LoadTranslations(s, opts.AllowOutside); err != nil {
+		return nil, err
+	}
 	cats, err := LoadCatalogs(s, opts.Profiles)
 	if err != nil {
 		return nil, err
@@ -204,7 +207,7 @@ func loadRevision(ctx context.Context, ref gitrev.Ref, opts BuildOptions) (*Chec
 	if err := write(rel, data); err != nil {
 		return nil, err
 	}
-	for _, p := range []string{s.SBOM.Path, s.SBOM.VEX} {
+	for _, p := range append([]string{s.SBOM.Path, s.SBOM.VEX}, s.Translations...) {
 		if spec.IsPlaceholder(p) || filepath.IsAbs(p) {
 			continue // LoadSBOM reports an absolute path outside the tree
 		}

@@ -109,6 +109,17 @@ func reorderArgs(app *cli.App, args []string) []string {
 	if cmd == nil {
 		return args
 	}
+	// A subcommand (docgen translate export ...) takes the flags after it.
+subcommands:
+	for i+1 < len(args) {
+		for _, sub := range cmd.Subcommands {
+			if sub.HasName(args[i+1]) {
+				cmd, i = sub, i+1
+				continue subcommands
+			}
+		}
+		break
+	}
 	takesValue := map[string]bool{}
 	for _, f := range cmd.Flags {
 		_, isBool := f.(*cli.BoolFlag)
@@ -171,6 +182,7 @@ func newApp(stdout, stderr io.Writer) *cli.App {
 			sbomCommand(),
 			schemaCommand(),
 			serveCommand(),
+			translateCommand(),
 			versionCommand(),
 			completionCommand(),
 		},

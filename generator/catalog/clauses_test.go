@@ -113,6 +113,8 @@ var pinnedClauses = map[string][]clausePin{
 		{"TEXT-THIS-DOCUMENT", []string{"MDCG 2019-16 §4.2"}, nil},
 		{"TEXT-RISK-TRANSFER", []string{"MDCG 2019-16 §2.6"}, nil},
 		{"SPEC-DEPRECATED", []string{}, nil},
+		{"SPEC-TRANSLATION-MISSING", []string{"MDR Art. 10(11)"}, []string{"IVDR Art. 10(10)"}},
+		{"SPEC-TRANSLATION-STALE", []string{"MDR Art. 10(11)"}, []string{"IVDR Art. 10(10)"}},
 		{"PLAT-KNOWN-EOS", []string{"MDCG 2019-16 §3.8", "MDR Annex I 17.2"}, []string{"MDCG 2019-16 §3.8", "IVDR Annex I 16.2"}},
 		{"LAY-TEXTS", []string{"MDCG 2019-16 §2.6.3"}, nil},
 		{"MDS2-UNANSWERED", []string{"MDCG 2019-16 §4.3", "MDS2"}, nil},

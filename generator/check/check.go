@@ -130,12 +130,13 @@ type Options struct {
 	// read; SBOMErr is why it could not (nil when the spec names no SBOM).
 	BOM     *sbom.BOM
 	SBOMErr error
+	// Languages, when set, are the languages the documents are written in,
+	// instead of the spec's `languages:` (docgen build --lang); each free
+	// text needs a translation into every one but the spec's own.
+	Languages []string
 	// RequireMDS2 makes MDS2 questions the spec cannot answer an error
 	// (rule MDS2-UNANSWERED) instead of a note.
 	RequireMDS2 bool
-	// Languages are the output languages (--lang); empty takes the spec's
-	// languages, else its language (rule LANG-INCOMPLETE).
-	Languages []string
 }
 
 // run carries the state of one check run.

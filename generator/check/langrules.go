@@ -1,6 +1,7 @@
 package check
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/docgen/docgen/generator/msg"
@@ -12,23 +13,22 @@ const langListed = 12
 
 // langComplete reports each output language whose document texts lack
 // keys of the English ones: the IfU would show those texts in English.
-// The output languages are Options.Languages (--lang), else the spec's
-// languages, else its language; a language docgen has no texts in at all
-// is a load error (spec.no_language_set), not a finding.
+// The output languages are spec.Spec.OutputLanguages; a language docgen
+// has no texts in at all is a load error (spec.no_language_set), not a
+// finding.
 func langComplete(rr *ruleRun) {
 	type lang struct{ tag, path string }
 	var langs []lang
-	switch {
-	case len(rr.opts.Languages) > 0:
-		for _, l := range rr.opts.Languages {
-			langs = append(langs, lang{l, ""})
+	for _, l := range rr.s.OutputLanguages(rr.opts.Languages) {
+		path := "" // from --lang: the finding is placed at the spec
+		if len(rr.opts.Languages) == 0 {
+			if i := slices.Index(rr.s.Languages, l); i >= 0 {
+				path = yamlx.Index("languages", i)
+			} else if rr.s.Language != "" {
+				path = "language"
+			}
 		}
-	case len(rr.s.Languages) > 0:
-		for i, l := range rr.s.Languages {
-			langs = append(langs, lang{l, yamlx.Index("languages", i)})
-		}
-	case rr.s.Language != "":
-		langs = append(langs, lang{rr.s.Language, "language"})
+		langs = append(langs, lang{l, path})
 	}
 	for _, l := range langs {
 		if !msg.HasLanguage(l.tag) {

@@ -50,6 +50,8 @@ var checks = map[string]func(*ruleRun){
 	"known-ended-support":     knownEndedSupport,
 	"lay-texts":               layTexts,
 	"lang-complete":           langComplete,
+	"translations-complete":   translationsComplete,
+	"translations-current":    translationsCurrent,
 }
 
 // CheckNames lists the implemented consistency checks, sorted.

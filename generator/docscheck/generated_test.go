@@ -33,7 +33,7 @@ func TestGeneratedDocuments(t *testing.T) {
 			name := filepath.Base(filepath.Dir(path)) + "/" + strings.Join(profiles, "+")
 			t.Run(name, func(t *testing.T) {
 				b, err := generator.BuildSpec(context.Background(), path, generator.BuildOptions{
-					Formats: []string{"md"}, Profiles: profiles,
+					Formats: []string{"md"}, Profiles: profiles, Languages: []string{"en"},
 					Today: time.Date(2026, 11, 1, 0, 0, 0, 0, time.UTC),
 				})
 				if err != nil {

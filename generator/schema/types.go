@@ -55,9 +55,13 @@ func orEmpty(s obj) obj {
 }
 
 func textSchema() obj {
-	return scalarText().with("description",
-		"Prose, written as a plain string; numbers are taken literally. "+
-			"Per-language text ({en: ..., de: ...}) is reserved for a later format version.")
+	perLang := obj{}.with("type", "object").
+		with("propertyNames", obj{}.with("pattern", `^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$`)).
+		with("additionalProperties", obj{}.with("type", []string{"string", "number", "null"})).
+		with("minProperties", 1)
+	return obj{}.with("anyOf", []obj{scalarText(), perLang}).with("description",
+		"Prose, written as a plain string in the spec's language; numbers are taken literally. "+
+			"Or a mapping of language tag to text that holds the spec's language, e.g. {en: ..., de: ...}.")
 }
 
 func dateSchema() obj {

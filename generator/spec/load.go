@@ -62,7 +62,9 @@ func (e *ReadError) Unwrap() error { return e.Err }
 // the returned spec is then partial and must not be used for output.
 //
 // A folder stands for the spec file DefaultFile in it, the file `docgen
-// init` writes: Load("my-device") reads my-device/device.yaml.
+// init` writes: Load("my-device") reads my-device/device.yaml. The
+// translation side files the spec lists are read and merged too (see
+// LoadTranslations); they must lie in the spec's folder.
 func Load(path string) (*Spec, error) {
 	path, err := Resolve(path)
 	if err != nil {
@@ -72,7 +74,12 @@ func Load(path string) (*Spec, error) {
 	if err != nil {
 		return nil, err
 	}
-	return Parse(path, data)
+	s, err := Parse(path, data)
+	if err != nil {
+		return s, err
+	}
+	_, err = LoadTranslations(s, false)
+	return s, err
 }
 
 // Resolve returns the spec file path stands for: path itself, or the file

@@ -107,7 +107,7 @@ func TestParseErrors(t *testing.T) {
 		{"icmp with ports", "firewall_rules:\n  - {id: r2, source: any, destination: dev, protocol: icmp, ports: 8}\n", []string{"ICMP has no ports"}},
 		{"waiver without rationale", "waivers:\n  - {rule: IFU-FAILSAFE, rationale: TBD}\n", []string{"a waiver needs a written `rationale`"}},
 		{"component without key", "components:\n  - {support_level: abandoned}\n", []string{"needs a `purl` or a `bom_ref`"}},
-		{"translations reserved", "spec_version: 1\ndevice: {description: {en: x, de: y}}\n", []string{"per-language text is reserved"}},
+		{"translation without source", "spec_version: 1\ndevice: {description: {fr: x, de: y}}\n", []string{"2:10: this text is written in several languages (`de`, `fr`) but not in the spec's language en"}},
 		{"unquoted colon in text", "spec_version: 2\nenvironment:\n  assumptions:\n    - Scanner events: none\n", []string{`4:7: expected text, found a mapping: a colon followed by a space starts a mapping in YAML; put the text in quotes: "Scanner events: none"`}},
 		{"merge key", "spec_version: 1\nx: &a {name: n}\ndevice:\n  <<: *a\n", []string{"unknown field `x`", "merge keys (`<<:`) are not supported"}},
 		{"syntax error", "spec_version: 1\ndevice: [\n", []string{"YAML syntax error"}},

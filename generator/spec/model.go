@@ -18,6 +18,8 @@ type Spec struct {
 	Profiles    []string `yaml:"profiles" doc:"Requirement catalogs to check against; default [mdcg-2019-16]. Known: mdcg-2019-16, fda-premarket-2026 (fda-premarket-2023 is its former name and still selects it)."`
 	Language    string   `yaml:"language" doc:"Language of the texts in this file, as a BCP 47 tag; default en."`
 	Languages   []string `yaml:"languages" doc:"Languages to write the documents in, as BCP 47 tags, e.g. [en, de, fr]; default: the spec's language. Free texts need a translation in each (MDR Art. 10(11), IVDR Art. 10(10))."`
+	// Translations lists side files; the loader reads them (ReadTranslations).
+	Translations []string `yaml:"translations" doc:"Side files with translations of the free texts, one per language, relative to this file, e.g. [device.de.yaml, device.fr.yaml]; docgen translate import writes them."`
 
 	Device   Device   `yaml:"device" doc:"Device identity, regulation and applicability flags."`
 	Document Document `yaml:"document" doc:"Document control: id, revision, date, history, approvals."`
@@ -73,6 +75,9 @@ type Spec struct {
 	File string `yaml:"-"`
 	// Sources maps field paths to positions in File.
 	Sources *yamlx.SourceMap `yaml:"-"`
+	// TranslationEntries are the translations read from the side files,
+	// in file order, for the check of stale translations.
+	TranslationEntries []TranslationEntry `yaml:"-"`
 	// Deprecations are the deprecated forms the file uses, each with the
 	// current form; they still load with the same meaning.
 	Deprecations []Deprecation `yaml:"-"`

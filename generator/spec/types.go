@@ -16,16 +16,18 @@ import (
 
 // Text is human-readable prose in a spec: a description, a step, a warning.
 //
-// In format v1 a Text is written as a plain YAML string. It is a type of its
-// own, and not a string, so that per-language variants ({en: ..., de: ...})
-// can be added in a later format version without changing any existing spec:
-// every place that takes prose already takes a Text.
+// A Text is written as a plain YAML string, in the spec's language
+// (`language:`), or as a mapping of language tag to text, which must hold
+// the spec's language: {en: ..., de: ...}. Translations may also come from
+// side files the spec lists under `translations:` (see [ReadTranslations]).
+// Format v1 specs never had the mapping form, so accepting it in both
+// format versions changes the meaning of no existing spec.
 type Text struct {
 	// Value is the text in the spec's language.
 	Value string
-	// Translations holds the text in other languages, by BCP 47 tag, when
-	// the spec writes the field as a mapping of language to text. It is nil
-	// for a plain string.
+	// Translations holds the text in other languages, by BCP 47 tag, from
+	// the mapping form or a side file. It is nil for a plain string without
+	// translations.
 	Translations map[string]string
 }
 
@@ -42,6 +44,11 @@ func (t Text) In(lang string) string {
 	if s, ok := t.Translations[lang]; ok {
 		return s
 	}
+	if base, _, regional := strings.Cut(lang, "-"); regional {
+		if s, ok := t.Translations[base]; ok {
+			return s // de-AT takes the de text
+		}
+	}
 	return t.Value
 }
 
@@ -56,18 +63,40 @@ func (t Text) Has(lang, sourceLang string) bool {
 }
 
 // DecodeNode implements yamlx.NodeDecoder. Any scalar is taken literally,
-// so "1.10" stays "1.10" and "yes" stays "yes".
+// so "1.10" stays "1.10" and "yes" stays "yes". A mapping of language tags
+// to text is kept in Translations whole; the validator then moves the
+// spec's own language to Value, once `language:` is known.
 func (t *Text) DecodeNode(d *yamlx.Decoder, n *yaml.Node, path string) {
 	switch n.Kind {
 	case yaml.ScalarNode:
 		t.Value = n.Value
 	case yaml.MappingNode:
-		if len(n.Content) == 2 && n.Content[0].Kind == yaml.ScalarNode && n.Content[1].Kind == yaml.ScalarNode {
+		if len(n.Content) == 2 && n.Content[0].Kind == yaml.ScalarNode && n.Content[1].Kind == yaml.ScalarNode && !IsLanguageTag(n.Content[0].Value) {
 			// "Scanner events: none" unquoted: a colon and a space start a mapping.
 			d.Report(n, "spec.text_colon", n.Content[0].Value+": "+n.Content[1].Value)
 			return
 		}
-		d.Report(n, "spec.text_translations")
+		tr := map[string]string{}
+		for i := 0; i+1 < len(n.Content); i += 2 {
+			k, v := n.Content[i], n.Content[i+1]
+			switch {
+			case k.Kind != yaml.ScalarNode || !IsLanguageTag(k.Value):
+				d.Report(k, "spec.text_bad_language", yamlx.Describe(k))
+				continue
+			case v.Kind != yaml.ScalarNode:
+				d.Report(v, "yaml.want_string", yamlx.Describe(v))
+				continue
+			}
+			if _, dup := tr[k.Value]; dup {
+				d.Report(k, "spec.text_duplicate_language", k.Value)
+				continue
+			}
+			if v.Tag == "!!null" {
+				continue // {de: } is a translation still to be written
+			}
+			tr[k.Value] = v.Value
+		}
+		t.Value, t.Translations = "", tr
 	default:
 		d.Report(n, "yaml.want_string", yamlx.Describe(n))
 	}

@@ -35,6 +35,7 @@ type validator struct {
 func validate(d *yamlx.Decoder, s *Spec) {
 	v := &validator{d: d, s: s}
 	v.header()
+	v.resolveTexts()
 	v.device()
 	v.deprecated()
 	v.ids()
