@@ -13,6 +13,7 @@ import (
 	"github.com/docgen/docgen/generator"
 	"github.com/docgen/docgen/generator/check"
 	"github.com/docgen/docgen/generator/docscheck"
+	"github.com/docgen/docgen/generator/msg"
 )
 
 // anchorRE matches the anchors docgen writes into its Markdown: inline
@@ -31,9 +32,35 @@ func TestGeneratedDocuments(t *testing.T) {
 	for _, path := range specs {
 		for _, profiles := range [][]string{nil, {"mdcg-2019-16", "fda-premarket-2026"}} {
 			name := filepath.Base(filepath.Dir(path)) + "/" + strings.Join(profiles, "+")
-			t.Run(name, func(t *testing.T) {
+			t.Run(name, func(t *testing.T) { checkGenerated(t, path, profiles, "en") })
+		}
+	}
+}
+
+// TestGeneratedDocumentsInEveryLanguage does the same for the documents
+// of two examples (one for professionals, one for lay users) in every
+// language docgen writes, read as hand-written documents in that language
+// (front matter lang): the headings docgen writes are among those its
+// vocabulary for the language recognises.
+func TestGeneratedDocumentsInEveryLanguage(t *testing.T) {
+	for _, lang := range msg.Languages() {
+		if lang == msg.DefaultLanguage {
+			continue
+		}
+		for _, ex := range []string{"imaging-workstation", "home-monitor"} {
+			t.Run(lang+"/"+ex, func(t *testing.T) {
+				checkGenerated(t, filepath.Join("..", "..", "examples", ex, "device.yaml"), nil, lang)
+			})
+		}
+	}
+}
+
+func checkGenerated(t *testing.T, path string, profiles []string, lang string) {
+	{
+		{
+			{
 				b, err := generator.BuildSpec(context.Background(), path, generator.BuildOptions{
-					Formats: []string{"md"}, Profiles: profiles, Languages: []string{"en"},
+					Formats: []string{"md"}, Profiles: profiles, Languages: []string{lang},
 					Today: time.Date(2026, 11, 1, 0, 0, 0, 0, time.UTC),
 				})
 				if err != nil {
@@ -49,6 +76,9 @@ func TestGeneratedDocuments(t *testing.T) {
 					stripped := anchorRE.ReplaceAll(f.Data, nil)
 					if strings.Contains(string(stripped), "<a id=") {
 						t.Fatalf("%s: anchors left after stripping", f.Name)
+					}
+					if lang != "en" {
+						stripped = append([]byte("---\nlang: "+lang+"\n---\n"), stripped...)
 					}
 					p := filepath.Join(dir, f.Name)
 					if err := os.WriteFile(p, stripped, 0o644); err != nil {
@@ -85,7 +115,7 @@ func TestGeneratedDocuments(t *testing.T) {
 				if res.Summary.Satisfied == 0 {
 					t.Error("no item satisfied")
 				}
-			})
+			}
 		}
 	}
 }
