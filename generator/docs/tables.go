@@ -509,7 +509,7 @@ func nodeTable(in *tableInput) *Table {
 		if n.Supplied == nil {
 			suppliedPath = f("kind") // supplied because it is the device
 		}
-		t.add(idx("network.nodes", i), c(n.ID, f("id")), c(n.Name, f("name")), c(in.enumWordsOf(n.Kind), f("kind")), c(in.endpointName(s, n.Zone), f("zone")),
+		t.add(idx("network.nodes", i), c(n.ID, f("id")), c(n.Name, f("name")), c(in.nodeKind(n.Kind), f("kind")), c(in.endpointName(s, n.Zone), f("zone")),
 			c(strings.Join(addrs, ", "), f("addresses")), c(supplied, suppliedPath), c(oneLine(in.tr(n.Description)), f("description")),
 			c(variantNames(s, n.Variants), f("variants")))
 	}
@@ -710,4 +710,13 @@ func severity(rs []sbom.Rating) string {
 		s = strings.TrimSpace(s + " (" + strings.Join(extra, ", ") + ")")
 	}
 	return s
+}
+
+// nodeKind names a node kind as the network diagram's boxes and legend do,
+// so that the node table and the diagram say the same.
+func (w words) nodeKind(k spec.NodeKind) string {
+	if k == "" {
+		return ""
+	}
+	return w.get("diagram.kind." + string(k))
 }
