@@ -18,7 +18,8 @@
 //
 // PDF/A-3b (with Options.PDFA):
 //
-//   - 6.1.2 file header: %PDF-1.n (n at most 7) and a binary comment.
+//   - 6.1.2 file header: %PDF-1.n (n at most 7) and a binary comment; no
+//     catalog /Version above 1.7 (PDF/A-3 is based on PDF 1.7).
 //   - 6.1.3 trailer: a file identifier, no encryption, nothing after %%EOF
 //     but an end-of-line marker.
 //   - 6.1.4 cross-reference table: every offset points to its object.
