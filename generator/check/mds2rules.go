@@ -26,7 +26,7 @@ func mds2Answered(rr *ruleRun) {
 		rr.add(Finding{RuleID: rr.rule.ID, Title: rr.rule.Title, Severity: catalog.Error, Message: err.Error()})
 		return
 	}
-	st := form.Evaluate(mds2.Input{Spec: rr.s, BOM: rr.opts.BOM})
+	st := form.Evaluate(mds2.Input{Spec: rr.s, BOM: rr.opts.BOM, AnswersOnly: true})
 	un := st.Unanswered()
 	if len(un) == 0 {
 		return

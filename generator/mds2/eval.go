@@ -17,6 +17,10 @@ type Input struct {
 	Spec *spec.Spec
 	// BOM is the spec's SBOM as read by generator.LoadSBOM, or nil.
 	BOM *sbom.BOM
+	// AnswersOnly leaves the notes out (and the spec paths only a note
+	// cites), for callers that need only the answers, such as check's
+	// count of unanswered questions; the answers are the same.
+	AnswersOnly bool
 }
 
 // env is the state of one evaluation.
@@ -82,8 +86,13 @@ func (e *env) answer(f *Form, q *Question) Result {
 			if !ok {
 				continue
 			}
+			r.Answer = string(rule.Answer)
+			if e.in.AnswersOnly {
+				r.Paths = dedupe(paths)
+				return r
+			}
 			note, notePaths := e.render(ctx{v: e.root}, rule.Note, true)
-			r.Answer, r.Note = string(rule.Answer), note
+			r.Note = note
 			r.Paths = dedupe(append(paths, notePaths...))
 			return r
 		}

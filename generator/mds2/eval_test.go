@@ -286,3 +286,34 @@ func TestEmptySpec(t *testing.T) {
 		t.Errorf("an empty spec answers %d questions", n)
 	}
 }
+
+// TestAnswersOnlySameAnswers checks that leaving the notes out changes no
+// answer: check counts the unanswered questions that way.
+func TestAnswersOnlySameAnswers(t *testing.T) {
+	f, err := mds2.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	specs, _ := filepath.Glob(filepath.Join("..", "..", "examples", "*", "device.yaml"))
+	if len(specs) == 0 {
+		t.Fatal("no examples")
+	}
+	for _, path := range specs {
+		s, err := generator.LoadSpec(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		bom, err := generator.LoadSBOM(s, false)
+		if err != nil {
+			t.Fatal(err)
+		}
+		full, quick := f.Evaluate(mds2.Input{Spec: s, BOM: bom}), f.Evaluate(mds2.Input{Spec: s, BOM: bom, AnswersOnly: true})
+		for i, sec := range full.Sections {
+			for j, q := range sec.Questions {
+				if got := quick.Sections[i].Questions[j]; got.Answer != q.Answer || got.Gap != q.Gap {
+					t.Errorf("%s: %s answered %q with notes, %q without", path, q.ID, q.Answer, got.Answer)
+				}
+			}
+		}
+	}
+}
