@@ -227,7 +227,7 @@ func (r *run) execute(name string) ([]docmodel.Block, error) {
 	start := len(r.items)
 	var out bytes.Buffer
 	if err := r.safely(func() error { return r.tmpl.ExecuteTemplate(&out, name, r.view) }); err != nil {
-		return nil, fmt.Errorf("docs: template %s: %w", name, err)
+		return nil, r.b.templates.execError(name, err)
 	}
 	if r.err != nil {
 		return nil, r.err
@@ -265,7 +265,7 @@ func (r *run) pieces(name, out string, start int) ([]item, error) {
 		if strings.TrimSpace(s) == "" {
 			return nil
 		}
-		if !r.b.templates.overridden[name] {
+		if r.b.templates.overridden[name] == "" {
 			return fmt.Errorf("docs: template %s writes text of its own (%q); fixed text comes from the message catalog through the template functions", name, strings.TrimSpace(s))
 		}
 		d, err := markdown.Read([]byte(s))
