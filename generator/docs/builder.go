@@ -37,14 +37,15 @@ type builder struct {
 }
 
 // view is the data every template sees.
+// Its doc tags are what `docgen templates doc` says of each field.
 type view struct {
-	Spec *spec.Spec
+	Spec *spec.Spec `doc:"The device spec. Its fields are listed below; template functions name them by their spec path (updates.channel)."`
 	// Doc is the document being written.
-	Doc docDef
+	Doc docDef `doc:"The document being written, as templates/docs/documents.yaml defines it."`
 	// Lay is true when the document is read by lay users.
-	Lay bool
+	Lay bool `doc:"True when the document is read by lay users (device.lay_users and a lay_audience in documents.yaml)."`
 	// Fragment is true when the IfU is built as a chapter of a larger IfU.
-	Fragment bool
+	Fragment bool `doc:"True when the IfU section is built as a chapter of a larger IfU (build --ifu-heading-offset)."`
 }
 
 // tables returns the tables of the spec, built once.

@@ -145,7 +145,7 @@ func templateData() []dataDesc {
 		if t.Kind() != reflect.Struct || seen[t] || t.PkgPath() == "time" {
 			continue
 		}
-		if t == reflect.TypeOf(spec.Text{}) {
+		if t == reflect.TypeOf(spec.Text{}) || t == reflect.TypeOf(spec.Date{}) {
 			continue
 		}
 		seen[t] = true
