@@ -182,6 +182,7 @@ func newApp(stdout, stderr io.Writer) *cli.App {
 			sbomCommand(),
 			schemaCommand(),
 			serveCommand(),
+			templatesCommand(),
 			translateCommand(),
 			versionCommand(),
 			completionCommand(),

@@ -37,14 +37,15 @@ type builder struct {
 }
 
 // view is the data every template sees.
+// Its doc tags are what `docgen templates doc` says of each field.
 type view struct {
-	Spec *spec.Spec
+	Spec *spec.Spec `doc:"The device spec. Its fields are listed below; template functions name them by their spec path (updates.channel)."`
 	// Doc is the document being written.
-	Doc docDef
+	Doc docDef `doc:"The document being written, as templates/docs/documents.yaml defines it."`
 	// Lay is true when the document is read by lay users.
-	Lay bool
+	Lay bool `doc:"True when the document is read by lay users (device.lay_users and a lay_audience in documents.yaml)."`
 	// Fragment is true when the IfU is built as a chapter of a larger IfU.
-	Fragment bool
+	Fragment bool `doc:"True when the IfU section is built as a chapter of a larger IfU (build --ifu-heading-offset)."`
 }
 
 // tables returns the tables of the spec, built once.
@@ -227,7 +228,7 @@ func (r *run) execute(name string) ([]docmodel.Block, error) {
 	start := len(r.items)
 	var out bytes.Buffer
 	if err := r.safely(func() error { return r.tmpl.ExecuteTemplate(&out, name, r.view) }); err != nil {
-		return nil, fmt.Errorf("docs: template %s: %w", name, err)
+		return nil, r.b.templates.execError(name, err)
 	}
 	if r.err != nil {
 		return nil, r.err
@@ -265,7 +266,7 @@ func (r *run) pieces(name, out string, start int) ([]item, error) {
 		if strings.TrimSpace(s) == "" {
 			return nil
 		}
-		if !r.b.templates.overridden[name] {
+		if r.b.templates.overridden[name] == "" {
 			return fmt.Errorf("docs: template %s writes text of its own (%q); fixed text comes from the message catalog through the template functions", name, strings.TrimSpace(s))
 		}
 		d, err := markdown.Read([]byte(s))

@@ -130,23 +130,23 @@ type Set struct {
 
 // docDef describes one document, from templates/docs/documents.yaml.
 type docDef struct {
-	Name     string `yaml:"name"`
-	Target   string `yaml:"target"`
-	Code     string `yaml:"code"`
-	Template string `yaml:"template"`
+	Name     string `yaml:"name" doc:"The document's name and file base name, e.g. ifu-security."`
+	Target   string `yaml:"target" doc:"The catalog target it serves: ifu, admin, network or public."`
+	Code     string `yaml:"code" doc:"Appended to the spec's document id to make the document's id."`
+	Template string `yaml:"template" doc:"The template that writes it."`
 	// Audience is who reads it; LayAudience replaces it for devices with
 	// lay users.
-	Audience    string `yaml:"audience"`
-	LayAudience string `yaml:"lay_audience"`
+	Audience    string `yaml:"audience" doc:"Who reads it."`
+	LayAudience string `yaml:"lay_audience" doc:"Who reads it when the device has lay users."`
 	// Public documents are published; a document for lay readers may refer
 	// only to public documents.
-	Public     bool `yaml:"public"`
-	AttachSBOM bool `yaml:"attach_sbom"`
+	Public     bool `yaml:"public" doc:"True when it is published."`
+	AttachSBOM bool `yaml:"attach_sbom" doc:"True when its PDF carries the SBOM as an attachment."`
 	// Fragment documents can be built as a chapter of a larger document.
-	Fragment bool `yaml:"fragment"`
+	Fragment bool `yaml:"fragment" doc:"True when it can be built as a chapter of a larger document."`
 	// FileWords are words whose presence in a Markdown file's name makes
 	// `check --docs` take it for a document of this target.
-	FileWords []string `yaml:"file_words"`
+	FileWords []string `yaml:"file_words" doc:"Words of a file name that make check --docs take a hand-written file for this document."`
 }
 
 // Target is a catalog target a generated document serves, as `check

@@ -7,6 +7,7 @@ import (
 	"text/template"
 
 	"github.com/docgen/docgen/generator/docmodel"
+	"github.com/docgen/docgen/generator/msg"
 	"github.com/docgen/docgen/generator/spec"
 	"github.com/docgen/docgen/generator/yamlx"
 )
@@ -127,14 +128,14 @@ func (r *run) funcs() template.FuncMap {
 		"has": func(path string) bool {
 			v, ok := s.Lookup(path)
 			if !ok {
-				panic(templateError{fmt.Sprintf("no spec field %q", path)})
+				panic(noSpecField(path))
 			}
 			return spec.HasContent(v)
 		},
 		"is": func(path string, want bool) bool {
 			v, ok := s.Lookup(path)
 			if !ok {
-				panic(templateError{fmt.Sprintf("no spec field %q", path)})
+				panic(noSpecField(path))
 			}
 			if p, isPtr := v.Interface().(*bool); isPtr {
 				return p != nil && *p == want
@@ -201,7 +202,7 @@ func (r *run) table(id string) string {
 func (r *run) text(path string) string {
 	v, ok := r.b.in.Spec.Lookup(path)
 	if !ok {
-		panic(templateError{fmt.Sprintf("no spec field %q", path)})
+		panic(noSpecField(path))
 	}
 	t, isText := v.Interface().(spec.Text)
 	if !isText {
@@ -233,6 +234,9 @@ func paragraphs(s string) []string {
 // labelled writes a paragraph that starts with a bold label from the
 // message catalog and continues with the spec text at path.
 func (r *run) labelled(key, path string) string {
+	if !r.has(key) {
+		panic(templateError{msg.Format("docs.tmpl.no_message", key, didYouMean(key, messageKeys()))})
+	}
 	v := r.b.fact(path)
 	if v.empty() {
 		return r.none()
@@ -245,7 +249,7 @@ func (r *run) labelled(key, path string) string {
 func (r *run) list(path string, numbered bool) string {
 	v, ok := r.b.in.Spec.Lookup(path)
 	if !ok {
-		panic(templateError{fmt.Sprintf("no spec field %q", path)})
+		panic(noSpecField(path))
 	}
 	ts, isList := v.Interface().([]spec.Text)
 	if !isList {

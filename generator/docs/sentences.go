@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/docgen/docgen/generator/docmodel"
+	"github.com/docgen/docgen/generator/msg"
 )
 
 // placeholderRE finds the placeholders of a sentence message: %s for the
@@ -26,7 +27,7 @@ var placeholderRE = regexp.MustCompile(`%(?:\[(\d+)\])?s`)
 // "Corvela Health B.V." never reads "B.V..".
 func (w words) sentence(key string, args ...any) (value, error) {
 	if !w.has(key) {
-		return noValue, templateError{fmt.Sprintf("no message %q", key)}
+		return noValue, templateError{msg.Format("docs.tmpl.no_message", key, didYouMean(key, messageKeys()))}
 	}
 	var vals []value
 	var cited []string

@@ -7,13 +7,11 @@ import (
 	"os"
 	"path"
 	"path/filepath"
-	"slices"
 	"strings"
 	"text/template"
 
 	"github.com/docgen/docgen/generator/input"
 	"github.com/docgen/docgen/generator/msg"
-	"github.com/docgen/docgen/generator/spec"
 	"github.com/docgen/docgen/generator/yamlx"
 	"github.com/docgen/docgen/templates"
 )
@@ -21,9 +19,18 @@ import (
 // templateSet holds the document templates, parsed once.
 type templateSet struct {
 	t *template.Template
-	// overridden marks the templates replaced by files of --templates; only
-	// those may write Markdown of their own.
-	overridden map[string]bool
+	// overridden maps the templates replaced by files of --templates to the
+	// path of their file; only those may write Markdown of their own.
+	overridden map[string]string
+}
+
+// file is the path an error names for the template name: the override's
+// file, else the embedded file's path in the docgen sources.
+func (ts *templateSet) file(name string) string {
+	if p := ts.overridden[name]; p != "" {
+		return p
+	}
+	return "templates/docs/" + name
 }
 
 // has reports whether the set has a template of that name.
@@ -61,7 +68,7 @@ func loadTemplates(dir string) (*templateSet, []docDef, error) {
 	if err != nil {
 		return nil, nil, err
 	}
-	ts := &templateSet{overridden: map[string]bool{}}
+	ts := &templateSet{overridden: map[string]string{}}
 	if dir != "" {
 		if err := overrideTemplates(dir, files, names, ts.overridden); err != nil {
 			return nil, nil, err
@@ -73,17 +80,13 @@ func loadTemplates(dir string) (*templateSet, []docDef, error) {
 	}
 	// The functions are bound per document; placeholders let the parser
 	// know their names.
-	placeholders := template.FuncMap{}
-	for name := range (&run{b: &builder{in: Input{Spec: &spec.Spec{}}}, view: &view{}}).funcs() {
-		placeholders[name] = func(...any) string { return "" }
-	}
-	t := template.New("docs").Option("missingkey=error").Funcs(placeholders)
+	t := template.New("docs").Option("missingkey=error").Funcs(placeholderFuncs())
 	for _, name := range names {
-		if !strings.HasSuffix(name, ".tmpl") {
+		if !overridable(name) {
 			continue
 		}
 		if _, err := t.New(name).Parse(string(files[name])); err != nil {
-			return nil, nil, fmt.Errorf("docs: template %s: %w", name, err)
+			return nil, nil, ts.parseError(name, err)
 		}
 	}
 	ts.t = t
@@ -93,7 +96,7 @@ func loadTemplates(dir string) (*templateSet, []docDef, error) {
 // overrideTemplates replaces embedded templates by the files of dir. A
 // file that matches no template is an error with a suggestion, so a typo in
 // a file name does not silently leave the default in place.
-func overrideTemplates(dir string, files map[string][]byte, names []string, overridden map[string]bool) error {
+func overrideTemplates(dir string, files map[string][]byte, names []string, overridden map[string]string) error {
 	byBase := map[string][]string{}
 	for _, n := range names {
 		byBase[path.Base(n)] = append(byBase[path.Base(n)], n)
@@ -124,6 +127,9 @@ func overrideTemplates(dir string, files map[string][]byte, names []string, over
 				return errors.New(msg.Format("docs.unknown_template", filepath.Join(dir, filepath.FromSlash(p)), suggestTemplate(p, names)))
 			}
 		}
+		if !overridable(name) {
+			return errors.New(msg.Format("docs.not_overridable", filepath.Join(dir, filepath.FromSlash(p))))
+		}
 		if !d.Type().IsRegular() {
 			return errors.New(msg.Format("docs.template_not_file", filepath.Join(dir, filepath.FromSlash(p))))
 		}
@@ -132,9 +138,7 @@ func overrideTemplates(dir string, files map[string][]byte, names []string, over
 			return err
 		}
 		files[name] = data
-		if !slices.Contains([]string{"documents.yaml"}, name) {
-			overridden[name] = true
-		}
+		overridden[name] = filepath.Join(dir, filepath.FromSlash(p))
 		return nil
 	})
 }

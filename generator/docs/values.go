@@ -44,7 +44,7 @@ func plainValue(s string) value { return value{content: docmodel.Plain(s)} }
 func (b *builder) fact(path string) value {
 	v, ok := b.in.Spec.Lookup(path)
 	if !ok {
-		panic(templateError{fmt.Sprintf("no spec field %q", path)})
+		panic(noSpecField(path))
 	}
 	if !spec.HasContent(v) {
 		return noValue // a pointer to false is content: the spec says "no"
@@ -137,7 +137,7 @@ func (w words) joinTexts(ts []spec.Text) string {
 func (b *builder) contact(path string) value {
 	v, ok := b.in.Spec.Lookup(path)
 	if !ok {
-		panic(templateError{fmt.Sprintf("no spec field %q", path)})
+		panic(noSpecField(path))
 	}
 	c, ok := v.Interface().(spec.Contact)
 	if !ok {
