@@ -407,5 +407,5 @@ func (r *run) internetHosts() value {
 	if len(names) == 0 {
 		return noValue
 	}
-	return value{content: docmodel.Plain(strings.Join(names, "; ")), paths: paths}
+	return value{content: docmodel.Plain(r.join(names)), paths: paths}
 }

@@ -170,7 +170,7 @@ func attentionTable(in *tableInput) *Table {
 	})
 	for _, r := range rows {
 		t.add("sbom.path", c(componentName(r.cm), ""), c(r.cm.Version, ""), c(r.cm.SupplierName(), ""), c(r.cm.EndOfSupport, ""),
-			c(strings.Join(r.reasons, "; "), ""))
+			c(in.join(r.reasons), ""))
 	}
 	return t
 }

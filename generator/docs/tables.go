@@ -151,7 +151,7 @@ func (w words) withCondition(text string, cond spec.Text) string {
 	if text == "" {
 		return c
 	}
-	return text + "; " + c
+	return w.join([]string{text, c})
 }
 
 func firewallTable(in *tableInput) *Table {
@@ -292,7 +292,7 @@ func interfaceTable(in *tableInput) *Table {
 				wifi = strings.TrimSpace(wifi + " (" + strings.Join(it.WiFi.EAP, ", ") + ")")
 			}
 			if n := oneLine(in.tr(it.WiFi.Notes)); n != "" {
-				wifi = strings.TrimSpace(wifi + "; " + n)
+				wifi = strings.TrimSpace(in.join([]string{wifi, n}))
 			}
 		}
 		t.add(idx("interfaces", i), c(it.ID, f("id")), c(it.Name, f("name")), c(comp, f("node")), c(in.enumWordsOf(it.Kind), f("kind")),
@@ -332,7 +332,7 @@ func roleTable(in *tableInput) *Table {
 			creds = append(creds, x)
 		}
 		t.add(idx("roles", i), c(r.Name, field("roles", i, "name")), c(in.joinTexts(r.Permissions), field("roles", i, "permissions")),
-			c(strings.Join(creds, "; "), field("roles", i, "credentials")), c(oneLine(in.tr(r.RequiredSkills)), field("roles", i, "required_skills")))
+			c(in.join(creds), field("roles", i, "credentials")), c(oneLine(in.tr(r.RequiredSkills)), field("roles", i, "required_skills")))
 	}
 	return t
 }

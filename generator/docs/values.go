@@ -129,7 +129,7 @@ func (w words) joinTexts(ts []spec.Text) string {
 	for i := 0; i < len(parts)-1; i++ {
 		parts[i] = strings.TrimSuffix(parts[i], ".")
 	}
-	return strings.Join(parts, "; ")
+	return w.join(parts)
 }
 
 // contact shows a contact: its name, then e-mail, telephone and web page,

@@ -3,6 +3,7 @@ package docs
 import (
 	"github.com/docgen/docgen/generator/msg"
 	"github.com/docgen/docgen/generator/spec"
+	"strings"
 )
 
 // words is the output language of a build: its fixed texts and the
@@ -19,3 +20,9 @@ func (w words) has(key string) bool                   { return w.m.Has(key) }
 // tr is the spec text t in the output language (its source text when it
 // has no translation; check reports that).
 func (w words) tr(t spec.Text) string { return t.In(w.m.Lang()) }
+
+// join lists items in one line with the language's separator ("; " in
+// English, " ; " with a no-break space in French).
+func (w words) join(items []string) string {
+	return strings.Join(items, w.get("word.list_separator"))
+}
