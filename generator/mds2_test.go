@@ -17,7 +17,7 @@ func buildEdited(t *testing.T, edits map[string]string) *generator.Built {
 	t.Helper()
 	src := filepath.Join(root, "examples", "imaging-workstation")
 	dir := t.TempDir()
-	for _, f := range []string{"device.yaml", "sbom.cdx.json"} {
+	for _, f := range []string{"device.yaml", "device.de.yaml", "device.fr.yaml", "sbom.cdx.json"} {
 		data, err := os.ReadFile(filepath.Join(src, f))
 		if err != nil {
 			t.Fatal(err)

@@ -199,9 +199,17 @@ func TestCIRecipes(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	de, err := os.ReadFile("../../examples/imaging-workstation/device.de.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	fr, err := os.ReadFile("../../examples/imaging-workstation/device.fr.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
 	workspace := func(t *testing.T, specData []byte) string {
 		dir := t.TempDir()
-		for name, data := range map[string][]byte{"device.yaml": specData, "sbom.cdx.json": sbom} {
+		for name, data := range map[string][]byte{"device.yaml": specData, "device.de.yaml": de, "device.fr.yaml": fr, "sbom.cdx.json": sbom} {
 			if err := os.WriteFile(filepath.Join(dir, name), data, 0o644); err != nil {
 				t.Fatal(err)
 			}

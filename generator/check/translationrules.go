@@ -53,13 +53,23 @@ func translationsCurrent(rr *ruleRun) {
 	}
 	src := rr.s.SourceLanguage()
 	for _, e := range rr.s.TranslationEntries {
+		if !slices.Contains(langs, e.Lang) {
+			continue
+		}
+		if e.Removed {
+			rr.add(Finding{
+				RuleID: rr.rule.ID, Title: rr.rule.Title, Severity: rr.severity, Clauses: rr.clauses, Path: e.Path, Pos: e.Pos,
+				Message: rr.rule.Format(map[string]any{"Field": e.Path, "Language": e.Lang, "Source": src, "Old": e.Fingerprint, "New": "", "Removed": true}),
+			})
+			continue
+		}
 		t := texts[e.Path]
-		if t == nil || !slices.Contains(langs, e.Lang) || !spec.NeedsTranslation(*t) || !e.Stale(t.Value) {
+		if t == nil || !spec.NeedsTranslation(*t) || !e.Stale(t.Value) {
 			continue
 		}
 		rr.add(Finding{
 			RuleID: rr.rule.ID, Title: rr.rule.Title, Severity: rr.severity, Clauses: rr.clauses, Path: e.Path, Pos: e.Pos,
-			Message: rr.rule.Format(map[string]any{"Field": e.Path, "Language": e.Lang, "Source": src, "Old": e.Fingerprint, "New": spec.Fingerprint(t.Value)}),
+			Message: rr.rule.Format(map[string]any{"Field": e.Path, "Language": e.Lang, "Source": src, "Old": e.Fingerprint, "New": spec.Fingerprint(t.Value), "Removed": false}),
 		})
 	}
 }

@@ -21,7 +21,7 @@ import (
 func example(t *testing.T) string {
 	t.Helper()
 	dir := t.TempDir()
-	for _, name := range []string{"device.yaml", "sbom.cdx.json"} {
+	for _, name := range []string{"device.yaml", "device.de.yaml", "device.fr.yaml", "sbom.cdx.json"} {
 		data, err := os.ReadFile(filepath.Join("..", "..", "examples", "imaging-workstation", name))
 		if err != nil {
 			t.Fatal(err)

@@ -192,15 +192,19 @@ func ReadTranslations(s *Spec, allowOutside bool) ([]SideFile, error) {
 
 // MergeTranslations decodes the side files and adds their translations to
 // the spec's texts (Text.Translations) and to TranslationEntries. An entry
-// whose path is no free text of the spec, a second side file for one
-// language, or a translation also written in the spec is an error at its
-// place in the side file; the error is a yamlx.Errors.
+// whose path is no free text of the spec and of no kind the spec has (a
+// misspelt path), a second side file for one language, or a translation
+// also written in the spec is an error at its place in the side file; the
+// error is a yamlx.Errors. An entry for a removed or moved list element is
+// kept as Removed for check to report.
 func (s *Spec) MergeTranslations(files []SideFile) error {
 	texts := map[string]*Text{}
 	var paths []string
+	shapes := map[string]bool{} // the paths with their list indexes removed
 	for _, f := range s.Texts() {
 		texts[f.Path] = f.Text
 		paths = append(paths, f.Path)
+		shapes[pathShape(f.Path)] = true
 	}
 	src := s.SourceLanguage()
 	byLang := map[string]string{}
@@ -224,6 +228,11 @@ func (s *Spec) MergeTranslations(files []SideFile) error {
 			for _, e := range side.Entries {
 				t, ok := texts[e.Path]
 				switch {
+				case !ok && shapes[pathShape(e.Path)]:
+					// A text of a kind the spec has, at an index it no longer
+					// has: removed or moved; check reports it.
+					s.TranslationEntries = append(s.TranslationEntries, TranslationEntry{Lang: side.Language, Path: e.Path, Fingerprint: e.Fingerprint, Pos: e.Pos, Removed: true})
+					continue
 				case !ok:
 					d.ReportAt(e.Pos, "spec.side_unknown_path", e.Path, s.File, yamlx.Suggest(e.Path, paths))
 					continue
@@ -260,3 +269,10 @@ func LoadTranslations(s *Spec, allowOutside bool) ([]SideFile, error) {
 	}
 	return files, s.MergeTranslations(files)
 }
+
+// listIndexRE matches the list indexes of a spec path.
+var listIndexRE = regexp.MustCompile(`\[\d+\]`)
+
+// pathShape is a spec path with its list indexes removed:
+// accounts[6].notes -> accounts[].notes.
+func pathShape(path string) string { return listIndexRE.ReplaceAllString(path, "[]") }

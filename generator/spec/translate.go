@@ -114,6 +114,11 @@ type TranslationEntry struct {
 	Fingerprint string
 	// Pos is the position of the entry in the side file.
 	Pos yamlx.Pos
+	// Removed is set when Path is no free text of the spec any more
+	// although the spec has free texts of its kind (accounts[6].notes when
+	// the spec now has six accounts): the text was removed or its element
+	// moved. Check reports it; loading goes on.
+	Removed bool
 }
 
 // Stale reports whether the source text changed since the translation was

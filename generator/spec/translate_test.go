@@ -115,7 +115,10 @@ func TestSideFiles(t *testing.T) {
 	}{
 		{name: "ok", side: "language: de\ntexts:\n" + entry("device.description", "Ein Monitor", fp("A monitor")) + entry("environment.intended[1]", "Klinik", fp("Clinic"))},
 		{name: "no texts", side: "language: de\n"},
-		{name: "unknown path", side: "language: de\ntexts:\n" + entry("environment.intended[2]", "Klinik", fp("Clinic")), err: "device.de.yaml:3:3: `environment.intended[2]` is no free text of"},
+		// A text of a kind the spec has, at an index it no longer has: the
+		// element was removed; loading goes on and check reports it.
+		{name: "removed element", side: "language: de\ntexts:\n" + entry("environment.intended[2]", "Klinik", fp("Clinic"))},
+		{name: "unknown path", side: "language: de\ntexts:\n" + entry("environment.unintended[0]", "Klinik", fp("Clinic")), err: "device.de.yaml:3:3: `environment.unintended[0]` is no free text of"},
 		{name: "misspelt path", side: "language: de\ntexts:\n" + entry("device.descripton", "Ein Monitor", fp("A monitor")), err: "did you mean `device.description`"},
 		{name: "no language", side: "texts:\n" + entry("device.description", "Ein Monitor", fp("A monitor")), err: "device.de.yaml:1:1: a translation file starts with the language"},
 		{name: "source language", side: "language: en\n", err: "device.de.yaml:1:1: this file holds language en"},
@@ -144,6 +147,12 @@ func TestSideFiles(t *testing.T) {
 			}
 			if err != nil {
 				t.Fatal(err)
+			}
+			if tc.name == "removed element" {
+				if len(s.TranslationEntries) != 1 || !s.TranslationEntries[0].Removed || s.TranslationEntries[0].Pos.Line != 3 {
+					t.Errorf("entries %+v, want one removed at line 3", s.TranslationEntries)
+				}
+				return
 			}
 			if tc.name != "ok" {
 				return
