@@ -198,12 +198,21 @@ func incompleteWarning(lang string, missing []string) string {
 // a language docgen has texts in; spec.Load has checked the spec's own.
 func OutputLanguages(s *spec.Spec, langs []string) ([]string, error) {
 	out := s.OutputLanguages(langs)
-	for _, l := range out {
-		if !msg.HasLanguage(l) {
-			return nil, errors.New(msg.Format("cli.no_language_set", l, strings.Join(msg.Languages(), ", ")))
-		}
+	if err := KnownLanguages(out); err != nil {
+		return nil, err
 	}
 	return out, nil
+}
+
+// KnownLanguages returns an error naming the first of langs that docgen has
+// no document texts in, and the languages it has.
+func KnownLanguages(langs []string) error {
+	for _, l := range langs {
+		if !msg.HasLanguage(l) {
+			return errors.New(msg.Format("cli.no_language_set", l, strings.Join(msg.Languages(), ", ")))
+		}
+	}
+	return nil
 }
 
 // buildLanguage renders the files of c in the language opts.Language: the

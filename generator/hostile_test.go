@@ -68,15 +68,7 @@ func buildHostile(t *testing.T) map[string][]byte {
 	if err := os.WriteFile(p, []byte(hostileSpec()), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	built, err := generator.BuildSpec(context.Background(), p, generator.BuildOptions{Today: goldenDate, Version: "test"})
-	if err != nil {
-		t.Fatal(err)
-	}
-	out := map[string][]byte{}
-	for _, f := range built.Files {
-		out[f.Name] = f.Data
-	}
-	return out
+	return buildIn(t, p, generator.BuildOptions{})
 }
 
 // TestHostileMarkdown renders the generated Markdown with goldmark and

@@ -242,14 +242,13 @@ func languages(c *cli.Context) ([]string, error) {
 	for _, l := range c.StringSlice("lang") {
 		for _, t := range strings.Split(l, ",") {
 			t = strings.TrimSpace(t)
-			if t == "" {
-				continue
+			if t != "" {
+				out = append(out, t)
 			}
-			if !msg.HasLanguage(t) {
-				return nil, fail(exitInput, msg.Format("cli.no_language_set", t, strings.Join(msg.Languages(), ", ")))
-			}
-			out = append(out, t)
 		}
+	}
+	if err := generator.KnownLanguages(out); err != nil {
+		return nil, fail(exitInput, err.Error())
 	}
 	return out, nil
 }

@@ -16,39 +16,24 @@ import (
 // string fields that are not ids, references or choices), with its path, in
 // file order.
 func freeText(s *spec.Spec, fn func(path, text string)) {
-	var walk func(v reflect.Value, path string)
-	walk = func(v reflect.Value, path string) {
-		switch v.Kind() {
-		case reflect.Pointer:
-			if !v.IsNil() {
-				walk(v.Elem(), path)
-			}
-		case reflect.Struct:
-			if t, ok := v.Interface().(spec.Text); ok {
-				fn(path, t.Value)
-				return
-			}
-			info := yamlx.StructFields(v.Type())
-			for _, f := range info.Fields {
-				walk(v.FieldByIndex(f.Index), yamlx.Join(path, f.Name))
-			}
-		case reflect.Slice:
-			for i := 0; i < v.Len(); i++ {
-				walk(v.Index(i), yamlx.Index(path, i))
-			}
-		case reflect.String:
-			if v.Type() != reflect.TypeOf("") {
-				return // a typed string: an enumeration, e-mail or URL
-			}
-			name := path[strings.LastIndexByte(path, '.')+1:]
-			if slices.Contains(referenceFields, name) || strings.HasSuffix(name, "]") {
-				return
-			}
+	s.Walk(func(v reflect.Value, path string) bool {
+		switch {
+		case v.Type() == textType:
+			fn(path, v.Interface().(spec.Text).Value)
+			return false
+		case v.Kind() != reflect.String || v.Type() != reflect.TypeOf(""):
+			return true // a typed string is an enumeration, e-mail or URL
+		}
+		name := path[strings.LastIndexByte(path, '.')+1:]
+		if !slices.Contains(referenceFields, name) && !strings.HasSuffix(name, "]") {
 			fn(path, v.String())
 		}
-	}
-	walk(reflect.ValueOf(s).Elem(), "")
+		return false
+	})
 }
+
+// textType is the type of the spec's free texts.
+var textType = reflect.TypeOf(spec.Text{})
 
 // referenceFields are string fields that hold ids or references, not prose.
 var referenceFields = []string{

@@ -1,9 +1,10 @@
 package docs
 
 import (
+	"strings"
+
 	"github.com/docgen/docgen/generator/msg"
 	"github.com/docgen/docgen/generator/spec"
-	"strings"
 )
 
 // words is the output language of a build: its fixed texts and the

@@ -158,14 +158,7 @@ func (l *Library) Missing(lang string) ([]string, error) {
 	if err != nil {
 		return nil, err
 	}
-	var out []string
-	for k := range l.english {
-		if _, ok := s.own[k]; !ok {
-			out = append(out, k)
-		}
-	}
-	slices.Sort(out)
-	return out, nil
+	return keysNotIn(l.english, s.own), nil
 }
 
 // Extra lists, sorted, the keys of lang that English lacks.
@@ -174,14 +167,19 @@ func (l *Library) Extra(lang string) ([]string, error) {
 	if err != nil {
 		return nil, err
 	}
+	return keysNotIn(s.own, l.english), nil
+}
+
+// keysNotIn lists, sorted, the keys of a that b lacks.
+func keysNotIn(a, b map[string]string) []string {
 	var out []string
-	for k := range s.own {
-		if _, ok := l.english[k]; !ok {
+	for k := range a {
+		if _, ok := b[k]; !ok {
 			out = append(out, k)
 		}
 	}
 	slices.Sort(out)
-	return out, nil
+	return out
 }
 
 // Own returns the texts lang itself defines, without the English fallback.

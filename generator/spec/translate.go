@@ -79,18 +79,34 @@ type TextField struct {
 // Texts that are empty are included; a caller skips them as it needs.
 func (s *Spec) Texts() []TextField {
 	var out []TextField
+	s.Walk(func(v reflect.Value, path string) bool {
+		if v.Type() != textType {
+			return true
+		}
+		out = append(out, TextField{Path: path, Text: v.Addr().Interface().(*Text)})
+		return false
+	})
+	return out
+}
+
+// Walk calls visit for every value of the spec's fields, in the order of the
+// model, with its spec path (device.name, accounts[2].notes): structs, the
+// values behind non-nil pointers, list elements, and the values in them.
+// visit returns whether to go on into v's own fields and elements.
+func (s *Spec) Walk(visit func(v reflect.Value, path string) bool) {
 	var walk func(v reflect.Value, path string)
 	walk = func(v reflect.Value, path string) {
-		switch v.Kind() {
-		case reflect.Pointer:
+		if v.Kind() == reflect.Pointer {
 			if !v.IsNil() {
 				walk(v.Elem(), path)
 			}
+			return
+		}
+		if path != "" && !visit(v, path) {
+			return
+		}
+		switch v.Kind() {
 		case reflect.Struct:
-			if v.Type() == textType {
-				out = append(out, TextField{Path: path, Text: v.Addr().Interface().(*Text)})
-				return
-			}
 			for _, f := range yamlx.StructFields(v.Type()).Fields {
 				walk(v.FieldByIndex(f.Index), yamlx.Join(path, f.Name))
 			}
@@ -101,7 +117,6 @@ func (s *Spec) Texts() []TextField {
 		}
 	}
 	walk(reflect.ValueOf(s).Elem(), "")
-	return out
 }
 
 // TranslationEntry is a translation read from a side file: where it is and
