@@ -15,54 +15,79 @@ import (
 // cdxNamespacePrefix starts the XML namespace of every CycloneDX version.
 const cdxNamespacePrefix = "http://cyclonedx.org/schema/bom/"
 
-// parseXML reads an XML document; only CycloneDX is supported.
+// parseXML reads an XML document; only CycloneDX is supported. The
+// document is validated against the official schema of its version while
+// it is parsed, and each item of its top-level lists (a component, a
+// dependency, a vulnerability, ...) is checked, converted into the model and
+// let go as soon as it has been read, so that memory holds the model and
+// not a tree of the whole document.
 func parseXML(name string, data []byte) (*BOM, error) {
-	root, err := xsd.Parse(bytes.NewReader(data), MaxDepth)
-	if err != nil {
-		return nil, xmlParseError(name, err)
-	}
-	ns := root.Name.Space
-	version, isCDX := strings.CutPrefix(ns, cdxNamespacePrefix)
-	switch {
-	case root.Name.Local == "RDF" || strings.Contains(ns, "spdx.org"):
-		return nil, unsupported(name, msg.Get("sbom.found.spdx_rdf"))
-	case root.Name.Local != "bom":
-		return nil, unsupported(name, msg.Format("sbom.found.xml_root", root.Name.Local, ns))
-	case isCDX && (version == "1.0" || version == "1.1"):
-		return nil, unsupported(name, msg.Format("sbom.found.cdx_old", version, "XML"))
-	case !isCDX || !knownCDXVersion(version):
-		if !isCDX && !strings.Contains(ns, "cyclonedx") {
-			return nil, unsupported(name, msg.Format("sbom.found.xml_root", root.Name.Local, ns))
+	var x *xmlReader
+	st := &xsd.Stream{MaxDepth: MaxDepth, ItemDepth: 3, Limit: MaxProblems}
+	var version string
+	st.Schema = func(root *xsd.Node) (*xsd.Schema, error) {
+		v, err := cdxXMLVersion(name, root)
+		if err != nil {
+			return nil, err
 		}
-		return nil, &ValidationError{File: name, Against: msg.Get("sbom.against.cdx_xml"), Total: 1, Problems: []Problem{{
-			Pointer: "/bom", Rule: "namespace", Line: root.Line,
-			Message: msg.Format("sbom.xml.namespace", ns, cdxNamespacePrefix+"1.6"),
-		}}}
+		version = v
+		x = newXMLReader(root.Name.Space)
+		return cdxXSD(v)
 	}
-	schema, err := cdxXSD(version)
+	st.Item = func(n *xsd.Node) bool {
+		if st.Total() == 0 {
+			x.item(n)
+		}
+		return false
+	}
+	root, errs, total, err := st.Run(bytes.NewReader(data))
 	if err != nil {
-		return nil, err // embedded schema broken: a bug, caught by the tests
+		if _, ok := errorsAs[*xsd.SyntaxError](err); ok {
+			return nil, xmlParseError(name, err)
+		}
+		return nil, err
 	}
-	var problems, rules problemList
-	errs, total := schema.Validate(root, MaxProblems)
+	var problems problemList
 	for _, e := range errs {
 		problems.list = append(problems.list, xsdProblem(e))
 	}
 	problems.total = total
-	if total == 0 {
-		checkXML(root, &rules)
-	}
 	label := versionLabel(FormatCycloneDX, version, EncodingXML)
-	for _, err := range []error{problems.err(name, msg.Format("sbom.against.xsd", label)), rules.err(name, msg.Format("sbom.against.rules", label))} {
-		if err != nil {
-			slices.SortStableFunc(err.(*ValidationError).Problems, func(a, b Problem) int { return a.Line - b.Line })
-			return nil, err
-		}
+	if err := problems.err(name, msg.Format("sbom.against.xsd", label)); err != nil {
+		return nil, err
 	}
-	b := fromXMLDoc(root)
+	b, rules := x.finish(root)
+	if err := rules.err(name, msg.Format("sbom.against.rules", label)); err != nil {
+		return nil, err
+	}
 	b.Encoding = EncodingXML
 	b.SpecVersion = canonicalVersion(version)
 	return b, nil
+}
+
+// cdxXMLVersion returns the CycloneDX version of a document from the
+// namespace of its root element, or the error that says why the document
+// is not one docgen reads.
+func cdxXMLVersion(name string, root *xsd.Node) (string, error) {
+	ns := root.Name.Space
+	version, isCDX := strings.CutPrefix(ns, cdxNamespacePrefix)
+	switch {
+	case root.Name.Local == "RDF" || strings.Contains(ns, "spdx.org"):
+		return "", unsupported(name, msg.Get("sbom.found.spdx_rdf"))
+	case root.Name.Local != "bom":
+		return "", unsupported(name, msg.Format("sbom.found.xml_root", root.Name.Local, ns))
+	case isCDX && (version == "1.0" || version == "1.1"):
+		return "", unsupported(name, msg.Format("sbom.found.cdx_old", version, "XML"))
+	case !isCDX || !knownCDXVersion(version):
+		if !isCDX && !strings.Contains(ns, "cyclonedx") {
+			return "", unsupported(name, msg.Format("sbom.found.xml_root", root.Name.Local, ns))
+		}
+		return "", &ValidationError{File: name, Against: msg.Get("sbom.against.cdx_xml"), Total: 1, Problems: []Problem{{
+			Pointer: "/bom", Rule: "namespace", Line: root.Line,
+			Message: msg.Format("sbom.xml.namespace", ns, cdxNamespacePrefix+"1.6"),
+		}}}
+	}
+	return version, nil
 }
 
 func xmlParseError(name string, err error) error {
@@ -170,49 +195,90 @@ func violation(v *xsd.Violation) string {
 	return msg.Format("sbom.xml.want_facet", v.Facet, v.Want)
 }
 
-// checkXML applies the extra checks (see checks.go) to a schema-valid
-// CycloneDX XML document.
-func checkXML(root *xsd.Node, out *problemList) {
-	refs := map[string]bool{}
-	var all []*xsd.Node
-	var walk func(n *xsd.Node)
-	walk = func(n *xsd.Node) {
-		all = append(all, n)
-		if r, ok := n.Attr("bom-ref"); ok {
-			refs[r] = true
+// xmlRules applies the extra checks (see checks.go) to the elements of a
+// CycloneDX XML document, item by item. A dependency on a bom-ref not
+// declared before it is kept pending until the whole document is read.
+type xmlRules struct {
+	ns      string
+	refs    map[string]bool
+	list    []xmlFinding // the first MaxProblems, in document order
+	total   int
+	pending []xmlFinding // dependencies on refs not yet declared
+	walker  xsd.Walker
+}
+
+// xmlFinding is a problem found in an element that may have been let go:
+// its item, its path below the item, and its line.
+type xmlFinding struct {
+	item          *xsd.Node
+	rel           string
+	line          int
+	rule, message string
+	ref           string // the dependency's ref, while pending
+}
+
+// walk checks item and its descendants.
+func (r *xmlRules) walk(item *xsd.Node) {
+	r.walker.Walk(item, func(n *xsd.Node, rel func() string) {
+		if ref, ok := n.Attr("bom-ref"); ok {
+			r.refs[ref] = true
 		}
-		for _, c := range n.Children {
-			walk(c)
+		if n.Name.Space == r.ns {
+			r.check(item, n, rel)
+		}
+	})
+}
+
+// check applies the checks to n, an element of item.
+func (r *xmlRules) check(item, n *xsd.Node, rel func() string) {
+	switch n.Name.Local {
+	case "hash":
+		if n.Parent != nil && n.Parent.Name.Local == "hashes" {
+			alg, _ := n.Attr("alg")
+			if m := hashProblem(alg, n.Text); m != "" {
+				r.found(xmlFinding{item: item, rel: rel(), line: n.Line, rule: "hash-length", message: m})
+			}
+		}
+	case "dependency":
+		if inDependencies(n) {
+			if ref, ok := n.Attr("ref"); ok && !r.refs[ref] && !isBOMLink(ref) {
+				r.pending = append(r.pending, xmlFinding{item: item, rel: rel(), line: n.Line, rule: "dependency-ref", ref: ref})
+			}
+		}
+	case "component":
+		if vr := n.Child("versionRange"); vr != nil {
+			if ext, _ := n.Attr("isExternal"); ext != "true" && ext != "1" {
+				r.found(xmlFinding{item: item, rel: rel() + "/versionRange", line: vr.Line, rule: "version-range", message: msg.Get("sbom.check.version_range")})
+			}
 		}
 	}
-	walk(root)
-	ns := root.Name.Space
-	for _, n := range all {
-		if n.Name.Space != ns {
-			continue
-		}
-		switch n.Name.Local {
-		case "hash":
-			if n.Parent != nil && n.Parent.Name.Local == "hashes" {
-				alg, _ := n.Attr("alg")
-				if m := hashProblem(alg, n.Text); m != "" {
-					out.add(Problem{Pointer: n.Path(), Line: n.Line, Rule: "hash-length", Message: m})
-				}
-			}
-		case "dependency":
-			if inDependencies(n) {
-				if r, ok := n.Attr("ref"); ok && !refs[r] && !isBOMLink(r) {
-					out.add(Problem{Pointer: n.Path(), Line: n.Line, Rule: "dependency-ref", Message: msg.Format("sbom.check.unknown_ref", r)})
-				}
-			}
-		case "component":
-			if n.Child("versionRange") != nil {
-				if ext, _ := n.Attr("isExternal"); ext != "true" && ext != "1" {
-					out.add(Problem{Pointer: n.Path() + "/versionRange", Line: n.Child("versionRange").Line, Rule: "version-range", Message: msg.Get("sbom.check.version_range")})
-				}
-			}
+}
+
+// found counts a problem and keeps the first MaxProblems.
+func (r *xmlRules) found(f xmlFinding) {
+	r.total++
+	if len(r.list) < MaxProblems {
+		r.list = append(r.list, f)
+	}
+}
+
+// finish checks the pending dependencies against all the bom-refs of the
+// document and returns the problems found, in document order.
+func (r *xmlRules) finish() *problemList {
+	all := r.list
+	for _, p := range r.pending {
+		if !r.refs[p.ref] {
+			r.total++
+			p.message = msg.Format("sbom.check.unknown_ref", p.ref)
+			all = append(all, p)
 		}
 	}
+	slices.SortStableFunc(all, func(a, b xmlFinding) int { return a.line - b.line })
+	out := &problemList{total: r.total}
+	for _, f := range all[:min(len(all), MaxProblems)] {
+		out.list = append(out.list, Problem{Pointer: f.item.Path() + f.rel, Line: f.line, Rule: f.rule, Message: f.message})
+	}
+	return out
 }
 
 // inDependencies reports whether a dependency element belongs to the

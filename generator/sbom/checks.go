@@ -56,23 +56,25 @@ func isBOMLink(ref string) bool { return strings.HasPrefix(ref, "urn:cdx:") }
 // jsonChecker applies the extra checks to (parts of) a schema-valid
 // CycloneDX JSON document: it walks values collecting bom-refs and hash
 // problems, and finish then reports duplicate bom-refs and dependencies
-// that point nowhere. Checkers of parts read in parallel are merged.
+// that point nowhere. A dependency is checked when it is walked against
+// the bom-refs seen so far; only the references not seen yet are kept,
+// to be checked again by finish, so that a document in the usual order
+// (components before dependencies) costs no memory per reference.
 type jsonChecker struct {
-	refs     map[string]bool
-	owners   map[string][]string // bom-ref of components and services -> pointers
+	refs map[string]bool
+	// owner is the pointer of the first component or service with each
+	// bom-ref; more holds the pointers of the others with it, if any.
+	owner    map[string]string
+	more     map[string][]string
 	problems []Problem
-	deps     []depRefs
+	pending  []pendingRef
 	path     []pathTok
 }
 
-// depRefs are the references of one dependency, for the dependency-ref
-// check.
-type depRefs struct {
-	index     int
-	ref       string
-	hasRef    bool
-	dependsOn []string
-	provides  []string
+// pendingRef is a reference of a dependency to a bom-ref not seen when the
+// dependency was walked.
+type pendingRef struct {
+	pointer, ref string
 }
 
 type pathTok struct {
@@ -81,7 +83,7 @@ type pathTok struct {
 }
 
 func newJSONChecker() *jsonChecker {
-	return &jsonChecker{refs: map[string]bool{}, owners: map[string][]string{}}
+	return &jsonChecker{refs: map[string]bool{}, owner: map[string]string{}, more: map[string][]string{}}
 }
 
 // document walks a document (or its skeleton, with streamed lists empty).
@@ -105,62 +107,38 @@ func (c *jsonChecker) item(list string, i int, v any) {
 
 func (c *jsonChecker) dependency(i int, v any) {
 	dep, _ := v.(map[string]any)
-	r, ok := dep["ref"].(string)
-	d := depRefs{index: i, ref: r, hasRef: ok}
-	for _, x := range arr(dep, "dependsOn") {
-		if s, ok := x.(string); ok {
-			d.dependsOn = append(d.dependsOn, s)
+	base := "/dependencies/" + itoa(i)
+	check := func(pointer func() string, ref string) {
+		if !c.refs[ref] && !isBOMLink(ref) {
+			c.pending = append(c.pending, pendingRef{pointer: pointer(), ref: ref})
 		}
 	}
-	for _, x := range arr(dep, "provides") {
-		if s, ok := x.(string); ok {
-			d.provides = append(d.provides, s)
+	if r, ok := dep["ref"].(string); ok {
+		check(func() string { return base + "/ref" }, r)
+	}
+	for _, key := range []string{"dependsOn", "provides"} {
+		for j, x := range arr(dep, key) {
+			if s, ok := x.(string); ok {
+				check(func() string { return base + "/" + key + "/" + itoa(j) }, s)
+			}
 		}
 	}
-	c.deps = append(c.deps, d)
-}
-
-// merge adds what o collected to c.
-func (c *jsonChecker) merge(o *jsonChecker) {
-	for r := range o.refs {
-		c.refs[r] = true
-	}
-	for r, ptrs := range o.owners {
-		c.owners[r] = append(c.owners[r], ptrs...)
-	}
-	c.problems = append(c.problems, o.problems...)
-	c.deps = append(c.deps, o.deps...)
 }
 
 // finish reports the problems found, in pointer order.
 func (c *jsonChecker) finish(out *problemList) {
 	var ps []Problem
-	for _, ref := range sortedKeys(c.owners) {
-		ptrs := c.owners[ref]
-		if len(ptrs) < 2 {
-			continue
-		}
+	for _, ref := range sortedKeys(c.more) {
+		ptrs := append([]string{c.owner[ref]}, c.more[ref]...)
 		slices.SortFunc(ptrs, comparePointers)
 		for _, p := range ptrs[1:] {
 			ps = append(ps, Problem{Pointer: p + "/bom-ref", Rule: "unique-bom-ref", Message: msg.Format("sbom.check.duplicate_ref", ref, ptrs[0])})
 		}
 	}
 	ps = append(ps, c.problems...)
-	for _, d := range c.deps {
-		base := "/dependencies/" + itoa(d.index)
-		if d.hasRef && !c.refs[d.ref] && !isBOMLink(d.ref) {
-			ps = append(ps, Problem{Pointer: base + "/ref", Rule: "dependency-ref", Message: msg.Format("sbom.check.unknown_ref", d.ref)})
-		}
-		for _, l := range []struct {
-			key  string
-			refs []string
-		}{{"dependsOn", d.dependsOn}, {"provides", d.provides}} {
-			key := l.key
-			for j, r := range l.refs {
-				if !c.refs[r] && !isBOMLink(r) {
-					ps = append(ps, Problem{Pointer: base + "/" + key + "/" + itoa(j), Rule: "dependency-ref", Message: msg.Format("sbom.check.unknown_ref", r)})
-				}
-			}
+	for _, p := range c.pending {
+		if !c.refs[p.ref] {
+			ps = append(ps, Problem{Pointer: p.pointer, Rule: "dependency-ref", Message: msg.Format("sbom.check.unknown_ref", p.ref)})
 		}
 	}
 	slices.SortStableFunc(ps, func(a, b Problem) int {
@@ -189,7 +167,11 @@ func (c *jsonChecker) walk(v any, inList string) {
 		if r, ok := t["bom-ref"].(string); ok {
 			c.refs[r] = true
 			if inList == "components" || inList == "services" || c.atMetaComponent() {
-				c.owners[r] = append(c.owners[r], c.pointer())
+				if _, dup := c.owner[r]; dup {
+					c.more[r] = append(c.more[r], c.pointer())
+				} else {
+					c.owner[r] = c.pointer()
+				}
 			}
 		}
 		if inList == "hashes" {

@@ -13,8 +13,8 @@ import (
 )
 
 // fromCDX converts a CycloneDX BOM decoded by cyclonedx-go into the model.
-// It is how docgen read CycloneDX XML before fromXMLDoc, and serves as the
-// reference TestXMLConversion compares fromXMLDoc with.
+// It is how docgen once read CycloneDX XML, and serves as the reference
+// TestXMLConversion compares docgen's own XML reading with.
 func fromCDX(raw *cdx.BOM) *BOM {
 	b := &BOM{
 		Format:       FormatCycloneDX,
@@ -196,8 +196,8 @@ func deref[T any](p *[]T) []T {
 	return *p
 }
 
-// referenceXML reads a CycloneDX XML document the way docgen did before
-// fromXMLDoc: decoded a second time by cyclonedx-go, then converted.
+// referenceXML reads a CycloneDX XML document the way docgen once did:
+// decoded by cyclonedx-go, then converted.
 func referenceXML(t *testing.T, data []byte) *BOM {
 	t.Helper()
 	var raw cdx.BOM
@@ -212,7 +212,7 @@ func referenceXML(t *testing.T, data []byte) *BOM {
 
 // TestXMLConversion reads CycloneDX XML files, the valid files of the
 // official suite included, and checks that the model built from the
-// validated element tree equals the one cyclonedx-go's decoding gives.
+// streamed elements equals the one cyclonedx-go's decoding gives.
 func TestXMLConversion(t *testing.T) {
 	files := map[string][]byte{"synthetic 300": syntheticCDXXML(300)}
 	for _, name := range []string{"infusion-pump.cdx.xml"} {

@@ -7,52 +7,90 @@ import (
 	"github.com/docgen/docgen/generator/sbom/internal/xsd"
 )
 
-// fromXMLDoc converts a schema-valid CycloneDX XML document, as parsed for
-// validation, into the model, so that the file is parsed once (as
-// fromJSONDoc does for JSON). Only elements of the document's CycloneDX
+// xmlReader builds the model from a CycloneDX XML document item by item,
+// as [xsd.Stream] hands the items of its top-level lists over, and applies
+// the extra checks to them. Only elements of the document's CycloneDX
 // namespace are read; extension elements of other namespaces are not.
 // Texts are taken as written, except where the JSON reader trims too
 // (hashes, licence names and expressions, numbers).
-func fromXMLDoc(root *xsd.Node) *BOM {
-	x := xmlConv{ns: root.Name.Space, pool: map[string]string{}}
-	version, _ := root.Attr("version")
-	v, _ := strconv.Atoi(strings.TrimSpace(version))
-	serial, _ := root.Attr("serialNumber")
-	b := &BOM{Format: FormatCycloneDX, SerialNumber: serial, Version: v}
-	if m := x.child(root, "metadata"); m != nil {
-		b.Timestamp = x.text(m, "timestamp")
-		for _, a := range x.children(x.child(m, "authors"), "author") {
-			if s := x.contactName(a); s != "" {
-				b.Authors = append(b.Authors, s)
-			}
+type xmlReader struct {
+	xmlConv
+	b     BOM
+	comps chunked[Component]
+	deps  chunked[Dependency]
+	rules xmlRules
+	// seen are the metadata children read, the first of each name only.
+	seen map[string]bool
+}
+
+func newXMLReader(ns string) *xmlReader {
+	return &xmlReader{
+		xmlConv: xmlConv{ns: ns, pool: map[string]string{}},
+		b:       BOM{Format: FormatCycloneDX},
+		rules:   xmlRules{ns: ns, refs: map[string]bool{}},
+		seen:    map[string]bool{},
+	}
+}
+
+// item reads one item: an element at /bom/LIST/ITEM.
+func (x *xmlReader) item(n *xsd.Node) {
+	x.rules.walk(n)
+	list := n.Parent
+	if n.Name.Space != x.ns || list.Name.Space != x.ns {
+		return
+	}
+	b := &x.b
+	switch list.Name.Local + "/" + n.Name.Local {
+	case "metadata/timestamp", "metadata/authors", "metadata/tools", "metadata/component":
+		if x.seen[n.Name.Local] {
+			return
 		}
-		b.Tools = x.tools(x.child(m, "tools"))
-		if mc := x.child(m, "component"); mc != nil {
-			subj := x.component(mc, "")
+		x.seen[n.Name.Local] = true
+		switch n.Name.Local {
+		case "timestamp":
+			b.Timestamp = n.Text
+		case "authors":
+			for _, a := range x.children(n, "author") {
+				if s := x.contactName(a); s != "" {
+					b.Authors = append(b.Authors, s)
+				}
+			}
+		case "tools":
+			b.Tools = x.tools(n)
+		case "component":
+			subj := x.component(n, "")
 			b.Subject = &subj
-			for _, c := range x.children(x.child(mc, "components"), "component") {
-				x.addComponent(b, c, subj.parentKey())
+			for _, c := range x.children(x.child(n, "components"), "component") {
+				x.addComponent(&x.comps, c, subj.parentKey())
 			}
 		}
-	}
-	list := x.children(x.child(root, "components"), "component")
-	b.Components = make([]Component, 0, len(list))
-	for _, c := range list {
-		x.addComponent(b, c, "")
-	}
-	for _, d := range x.children(x.child(root, "dependencies"), "dependency") {
-		ref, _ := d.Attr("ref")
+	case "components/component":
+		x.addComponent(&x.comps, n, "")
+	case "dependencies/dependency":
+		ref, _ := n.Attr("ref")
 		dep := Dependency{Ref: x.intern(ref)}
-		for _, on := range x.children(d, "dependency") {
+		for _, on := range x.children(n, "dependency") {
 			r, _ := on.Attr("ref")
 			dep.DependsOn = append(dep.DependsOn, x.intern(r))
 		}
-		b.Dependencies = append(b.Dependencies, dep)
+		x.deps.add(dep)
+	case "vulnerabilities/vulnerability":
+		b.Vulnerabilities = append(b.Vulnerabilities, x.vulnerability(n))
 	}
-	for _, vn := range x.children(x.child(root, "vulnerabilities"), "vulnerability") {
-		b.Vulnerabilities = append(b.Vulnerabilities, x.vulnerability(vn))
-	}
-	return b
+}
+
+// finish checks what is left of the document (the root and the lists,
+// with their items let go) and returns the model and the problems the
+// extra checks found.
+func (x *xmlReader) finish(root *xsd.Node) (*BOM, *problemList) {
+	x.rules.walk(root)
+	version, _ := root.Attr("version")
+	x.b.Version, _ = strconv.Atoi(strings.TrimSpace(version))
+	x.b.SerialNumber, _ = root.Attr("serialNumber")
+	x.b.Components = x.comps.join([]Component{})
+	x.b.Dependencies = x.deps.join(nil)
+	b := x.b // a copy: the reader's maps are not kept with the model
+	return &b, x.rules.finish()
 }
 
 // xmlConv reads the model from CycloneDX elements of namespace ns; strings
@@ -129,11 +167,11 @@ func (x *xmlConv) tools(t *xsd.Node) []string {
 }
 
 // addComponent appends c and, right after it, its nested components.
-func (x *xmlConv) addComponent(b *BOM, c *xsd.Node, parent string) {
+func (x *xmlConv) addComponent(out *chunked[Component], c *xsd.Node, parent string) {
 	comp := x.component(c, parent)
-	b.Components = append(b.Components, comp)
+	out.add(comp)
 	for _, n := range x.children(x.child(c, "components"), "component") {
-		x.addComponent(b, n, comp.parentKey())
+		x.addComponent(out, n, comp.parentKey())
 	}
 }
 

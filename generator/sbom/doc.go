@@ -33,12 +33,16 @@
 // CycloneDX JSON is validated against the official JSON schema of its
 // specVersion (draft-07, format assertions on: "uri" is checked, which the
 // JSF signature algorithm needs; "iri-reference" and the unknown formats of
-// 1.2 are not). Long lists are validated in parallel with the same verdict.
+// 1.2 are not). Long lists are validated in parallel with the same verdict,
+// and their items are converted and let go in document order.
 // CycloneDX XML is validated against the official XSD of its namespace by a
 // small XML Schema 1.0 validator (package internal/xsd), because decoding
 // XML into structs silently drops unknown elements, wrong namespaces and
-// bad values; the model is then read from the validated element tree, so
-// the file is parsed once. After the schema, docgen checks a few rules the schemas
+// bad values. The file is parsed once, streaming: each item of a top-level
+// list (a component with its nested components, a dependency, ...) is
+// validated, checked and converted into the model as soon as it has been
+// read, then let go, so that memory holds the file and the model but never
+// a tree of the whole document. After the schema, docgen checks a few rules the schemas
 // cannot express: hash lengths per algorithm, unique component bom-refs,
 // dependency references that exist, and versionRange only on external
 // components (XML). SPDX 2.2 and 2.3 JSON is validated against the official

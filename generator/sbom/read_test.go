@@ -206,6 +206,19 @@ func TestValidationErrors(t *testing.T) {
 			"/bom/components/component[1]/hashes/hash", "hash-length", "MD5 hash has 32 hex digits, this one has 40", "",
 		},
 		{
+			"xml dangling dependency", `<bom xmlns="http://cyclonedx.org/schema/bom/1.6" version="1"><components>
+			 <component type="library" bom-ref="a"><name>x</name></component></components>
+			 <dependencies><dependency ref="a"/><dependency ref="a"><dependency ref="b"/></dependency></dependencies></bom>`,
+			"/bom/dependencies/dependency[2]/dependency", "dependency-ref", "`b` is not the bom-ref of anything", "rules docgen adds to the official CycloneDX 1.6 XML schema",
+		},
+		{
+			"xml duplicate bom-ref", `<bom xmlns="http://cyclonedx.org/schema/bom/1.6" version="1"><components>
+			 <component type="library" bom-ref="a"><name>x</name></component>
+			 <component type="library" bom-ref="b"><name>y</name><components><component type="library" bom-ref="a"><name>z</name></component></components></component>
+			 </components></bom>`,
+			"/bom/components/component[2]/components/component", "unique", "/bom/components/component[1]", "",
+		},
+		{
 			"xml wrong namespace", `<bom xmlns="http://cyclonedx.org/schema/bom/12" version="1"/>`,
 			"/bom", "namespace", "unknown CycloneDX namespace", "CycloneDX XML format",
 		},
@@ -234,6 +247,24 @@ func TestValidationErrors(t *testing.T) {
 				t.Errorf("Error() = %q does not name file and place", msg)
 			}
 		})
+	}
+}
+
+// TestReferencesAhead checks that a dependency on a bom-ref declared
+// further down the document is no problem, in JSON (where the lists may come
+// in any order) and in XML (a vulnerability's bom-ref).
+func TestReferencesAhead(t *testing.T) {
+	for name, doc := range map[string]string{
+		"ahead.cdx.json": `{"bomFormat":"CycloneDX","specVersion":"1.6","dependencies":[{"ref":"a","dependsOn":["b"]}],
+			"components":[{"type":"library","name":"x","bom-ref":"a"},{"type":"library","name":"y","bom-ref":"b"}]}`,
+		"ahead.cdx.xml": `<bom xmlns="http://cyclonedx.org/schema/bom/1.6" version="1"><components>
+			 <component type="library" bom-ref="a"><name>x</name></component></components>
+			 <dependencies><dependency ref="a"><dependency ref="v"/></dependency></dependencies>
+			 <vulnerabilities><vulnerability bom-ref="v"><id>CVE-2026-0001</id></vulnerability></vulnerabilities></bom>`,
+	} {
+		if _, err := Parse(name, []byte(doc)); err != nil {
+			t.Errorf("%s: %v", name, err)
+		}
 	}
 }
 

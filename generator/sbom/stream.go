@@ -12,25 +12,37 @@ import (
 
 // cdxStream validates, checks and converts the items of the streamed
 // top-level lists of a CycloneDX JSON document in worker goroutines while
-// the parser reads on. The parser goroutine calls the hooks; finish waits
-// for the workers and combines their results with the document's skeleton.
+// the parser reads on. The parser goroutine calls the hooks; a collector
+// goroutine takes the workers' results in document order and keeps only
+// what the model and the checks need, so that no item outlives its turn;
+// finish waits for both and combines the results with the document's
+// skeleton.
 type cdxStream struct {
-	cv    *cdxValidator
-	data  []byte
-	seed  maphash.Seed
-	jobs  chan *streamItem
-	wg    sync.WaitGroup
-	items map[string][]*streamItem // in document order; written by the parser only
+	cv   *cdxValidator
+	data []byte
+	seed maphash.Seed
+	jobs chan *streamItem
+	done chan *streamItem
+	wg   sync.WaitGroup // the workers
+	seq  int            // items handed over so far; written by the parser only
 
-	mu       sync.Mutex
-	checkers []*jsonChecker // one per worker
+	collected chan struct{} // closed when the collector has taken every item
+	// Written by the collector, read after collected is closed:
+	keys     map[string][]itemKey // items of lists whose items must be unique
+	problems []Problem
+	comps    chunked[Component]
+	deps     chunked[Dependency]
+	vulns    []Vulnerability
+
+	checker *jsonChecker
 }
 
 // streamItem is one item of a streamed list and what became of it.
 type streamItem struct {
+	seq        int // in document order, over all streamed lists
 	list       string
 	index      int
-	v          any // dropped once processed
+	v          any // the item, dropped once taken
 	start, end int // byte span in the document
 	problems   []Problem
 	hash       uint64
@@ -39,17 +51,29 @@ type streamItem struct {
 	vuln       *Vulnerability
 }
 
+// itemKey is what the uniqueness check keeps of an item: its hash and its
+// byte span, from which it is parsed again if another item has its hash.
+type itemKey struct {
+	hash       uint64
+	start, end int
+}
+
 func (cv *cdxValidator) newStream(data []byte) *cdxStream {
+	workers := max(1, runtime.GOMAXPROCS(0))
 	st := &cdxStream{
-		cv:    cv,
-		data:  data,
-		seed:  maphash.MakeSeed(),
-		jobs:  make(chan *streamItem, 256),
-		items: map[string][]*streamItem{},
+		cv:        cv,
+		data:      data,
+		seed:      maphash.MakeSeed(),
+		jobs:      make(chan *streamItem, 256),
+		done:      make(chan *streamItem, 256),
+		collected: make(chan struct{}),
+		keys:      map[string][]itemKey{},
+		checker:   newJSONChecker(),
 	}
-	for range max(1, runtime.GOMAXPROCS(0)) {
+	for range workers {
 		st.wg.Go(st.work)
 	}
+	go st.collect()
 	return st
 }
 
@@ -61,16 +85,14 @@ func (st *cdxStream) hooks() map[string]itemHook {
 			continue
 		}
 		h[name] = func(i int, v any, start, end int) {
-			it := &streamItem{list: name, index: i, v: v, start: start, end: end}
-			st.items[name] = append(st.items[name], it)
-			st.jobs <- it
+			st.jobs <- &streamItem{seq: st.seq, list: name, index: i, v: v, start: start, end: end}
+			st.seq++
 		}
 	}
 	return h
 }
 
 func (st *cdxStream) work() {
-	c := newJSONChecker()
 	cv := newJSONConv()
 	for it := range st.jobs {
 		err := safely(func() error { return st.cv.items[it.list].Validate(it.v) })
@@ -80,7 +102,6 @@ func (st *cdxStream) work() {
 		if st.cv.unique[it.list] {
 			it.hash = hashJSON(st.seed, it.v)
 		}
-		c.item(it.list, it.index, it.v)
 		if m, ok := it.v.(map[string]any); ok {
 			switch it.list {
 			case "components":
@@ -95,17 +116,54 @@ func (st *cdxStream) work() {
 				it.vuln = &v
 			}
 		}
-		it.v = nil
+		st.done <- it
 	}
-	st.mu.Lock()
-	st.checkers = append(st.checkers, c)
-	st.mu.Unlock()
 }
 
-// wait stops the workers; after a parse error it is all that is needed.
+// collect takes the processed items in document order: the workers finish
+// them in any order, so those that come early wait (at most as many as
+// are in flight) for the ones before them.
+func (st *cdxStream) collect() {
+	early := map[int]*streamItem{}
+	next := 0
+	for it := range st.done {
+		early[it.seq] = it
+		for {
+			it, ok := early[next]
+			if !ok {
+				break
+			}
+			delete(early, next)
+			next++
+			st.take(it)
+		}
+	}
+	close(st.collected)
+}
+
+// take keeps what the model and the checks need of a processed item.
+func (st *cdxStream) take(it *streamItem) {
+	st.checker.item(it.list, it.index, it.v)
+	st.problems = append(st.problems, it.problems...)
+	if st.cv.unique[it.list] {
+		st.keys[it.list] = append(st.keys[it.list], itemKey{hash: it.hash, start: it.start, end: it.end})
+	}
+	st.comps.add(it.comps...)
+	if it.dep != nil {
+		st.deps.add(*it.dep)
+	}
+	if it.vuln != nil {
+		st.vulns = append(st.vulns, *it.vuln)
+	}
+}
+
+// wait stops the workers and the collector; after a parse error it is all
+// that is needed.
 func (st *cdxStream) wait() {
 	close(st.jobs)
 	st.wg.Wait()
+	close(st.done)
+	<-st.collected
 }
 
 // finish validates the skeleton (the document with the streamed lists
@@ -118,16 +176,15 @@ func (st *cdxStream) finish(skeleton map[string]any, out, rules *problemList) *B
 		ps = schemaProblems(err, nil)
 	}
 	st.wait()
+	ps = append(ps, st.problems...)
 	for _, name := range splitLists {
-		for _, it := range st.items[name] {
-			ps = append(ps, it.problems...)
-		}
 		if st.cv.unique[name] {
-			if i, j, dup := st.firstDuplicate(st.items[name]); dup {
+			if i, j, dup := st.firstDuplicate(st.keys[name]); dup {
 				ps = append(ps, Problem{Pointer: "/" + name, Rule: "uniqueItems", Message: msg.Format("sbom.json.unique_items", i, j)})
 			}
 		}
 	}
+	st.keys = nil
 	slices.SortStableFunc(ps, func(a, b Problem) int {
 		return cmp.Or(comparePointers(a.Pointer, b.Pointer), cmp.Compare(a.Message, b.Message))
 	})
@@ -138,35 +195,17 @@ func (st *cdxStream) finish(skeleton map[string]any, out, rules *problemList) *B
 	if out.total > 0 {
 		return nil
 	}
-	c := newJSONChecker()
-	c.document(skeleton)
-	for _, w := range st.checkers {
-		c.merge(w)
-	}
-	c.finish(rules)
+	st.checker.document(skeleton)
+	st.checker.finish(rules)
+	st.checker = nil
 	if rules.total > 0 {
 		return nil
 	}
 	b := fromJSONDoc(skeleton)
-	n := len(b.Components)
-	for _, it := range st.items["components"] {
-		n += len(it.comps)
-	}
-	b.Components = slices.Grow(b.Components, n-len(b.Components))
-	for _, it := range st.items["components"] {
-		b.Components = append(b.Components, it.comps...)
-		it.comps = nil
-	}
-	for _, it := range st.items["dependencies"] {
-		if it.dep != nil {
-			b.Dependencies = append(b.Dependencies, *it.dep)
-		}
-	}
-	for _, it := range st.items["vulnerabilities"] {
-		if it.vuln != nil {
-			b.Vulnerabilities = append(b.Vulnerabilities, *it.vuln)
-		}
-	}
+	b.Components = st.comps.join(b.Components)
+	b.Dependencies = st.deps.join(b.Dependencies)
+	b.Vulnerabilities = append(b.Vulnerabilities, st.vulns...)
+	st.vulns = nil
 	return b
 }
 
@@ -174,17 +213,23 @@ func (st *cdxStream) finish(skeleton map[string]any, out, rules *problemList) *B
 // list, by JSON Schema equality (numbers by value, objects regardless of
 // key order). Items with equal hashes are parsed again from their byte
 // spans and compared.
-func (st *cdxStream) firstDuplicate(items []*streamItem) (int, int, bool) {
-	seen := make(map[uint64][]int, len(items))
+func (st *cdxStream) firstDuplicate(items []itemKey) (int, int, bool) {
+	first := make(map[uint64]int, len(items)) // hash -> first item with it
+	more := map[uint64][]int{}                // hash -> later items with it, rare
 	for j, it := range items {
-		for _, i := range seen[it.hash] {
+		i, ok := first[it.hash]
+		if !ok {
+			first[it.hash] = j
+			continue
+		}
+		for _, i := range append([]int{i}, more[it.hash]...) {
 			a, errA := parseJSONValue(st.data[items[i].start:items[i].end], MaxDepth)
 			b, errB := parseJSONValue(st.data[it.start:it.end], MaxDepth)
 			if errA == nil && errB == nil && equalJSON(a, b) {
 				return i, j, true
 			}
 		}
-		seen[it.hash] = append(seen[it.hash], j)
+		more[it.hash] = append(more[it.hash], j)
 	}
 	return 0, 0, false
 }

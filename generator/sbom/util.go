@@ -48,3 +48,42 @@ func joinWords(parts ...string) string {
 	}
 	return strings.Join(words, " ")
 }
+
+// chunkSize is the number of items of one chunk of a [chunked] list.
+const chunkSize = 4096
+
+// chunked collects a long list in fixed-size chunks, so that growing it
+// never copies what it holds (appending to one slice of 200,000 components
+// allocates five times its final size on the way), and hands it over as one
+// slice of the exact length.
+type chunked[T any] struct {
+	chunks [][]T
+	n      int
+}
+
+func (c *chunked[T]) add(vs ...T) {
+	for _, v := range vs {
+		if len(c.chunks) == 0 || len(c.chunks[len(c.chunks)-1]) == chunkSize {
+			c.chunks = append(c.chunks, make([]T, 0, chunkSize))
+		}
+		last := &c.chunks[len(c.chunks)-1]
+		*last = append(*last, v)
+		c.n++
+	}
+}
+
+// join returns head followed by the items collected, and empties c. With
+// nothing collected it returns head as it is.
+func (c *chunked[T]) join(head []T) []T {
+	if c.n == 0 {
+		return head
+	}
+	out := make([]T, 0, len(head)+c.n)
+	out = append(out, head...)
+	for i, ch := range c.chunks {
+		out = append(out, ch...)
+		c.chunks[i] = nil
+	}
+	*c = chunked[T]{}
+	return out
+}

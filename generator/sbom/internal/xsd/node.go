@@ -24,6 +24,9 @@ type Node struct {
 	// Line is the line of the end of the start tag.
 	Line   int
 	Parent *Node
+	// done marks an element validated while streaming (see [Stream]);
+	// its attributes, text and children have been let go.
+	done bool
 	// ns are the namespace declarations made on this element, prefix to
 	// URI ("" for the default namespace); needed to resolve QNames in
 	// attribute values of schema documents.
@@ -77,9 +80,13 @@ func (n *Node) lookupPrefix(prefix string) (string, bool) {
 // /bom/components/component[3]/hashes/hash[1]. Indexes count siblings of
 // the same name, from 1, as in XPath; they are left out for an element that
 // is the only one of its name.
-func (n *Node) Path() string {
+func (n *Node) Path() string { return n.pathFrom(nil) }
+
+// pathFrom returns the element path of n below its ancestor top, such as
+// /hashes/hash[1] below a component; the whole path if top is nil.
+func (n *Node) pathFrom(top *Node) string {
 	var parts []string
-	for e := n; e != nil; e = e.Parent {
+	for e := n; e != nil && e != top; e = e.Parent {
 		seg := e.Name.Local
 		if p := e.Parent; p != nil {
 			idx, count := 0, 0
@@ -142,6 +149,14 @@ var errEncoding = errors.New("unsupported encoding")
 // instructions and the DOCTYPE are dropped; external entities are never
 // resolved.
 func Parse(r io.Reader, maxDepth int) (*Node, error) {
+	return parse(r, maxDepth, nil, nil)
+}
+
+// parse is [Parse] with hooks: start is called with each element once its
+// start tag is read, end once its end tag is read (its Text and Children
+// complete), both with the element's depth (1 for the root). An error from
+// a hook stops the parse and is returned as is.
+func parse(r io.Reader, maxDepth int, start, end func(n *Node, depth int) error) (*Node, error) {
 	d := xml.NewDecoder(r)
 	d.CharsetReader = func(label string, in io.Reader) (io.Reader, error) {
 		switch strings.ToLower(label) {
@@ -195,6 +210,9 @@ func Parse(r io.Reader, maxDepth int) (*Node, error) {
 			}
 			texts[depth-1].Reset()
 			n := &Node{Name: xml.Name{Space: intern(t.Name.Space), Local: intern(t.Name.Local)}, Line: line, Parent: cur}
+			if len(t.Attr) > 0 {
+				n.Attrs = make([]xml.Attr, 0, len(t.Attr))
+			}
 			for _, a := range t.Attr {
 				a.Name = xml.Name{Space: intern(a.Name.Space), Local: intern(a.Name.Local)}
 				switch {
@@ -215,12 +233,23 @@ func Parse(r io.Reader, maxDepth int) (*Node, error) {
 				cur.Children = append(cur.Children, n)
 			}
 			cur = n
+			if start != nil {
+				if err := start(n, depth); err != nil {
+					return nil, err
+				}
+			}
 		case xml.EndElement:
 			text := texts[depth-1].Bytes()
 			if len(cur.Children) == 0 || len(bytes.TrimSpace(text)) > 0 {
 				cur.Text = string(text)
 			}
+			n := cur
 			cur = cur.Parent
+			if end != nil {
+				if err := end(n, depth); err != nil {
+					return nil, err
+				}
+			}
 			depth--
 		case xml.CharData:
 			if cur != nil {

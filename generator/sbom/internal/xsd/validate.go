@@ -36,6 +36,9 @@ type Error struct {
 	Want string
 	// Violation details an invalid value.
 	Violation *Violation
+	// first locates the first element of a duplicate value found while
+	// streaming; Want is filled in from it at the end.
+	first place
 }
 
 // Rule names the XML Schema rule broken, for reports.
@@ -200,7 +203,7 @@ func (v *validator) content(n *Node, ct *complexType) {
 		if d == nil && !m.lax[i] && i >= m.pos {
 			d = ct.byName[k.Name]
 		}
-		if d != nil {
+		if d != nil && !k.done {
 			v.element(k, d)
 		}
 	}

@@ -1,0 +1,270 @@
+package xsd
+
+import (
+	"cmp"
+	"encoding/xml"
+	"io"
+	"slices"
+	"strconv"
+	"strings"
+)
+
+// Stream parses an XML document and validates it against a schema while it
+// reads, so that a long document is never held whole. Each element at
+// ItemDepth (the root is at depth 1) is validated as soon as its end tag is
+// read, handed to Item, and then let go: only its name and line stay in the
+// tree, so that the content model of its parent can still be checked and
+// paths still count it. What remains of the document is validated when the
+// parse ends.
+//
+// The errors are those [Schema.Validate] finds on the whole tree, with the
+// first Limit kept in document order (by line).
+type Stream struct {
+	// MaxDepth is the deepest nesting accepted, as for [Parse].
+	MaxDepth int
+	// ItemDepth is the depth of the elements validated and let go one by
+	// one; 3 for the items of the lists under a root (bom/components/component).
+	ItemDepth int
+	// Limit is the most errors kept (all if <= 0); all are counted.
+	Limit int
+	// Schema returns the schema to validate against once the root start
+	// tag has been read. An error stops the parse and is returned by Run.
+	Schema func(root *Node) (*Schema, error)
+	// Item, if set, is called with each element at ItemDepth once it has
+	// been validated, in document order. Its subtree is intact until Item
+	// returns; if Item returns true, it is kept (so that paths of its
+	// elements can be computed later), otherwise it is let go.
+	Item func(n *Node) (keep bool)
+
+	schema  *Schema
+	decls   []*elementDecl // declaration of each open element; nil if unknown
+	root    *elementDecl
+	items   validator // errors found in items, in document order
+	uniques []uniqueSeen
+	walker  Walker
+}
+
+// uniqueSeen tracks one xs:unique constraint of the root element: the first
+// element with each value.
+type uniqueSeen struct {
+	u     unique
+	first map[string]place
+}
+
+// place locates an element that may have been let go: the element path of
+// its item (or of itself, above the items) followed by rel.
+type place struct {
+	at  *Node
+	rel string
+}
+
+// Total returns the number of errors found so far; Item may call it to
+// skip work on a document that is already invalid.
+func (s *Stream) Total() int { return s.items.total }
+
+// Run parses and validates the document read from r. It returns the root
+// (with the items let go), the errors kept and the total number found. A
+// document that is not well-formed gives a *SyntaxError; an error from the
+// Schema function is returned as is.
+func (s *Stream) Run(r io.Reader) (*Node, []Error, int, error) {
+	s.items = validator{limit: s.Limit}
+	root, err := parse(r, s.MaxDepth, s.start, s.end)
+	if err != nil {
+		return nil, nil, 0, err
+	}
+	if s.schema == nil {
+		return root, nil, 0, nil
+	}
+	rest := &validator{limit: s.Limit}
+	if s.root == nil {
+		rest.add(Error{Node: root, Kind: RootUnknown, Value: root.Name.Space + " " + root.Name.Local})
+	} else {
+		rest.element(root, s.root)
+	}
+	errs := append(s.items.errs, rest.errs...)
+	slices.SortStableFunc(errs, func(a, b Error) int { return cmp.Compare(errorLine(a), errorLine(b)) })
+	if s.Limit > 0 && len(errs) > s.Limit {
+		errs = errs[:s.Limit]
+	}
+	for i, e := range errs {
+		if e.first.at != nil {
+			errs[i].Want = e.first.at.Path() + e.first.rel
+		}
+	}
+	return root, errs, s.items.total + rest.total, nil
+}
+
+// errorLine is the line an error is sorted by.
+func errorLine(e Error) int {
+	if e.Node == nil {
+		return 0
+	}
+	return e.Node.Line
+}
+
+func (s *Stream) start(n *Node, depth int) error {
+	var d *elementDecl
+	if depth == 1 {
+		schema, err := s.Schema(n)
+		if err != nil {
+			return err
+		}
+		s.schema = schema
+		if schema != nil {
+			s.root = schema.elements[n.Name]
+			d = s.root
+			if d != nil {
+				for _, u := range d.uniques {
+					s.uniques = append(s.uniques, uniqueSeen{u: u, first: map[string]place{}})
+				}
+			}
+		}
+	} else {
+		d = childDecl(s.decls[depth-2], n.Name)
+		if depth < s.ItemDepth {
+			s.seeUnique(n)
+		}
+	}
+	s.decls = append(s.decls[:depth-1], d)
+	return nil
+}
+
+func (s *Stream) end(n *Node, depth int) error {
+	if depth != s.ItemDepth {
+		return nil
+	}
+	before := len(s.items.errs)
+	if d := s.decls[depth-1]; d != nil {
+		s.items.element(n, d)
+	}
+	s.walkUnique(n)
+	keep := len(s.items.errs) > before
+	if s.Item != nil && s.Item(n) {
+		keep = true
+	}
+	if !keep {
+		n.Attrs, n.Children, n.Text, n.ns = nil, nil, "", nil
+	}
+	n.done = true
+	return nil
+}
+
+// childDecl returns the declaration that validates a child called name of
+// an element declared by d: the one of that name in d's content model (XML
+// Schema requires elements of one name in one content model to share a
+// type), or nil if d does not validate its children or declares no such
+// element.
+func childDecl(d *elementDecl, name xml.Name) *elementDecl {
+	if d == nil || d.complex == nil || d.complex.simple != nil {
+		return nil
+	}
+	return d.complex.byName[name]
+}
+
+// walkUnique records the values of the unique constraints on item and its
+// descendants, in document order, with the place of each first value.
+func (s *Stream) walkUnique(item *Node) {
+	if len(s.uniques) == 0 {
+		return
+	}
+	s.walker.Walk(item, func(n *Node, rel func() string) {
+		for i := range s.uniques {
+			us := &s.uniques[i]
+			val, ok := n.Attr(us.u.attr)
+			if !ok {
+				continue
+			}
+			if first, dup := us.first[val]; dup {
+				s.items.add(Error{Node: n, Kind: Duplicate, Attr: us.u.attr, Value: Clip(val), first: first})
+			} else {
+				us.first[val] = place{at: item, rel: rel()}
+			}
+		}
+	})
+}
+
+// Walker walks subtrees; it keeps its buffers from one walk to the next.
+type Walker struct {
+	frames []siblings
+	rel    func() string
+}
+
+// Walk calls f with top and each of its descendants, in document order.
+// rel returns the path of the element below top, as [Node.Path] writes it
+// ("" for top itself); sibling indexes are counted once per element and
+// only when a path is asked for, so that the walk stays linear in the size
+// of the subtree however many paths are asked for.
+func (w *Walker) Walk(top *Node, f func(n *Node, rel func() string)) {
+	if w.rel == nil {
+		w.rel = func() string {
+			var b strings.Builder
+			for j := range w.frames {
+				b.WriteString(w.frames[j].segment())
+			}
+			return b.String()
+		}
+	}
+	w.frames = w.frames[:0]
+	w.walk(top, f)
+}
+
+func (w *Walker) walk(n *Node, f func(n *Node, rel func() string)) {
+	f(n, w.rel)
+	if len(n.Children) == 0 {
+		return
+	}
+	w.frames = append(w.frames, siblings{kids: n.Children})
+	for i, k := range n.Children {
+		w.frames[len(w.frames)-1].at = i
+		w.walk(k, f)
+	}
+	w.frames = w.frames[:len(w.frames)-1]
+}
+
+// siblings are the children of one element during a walk, at the one being
+// walked; the indexes Path writes are counted on first use.
+type siblings struct {
+	kids []*Node
+	at   int
+	idx  []int             // 1-based index of each kid among those of its name
+	many map[xml.Name]bool // names that occur more than once
+}
+
+// segment returns the path segment of the kid being walked, as Path writes
+// it: "/name", or "/name[i]" if more than one kid has its name.
+func (f *siblings) segment() string {
+	if f.idx == nil {
+		f.idx = make([]int, len(f.kids))
+		count := map[xml.Name]int{}
+		for i, k := range f.kids {
+			count[k.Name]++
+			f.idx[i] = count[k.Name]
+		}
+		f.many = map[xml.Name]bool{}
+		for name, c := range count {
+			f.many[name] = c > 1
+		}
+	}
+	k := f.kids[f.at]
+	if f.many[k.Name] {
+		return "/" + k.Name.Local + "[" + strconv.Itoa(f.idx[f.at]) + "]"
+	}
+	return "/" + k.Name.Local
+}
+
+// seeUnique checks the values of the unique constraints on n, an element
+// above the items, against those seen before it.
+func (s *Stream) seeUnique(n *Node) {
+	for i := range s.uniques {
+		us := &s.uniques[i]
+		val, ok := n.Attr(us.u.attr)
+		if !ok {
+			continue
+		}
+		if first, dup := us.first[val]; dup {
+			s.items.add(Error{Node: n, Kind: Duplicate, Attr: us.u.attr, Value: Clip(val), first: first})
+		} else {
+			us.first[val] = place{at: n}
+		}
+	}
+}
