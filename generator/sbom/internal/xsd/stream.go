@@ -42,6 +42,16 @@ type Stream struct {
 	items   validator // errors found in items, in document order
 	uniques []uniqueSeen
 	walker  Walker
+	jobs    chan streamJob
+}
+
+// streamJob is work for the goroutine that validates items while the
+// parser reads on: an item to validate and let go, or an element above the
+// items whose unique values are to be recorded (in document order too).
+type streamJob struct {
+	n    *Node
+	decl *elementDecl
+	item bool
 }
 
 // uniqueSeen tracks one xs:unique constraint of the root element: the first
@@ -66,9 +76,32 @@ func (s *Stream) Total() int { return s.items.total }
 // (with the items let go), the errors kept and the total number found. A
 // document that is not well-formed gives a *SyntaxError; an error from the
 // Schema function is returned as is.
+//
+// Items are validated, and Item is called, in a second goroutine while the
+// parser reads on, one at a time and in document order; the parser never
+// touches an item again once it has handed it over.
 func (s *Stream) Run(r io.Reader) (*Node, []Error, int, error) {
 	s.items = validator{limit: s.Limit}
+	s.jobs = make(chan streamJob, 128)
+	var failure any
+	finished := make(chan struct{})
+	go func() {
+		defer close(finished)
+		defer func() { failure = recover() }()
+		for j := range s.jobs {
+			if j.item {
+				s.item(j.n, j.decl)
+			} else {
+				s.seeUnique(j.n)
+			}
+		}
+	}()
 	root, err := parse(r, s.MaxDepth, s.start, s.end)
+	close(s.jobs)
+	<-finished
+	if failure != nil {
+		panic(failure) // a bug: let it reach the caller's goroutine
+	}
 	if err != nil {
 		return nil, nil, 0, err
 	}
@@ -122,7 +155,7 @@ func (s *Stream) start(n *Node, depth int) error {
 	} else {
 		d = childDecl(s.decls[depth-2], n.Name)
 		if depth < s.ItemDepth {
-			s.seeUnique(n)
+			s.jobs <- streamJob{n: n}
 		}
 	}
 	s.decls = append(s.decls[:depth-1], d)
@@ -130,11 +163,17 @@ func (s *Stream) start(n *Node, depth int) error {
 }
 
 func (s *Stream) end(n *Node, depth int) error {
-	if depth != s.ItemDepth {
-		return nil
+	if depth == s.ItemDepth {
+		s.jobs <- streamJob{n: n, decl: s.decls[depth-1], item: true}
 	}
+	return nil
+}
+
+// item validates an item, records its unique values, hands it to Item and
+// lets it go.
+func (s *Stream) item(n *Node, d *elementDecl) {
 	before := len(s.items.errs)
-	if d := s.decls[depth-1]; d != nil {
+	if d != nil {
 		s.items.element(n, d)
 	}
 	s.walkUnique(n)
@@ -146,7 +185,6 @@ func (s *Stream) end(n *Node, depth int) error {
 		n.Attrs, n.Children, n.Text, n.ns = nil, nil, "", nil
 	}
 	n.done = true
-	return nil
 }
 
 // childDecl returns the declaration that validates a child called name of
