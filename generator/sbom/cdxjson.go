@@ -11,12 +11,12 @@ func parseJSON(name string, data []byte) (*BOM, error) {
 	}
 	// A CycloneDX document of a known version is streamed; everything else
 	// (SPDX, errors, other formats) is decoded whole first.
-	top, ok := sniffTop(data, MaxDepth, "@context", "spdxVersion", "bomFormat", "specVersion")
+	top, lens, ok := sniffTop(data, MaxDepth, "@context", "spdxVersion", "bomFormat", "specVersion")
 	if ok {
 		_, ld := top["@context"]
 		_, spdx := top["spdxVersion"]
 		if v, isStr := top["specVersion"].(string); isStr && !ld && !spdx && knownCDXVersion(v) {
-			return parseCDXJSON(name, data, v)
+			return parseCDXJSON(name, data, v, lens)
 		}
 	}
 	doc, err := decodeJSON(name, data)
@@ -53,7 +53,7 @@ func parseJSON(name string, data []byte) (*BOM, error) {
 	case !knownCDXVersion(version):
 		return nil, unsupported(name, msg.Format("sbom.found.cdx_version", version, "JSON"))
 	}
-	return parseCDXJSON(name, data, version)
+	return parseCDXJSON(name, data, version, nil)
 }
 
 // decodeJSON decodes one JSON value with numbers kept as json.Number, as the
@@ -69,13 +69,14 @@ func decodeJSON(name string, data []byte) (any, error) {
 
 // parseCDXJSON reads a CycloneDX JSON document of a known version: it
 // validates it against the official schema of that version, applies
-// docgen's extra checks and converts it, streaming the long lists.
-func parseCDXJSON(name string, data []byte, version string) (*BOM, error) {
+// docgen's extra checks and converts it, streaming the long lists. lens,
+// if known, are the lengths of the top-level lists, to size the model.
+func parseCDXJSON(name string, data []byte, version string, lens map[string]int) (*BOM, error) {
 	schema, err := cdxJSONSchema(version)
 	if err != nil {
 		return nil, err // embedded schema broken: a bug, caught by the tests
 	}
-	st := schema.newStream(data)
+	st := schema.newStream(data, lens)
 	doc, err := parseJSONStream(data, MaxDepth, st.hooks())
 	if err != nil {
 		st.wait()

@@ -40,8 +40,11 @@ type jsonParser struct {
 	// all in memory at once.
 	hooks map[string]itemHook
 	// only, when set, makes the parser skip the values of top-level
-	// members not named in it (see sniffTop).
-	only map[string]bool
+	// members not named in it (see sniffTop); lens then receives the
+	// number of items of each skipped array, counted in skipped.
+	only    map[string]bool
+	lens    map[string]int
+	skipped int
 }
 
 // itemHook receives one item of a streamed top-level array.
@@ -75,23 +78,25 @@ func parseJSONStream(data []byte, maxDepth int, hooks map[string]itemHook) (any,
 
 // sniffTop reads the top-level object of data, decoding only the values of
 // the members named in keys and skipping the rest without allocating. It
+// also returns the number of items of each top-level array it skipped (so
+// that a long list can be given its final size before it is read). It
 // reports false if data is not a well-formed JSON object.
-func sniffTop(data []byte, maxDepth int, keys ...string) (map[string]any, bool) {
+func sniffTop(data []byte, maxDepth int, keys ...string) (map[string]any, map[string]int, bool) {
 	only := map[string]bool{}
 	for _, k := range keys {
 		only[k] = true
 	}
-	p := &jsonParser{data: data, max: maxDepth, keys: map[string]string{}, only: only}
+	p := &jsonParser{data: data, max: maxDepth, keys: map[string]string{}, only: only, lens: map[string]int{}}
 	p.skipSpace()
 	if p.pos >= len(p.data) || p.data[p.pos] != '{' {
-		return nil, false
+		return nil, nil, false
 	}
 	v, err := p.document()
 	if err != nil {
-		return nil, false
+		return nil, nil, false
 	}
 	m, ok := v.(map[string]any)
-	return m, ok
+	return m, p.lens, ok
 }
 
 func (p *jsonParser) document() (any, error) {
@@ -201,7 +206,11 @@ func (p *jsonParser) object() (any, error) {
 		var v any
 		switch name := k.(string); {
 		case p.depth == 1 && p.only != nil && !p.only[name]:
+			p.skipped = 0
 			err = p.skipValue()
+			if p.lens != nil && p.pos > 0 && p.data[p.pos-1] == ']' {
+				p.lens[name] = p.skipped
+			}
 		case p.depth == 1 && p.hooks[name] != nil && p.pos < len(p.data) && p.data[p.pos] == '[':
 			v, err = p.streamArray(p.hooks[name])
 		default:
@@ -331,6 +340,9 @@ func (p *jsonParser) skipValue() error {
 				}
 				p.pos++
 				p.skipSpace()
+			}
+			if c == '[' && p.depth == 2 {
+				p.skipped++ // an item of a top-level array
 			}
 			if err := p.skipValue(); err != nil {
 				return err

@@ -6,6 +6,7 @@ import (
 	"runtime"
 	"slices"
 	"sync"
+	"unsafe"
 
 	"github.com/docgen/docgen/generator/msg"
 )
@@ -58,7 +59,7 @@ type itemKey struct {
 	start, end int
 }
 
-func (cv *cdxValidator) newStream(data []byte) *cdxStream {
+func (cv *cdxValidator) newStream(data []byte, lens map[string]int) *cdxStream {
 	workers := max(1, runtime.GOMAXPROCS(0))
 	st := &cdxStream{
 		cv:        cv,
@@ -70,11 +71,22 @@ func (cv *cdxValidator) newStream(data []byte) *cdxStream {
 		keys:      map[string][]itemKey{},
 		checker:   newJSONChecker(),
 	}
+	st.comps.sized = make([]Component, 0, sizeHint[Component](lens["components"], len(data)))
+	st.deps.sized = make([]Dependency, 0, sizeHint[Dependency](lens["dependencies"], len(data)))
 	for range workers {
 		st.wg.Go(st.work)
 	}
 	go st.collect()
 	return st
+}
+
+// sizeHint returns the capacity to give a list of n items read from a
+// document of size bytes: n, but never so many that the list would take
+// more memory than the document itself, whatever a hostile document
+// claims with a long list of empty items.
+func sizeHint[T any](n, size int) int {
+	var zero T
+	return max(0, min(n, size/int(unsafe.Sizeof(zero))))
 }
 
 // hooks returns the parser hooks of the lists that can be streamed.

@@ -1,7 +1,6 @@
 package xsd
 
 import (
-	"bytes"
 	"encoding/xml"
 	"errors"
 	"fmt"
@@ -149,27 +148,20 @@ var errEncoding = errors.New("unsupported encoding")
 // instructions and the DOCTYPE are dropped; external entities are never
 // resolved.
 func Parse(r io.Reader, maxDepth int) (*Node, error) {
-	return parse(r, maxDepth, nil, nil)
+	return parse(newTokenizer(r).next, maxDepth, nil, nil)
 }
 
-// parse is [Parse] with hooks: start is called with each element once its
-// start tag is read, end once its end tag is read (its Text and Children
-// complete), both with the element's depth (1 for the root). An error from
-// a hook stops the parse and is returned as is.
-func parse(r io.Reader, maxDepth int, start, end func(n *Node, depth int) error) (*Node, error) {
-	d := xml.NewDecoder(r)
-	d.CharsetReader = func(label string, in io.Reader) (io.Reader, error) {
-		switch strings.ToLower(label) {
-		case "utf-8", "utf8", "us-ascii", "ascii":
-			return in, nil
-		}
-		return nil, fmt.Errorf("%w: %s", errEncoding, label)
-	}
+// parse is [Parse] reading tokens from next, with hooks: start is called
+// with each element once its start tag is read, end once its end tag is
+// read (its Text and Children complete), both with the element's depth (1
+// for the root). An error from a hook stops the parse and is returned as
+// is.
+func parse(next func() token, maxDepth int, start, end func(n *Node, depth int) error) (*Node, error) {
 	var root, cur *Node
 	// texts[i] collects the text of the open element at depth i+1, in
 	// pieces between its children: adding each piece to Node.Text would
 	// copy the text so far for every child, quadratic in the children.
-	var texts []bytes.Buffer
+	var texts []textPieces
 	depth := 0
 	// Element and attribute names repeat: keep one copy of each, not one
 	// per element (a namespace URI per element is a sixth of the tree).
@@ -182,33 +174,26 @@ func parse(r io.Reader, maxDepth int, start, end func(n *Node, depth int) error)
 		return s
 	}
 	for {
-		tok, err := d.Token()
-		if err == io.EOF {
-			break
-		}
-		if err != nil {
-			line, _ := d.InputPos()
-			if errors.Is(err, errEncoding) {
-				_, label, _ := strings.Cut(err.Error(), ": ")
-				return nil, &SyntaxError{Line: line, Code: CodeEncoding, Detail: label}
+		tok := next()
+		switch tok.kind {
+		case tokEOF:
+			if root == nil {
+				return nil, &SyntaxError{Line: 1, Code: CodeNoRoot}
 			}
-			var se *xml.SyntaxError
-			if errors.As(err, &se) {
-				return nil, &SyntaxError{Line: se.Line, Detail: se.Msg}
-			}
-			return nil, &SyntaxError{Line: line, Detail: err.Error()}
-		}
-		switch t := tok.(type) {
-		case xml.StartElement:
+			return root, nil
+		case tokErr:
+			return nil, tok.err
+		case tokStart:
+			t := tok.start
 			depth++
-			line, _ := d.InputPos()
+			line := tok.line
 			if depth > maxDepth {
 				return nil, &SyntaxError{Line: line, Code: CodeDepth, Detail: strconv.Itoa(maxDepth)}
 			}
 			if depth > len(texts) {
-				texts = append(texts, bytes.Buffer{})
+				texts = append(texts, textPieces{})
 			}
-			texts[depth-1].Reset()
+			texts[depth-1].reset()
 			n := &Node{Name: xml.Name{Space: intern(t.Name.Space), Local: intern(t.Name.Local)}, Line: line, Parent: cur}
 			if len(t.Attr) > 0 {
 				n.Attrs = make([]xml.Attr, 0, len(t.Attr))
@@ -238,10 +223,10 @@ func parse(r io.Reader, maxDepth int, start, end func(n *Node, depth int) error)
 					return nil, err
 				}
 			}
-		case xml.EndElement:
-			text := texts[depth-1].Bytes()
-			if len(cur.Children) == 0 || len(bytes.TrimSpace(text)) > 0 {
-				cur.Text = string(text)
+		case tokEnd:
+			text := texts[depth-1].string()
+			if len(cur.Children) == 0 || strings.TrimSpace(text) != "" {
+				cur.Text = text
 			}
 			n := cur
 			cur = cur.Parent
@@ -251,19 +236,43 @@ func parse(r io.Reader, maxDepth int, start, end func(n *Node, depth int) error)
 				}
 			}
 			depth--
-		case xml.CharData:
+		case tokText:
 			if cur != nil {
-				texts[depth-1].Write(t)
-			} else if len(bytes.TrimSpace(t)) > 0 {
-				line, _ := d.InputPos()
-				return nil, &SyntaxError{Line: line, Code: CodeOutside}
+				texts[depth-1].add(tok.text)
+			} else if strings.TrimSpace(tok.text) != "" {
+				return nil, &SyntaxError{Line: tok.line, Code: CodeOutside}
 			}
 		}
 	}
-	if root == nil {
-		return nil, &SyntaxError{Line: 1, Code: CodeNoRoot}
+}
+
+// textPieces collects the character data of one element. The text of an
+// element is most often one piece, which is then used as it is.
+type textPieces struct {
+	first string
+	more  []byte // all pieces, once there are two
+	n     int
+}
+
+func (t *textPieces) reset() { t.first, t.more, t.n = "", t.more[:0], 0 }
+
+func (t *textPieces) add(s string) {
+	switch t.n {
+	case 0:
+		t.first = s
+	case 1:
+		t.more = append(append(t.more[:0], t.first...), s...)
+	default:
+		t.more = append(t.more, s...)
 	}
-	return root, nil
+	t.n++
+}
+
+func (t *textPieces) string() string {
+	if t.n <= 1 {
+		return t.first
+	}
+	return string(t.more)
 }
 
 func (n *Node) setNS(prefix, uri string) {

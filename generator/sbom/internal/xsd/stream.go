@@ -96,7 +96,9 @@ func (s *Stream) Run(r io.Reader) (*Node, []Error, int, error) {
 			}
 		}
 	}()
-	root, err := parse(r, s.MaxDepth, s.start, s.end)
+	next, stop := readAhead(newTokenizer(r))
+	root, err := parse(next, s.MaxDepth, s.start, s.end)
+	stop()
 	close(s.jobs)
 	<-finished
 	if failure != nil {
