@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"reflect"
 	"testing"
+	"unsafe"
 )
 
 // decodeStd decodes like encoding/json with UseNumber, the reference for
@@ -76,4 +77,24 @@ func FuzzJSONParser(f *testing.F) {
 	f.Fuzz(func(t *testing.T, data []byte) {
 		compareParsers(t, data)
 	})
+}
+
+// TestSniffTopCountsLists checks that the top-level scan counts the items
+// of the lists it skips, to size the model, and that a hostile count cannot
+// make the model larger than the file.
+func TestSniffTopCountsLists(t *testing.T) {
+	doc := []byte(`{"specVersion":"1.6","components":[{"a":[1,2,3]},{"b":{"c":[4]}},"x"],"dependencies":[],"metadata":{"n":[1,2]}}`)
+	top, lens, ok := sniffTop(doc, MaxDepth, "specVersion")
+	if !ok || top["specVersion"] != "1.6" {
+		t.Fatalf("top %v %v", top, ok)
+	}
+	if lens["components"] != 3 || lens["dependencies"] != 0 || len(lens) != 2 {
+		t.Errorf("lens %v, want components 3, dependencies 0 and nothing else", lens)
+	}
+	if got := sizeHint[Component](1_000_000, 3_000_000); got > 3_000_000/int(unsafe.Sizeof(Component{})) {
+		t.Errorf("size hint %d for a 3 MB file", got)
+	}
+	if got := sizeHint[Component](1000, 3_000_000); got != 1000 {
+		t.Errorf("size hint %d, want 1000", got)
+	}
 }

@@ -127,3 +127,33 @@ func TestStreamLetsItemsGo(t *testing.T) {
 		t.Errorf("errors %s", describe(errs))
 	}
 }
+
+// FuzzStreamMatchesTree checks on any document that validating while
+// streaming and validating the whole tree agree: both fail to parse it, or
+// both find the same errors.
+func FuzzStreamMatchesTree(f *testing.F) {
+	const head = `<bom xmlns="http://cyclonedx.org/schema/bom/1.6" version="1">`
+	f.Add(head + `<components><component type="library" bom-ref="a"><name>a</name></component><component type="library" bom-ref="a"><name>b</name><x/></component></components></bom>`)
+	f.Add(head + `<metadata><component type="device" bom-ref="d"><name>x</name></component></metadata><dependencies><dependency ref="d"><dependency ref="e"/></dependency></dependencies></bom>`)
+	f.Add(`<bom xmlns="http://cyclonedx.org/schema/bom/1.5"><components><component/></components></bom>`)
+	s := compileVersion(f, "1.6")
+	f.Fuzz(func(t *testing.T, doc string) {
+		root, err := Parse(strings.NewReader(doc), 100)
+		st := &Stream{MaxDepth: 100, ItemDepth: 3, Schema: func(*Node) (*Schema, error) { return s, nil }}
+		_, got, total, serr := st.Run(strings.NewReader(doc))
+		if (err == nil) != (serr == nil) {
+			t.Fatalf("tree parse error %v, stream error %v", err, serr)
+		}
+		if err != nil {
+			if err.Error() != serr.Error() {
+				t.Fatalf("tree parse error %v, stream error %v", err, serr)
+			}
+			return
+		}
+		want, wantTotal := s.Validate(root, 0)
+		if total != wantTotal || !slices.Equal(describe(got), describe(want)) {
+			t.Fatalf("stream found %d errors, tree %d:\n%s\nwant\n%s", total, wantTotal,
+				strings.Join(describe(got), "\n"), strings.Join(describe(want), "\n"))
+		}
+	})
+}

@@ -18,7 +18,7 @@ func loadSPDX(ns, loc string) ([]byte, error) {
 	return nil, fmt.Errorf("namespace %s not available", ns)
 }
 
-func compileVersion(t *testing.T, v string) *Schema {
+func compileVersion(t testing.TB, v string) *Schema {
 	t.Helper()
 	data, err := os.ReadFile(filepath.Join(schemaDir, "bom-"+v+".xsd"))
 	if err != nil {
