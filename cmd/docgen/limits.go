@@ -25,9 +25,11 @@ func limitFlags() []cli.Flag {
 
 // defaultMemoryLimit is the soft memory limit docgen runs under unless
 // --memory-limit or GOMEMLIMIT says otherwise. Reading an SBOM at the
-// 256 MiB size limit needs about 600 MB of live data (the file and its
-// model); without a limit, Go's collector lets the heap grow to twice the
-// live data before collecting, which took 1.3-1.4 GB.
+// 256 MiB size limit keeps about 500 MB live at the end (the file and its
+// model) and more on the way; without a limit, Go's collector lets the heap
+// grow to twice what is live before collecting, which took 1.2-1.3 GB of
+// memory. At this limit the peak is about 800 MB and the time the same;
+// below about 650 MiB the collector would run all the time.
 const defaultMemoryLimit = "768MiB"
 
 // applyLimits sets the package limits from the global flags.

@@ -92,7 +92,7 @@ func (s *Stream) Run(r io.Reader) (*Node, []Error, int, error) {
 			if j.item {
 				s.item(j.n, j.decl)
 			} else {
-				s.seeUnique(j.n)
+				s.seeUnique(j.n, func() place { return place{at: j.n} })
 			}
 		}
 	}()
@@ -208,18 +208,7 @@ func (s *Stream) walkUnique(item *Node) {
 		return
 	}
 	s.walker.Walk(item, func(n *Node, rel func() string) {
-		for i := range s.uniques {
-			us := &s.uniques[i]
-			val, ok := n.Attr(us.u.attr)
-			if !ok {
-				continue
-			}
-			if first, dup := us.first[val]; dup {
-				s.items.add(Error{Node: n, Kind: Duplicate, Attr: us.u.attr, Value: Clip(val), first: first})
-			} else {
-				us.first[val] = place{at: item, rel: rel()}
-			}
-		}
+		s.seeUnique(n, func() place { return place{at: item, rel: rel()} })
 	})
 }
 
@@ -292,9 +281,10 @@ func (f *siblings) segment() string {
 	return "/" + k.Name.Local
 }
 
-// seeUnique checks the values of the unique constraints on n, an element
-// above the items, against those seen before it.
-func (s *Stream) seeUnique(n *Node) {
+// seeUnique checks the values of the unique constraints on n against
+// those seen before it; at gives n's place, asked for only when n holds the
+// first of a value.
+func (s *Stream) seeUnique(n *Node, at func() place) {
 	for i := range s.uniques {
 		us := &s.uniques[i]
 		val, ok := n.Attr(us.u.attr)
@@ -304,7 +294,7 @@ func (s *Stream) seeUnique(n *Node) {
 		if first, dup := us.first[val]; dup {
 			s.items.add(Error{Node: n, Kind: Duplicate, Attr: us.u.attr, Value: Clip(val), first: first})
 		} else {
-			us.first[val] = place{at: n}
+			us.first[val] = at()
 		}
 	}
 }
