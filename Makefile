@@ -78,6 +78,7 @@ FUZZ_TARGETS := \
 	./generator/sbom:FuzzParseXML \
 	./generator/sbom:FuzzParseSPDX \
 	./generator/sbom:FuzzJSONParser \
+	./generator/sbom/internal/xsd:FuzzStreamMatchesTree \
 	./generator/render/markdown:FuzzInline \
 	./generator/render/markdown:FuzzRead \
 	./generator/render/html:FuzzRender \
