@@ -87,7 +87,12 @@ func (s *Stream) Run(r io.Reader) (*Node, []Error, int, error) {
 	finished := make(chan struct{})
 	go func() {
 		defer close(finished)
-		defer func() { failure = recover() }()
+		defer func() {
+			if failure = recover(); failure != nil {
+				for range s.jobs { // let the parser hand over the rest and end
+				}
+			}
+		}()
 		for j := range s.jobs {
 			if j.item {
 				s.item(j.n, j.decl)

@@ -157,3 +157,22 @@ func FuzzStreamMatchesTree(f *testing.F) {
 		}
 	})
 }
+
+// TestStreamItemPanic checks that a panic while handling an item reaches
+// the caller of Run instead of stopping the parser half-way for ever.
+func TestStreamItemPanic(t *testing.T) {
+	s := compileVersion(t, "1.6")
+	doc := `<bom xmlns="http://cyclonedx.org/schema/bom/1.6" version="1"><components>` +
+		strings.Repeat(`<component type="library"><name>a</name></component>`, 2000) + `</components></bom>`
+	st := &Stream{MaxDepth: 100, ItemDepth: 3,
+		Schema: func(*Node) (*Schema, error) { return s, nil },
+		Item:   func(*Node) bool { panic("a bug") },
+	}
+	defer func() {
+		if r := recover(); r != "a bug" {
+			t.Errorf("recovered %v, want the item's panic", r)
+		}
+	}()
+	st.Run(strings.NewReader(doc))
+	t.Error("Run returned")
+}
