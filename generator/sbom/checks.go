@@ -66,6 +66,7 @@ type jsonChecker struct {
 	// bom-ref; more holds the pointers of the others with it, if any.
 	owner    map[string]string
 	more     map[string][]string
+	extra    int // duplicates beyond those in more, counted only
 	problems []Problem
 	pending  []pendingRef
 	path     []pathTok
@@ -147,6 +148,7 @@ func (c *jsonChecker) finish(out *problemList) {
 	for _, p := range ps {
 		out.add(p)
 	}
+	out.total += c.extra
 }
 
 func (c *jsonChecker) pointer() string {
@@ -168,7 +170,13 @@ func (c *jsonChecker) walk(v any, inList string) {
 			c.refs[r] = true
 			if inList == "components" || inList == "services" || c.atMetaComponent() {
 				if _, dup := c.owner[r]; dup {
-					c.more[r] = append(c.more[r], c.pointer())
+					// The first MaxProblems duplicates of a ref are reported;
+					// the others are counted.
+					if len(c.more[r]) < MaxProblems {
+						c.more[r] = append(c.more[r], c.pointer())
+					} else {
+						c.extra++
+					}
 				} else {
 					c.owner[r] = c.pointer()
 				}

@@ -399,3 +399,30 @@ func TestWideEncodings(t *testing.T) {
 		}
 	}
 }
+
+// TestManyDuplicateRefs checks that a bom-ref used by 200 components gives
+// 199 problems, of which MaxProblems are kept, in JSON and in XML.
+func TestManyDuplicateRefs(t *testing.T) {
+	var js, xs strings.Builder
+	js.WriteString(`{"bomFormat":"CycloneDX","specVersion":"1.6","components":[`)
+	xs.WriteString(`<bom xmlns="http://cyclonedx.org/schema/bom/1.6" version="1"><components>`)
+	for i := range 200 {
+		if i > 0 {
+			js.WriteByte(',')
+		}
+		js.WriteString(`{"type":"library","name":"x` + itoa(i) + `","bom-ref":"same"}`)
+		xs.WriteString("\n" + `<component type="library" bom-ref="same"><name>x` + itoa(i) + `</name></component>`)
+	}
+	js.WriteString(`]}`)
+	xs.WriteString(`</components></bom>`)
+	for name, doc := range map[string]string{"dup.cdx.json": js.String(), "dup.cdx.xml": xs.String()} {
+		_, err := Parse(name, []byte(doc))
+		var ve *ValidationError
+		if !errors.As(err, &ve) {
+			t.Fatalf("%s: %v", name, err)
+		}
+		if ve.Total != 199 || len(ve.Problems) != MaxProblems {
+			t.Errorf("%s: %d problems kept, %d total; want %d and 199", name, len(ve.Problems), ve.Total, MaxProblems)
+		}
+	}
+}

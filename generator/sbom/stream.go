@@ -31,6 +31,8 @@ type cdxStream struct {
 	// Written by the collector, read after collected is closed:
 	keys     map[string][]itemKey // items of lists whose items must be unique
 	problems []Problem
+	kept     map[string]int // problems kept, by list
+	dropped  int            // problems counted but not kept
 	comps    chunked[Component]
 	deps     chunked[Dependency]
 	vulns    []Vulnerability
@@ -43,8 +45,9 @@ type streamItem struct {
 	seq        int // in document order, over all streamed lists
 	list       string
 	index      int
-	v          any // the item, dropped once taken
-	start, end int // byte span in the document
+	v          any  // the item, dropped once taken
+	start, end int  // byte span in the document
+	invalid    bool // the item breaks the schema: it is not converted
 	problems   []Problem
 	hash       uint64
 	comps      []Component // components: the item and its nested components
@@ -69,6 +72,7 @@ func (cv *cdxValidator) newStream(data []byte, lens map[string]int) *cdxStream {
 		done:      make(chan *streamItem, 256),
 		collected: make(chan struct{}),
 		keys:      map[string][]itemKey{},
+		kept:      map[string]int{},
 		checker:   newJSONChecker(),
 	}
 	st.comps.sized = make([]Component, 0, sizeHint[Component](lens["components"], len(data)))
@@ -109,12 +113,13 @@ func (st *cdxStream) work() {
 	for it := range st.jobs {
 		err := safely(func() error { return st.cv.items[it.list].Validate(it.v) })
 		if err != nil {
+			it.invalid = true
 			it.problems = schemaProblems(err, []string{it.list, itoa(it.index)})
 		}
 		if st.cv.unique[it.list] {
 			it.hash = hashJSON(st.seed, it.v)
 		}
-		if m, ok := it.v.(map[string]any); ok {
+		if m, ok := it.v.(map[string]any); ok && !it.invalid {
 			switch it.list {
 			case "components":
 				var b BOM
@@ -155,11 +160,26 @@ func (st *cdxStream) collect() {
 
 // take keeps what the model and the checks need of a processed item.
 func (st *cdxStream) take(it *streamItem) {
-	st.checker.item(it.list, it.index, it.v)
-	st.problems = append(st.problems, it.problems...)
+	// Items come in document order, so the first problems of each list are
+	// those with the lowest pointers; a list of a million bad items keeps
+	// MaxProblems (and the rest of the item that reaches that), counting
+	// the others.
+	if st.kept[it.list] < MaxProblems {
+		st.problems = append(st.problems, it.problems...)
+		st.kept[it.list] += len(it.problems)
+	} else {
+		st.dropped += len(it.problems)
+	}
 	if st.cv.unique[it.list] {
 		st.keys[it.list] = append(st.keys[it.list], itemKey{hash: it.hash, start: it.start, end: it.end})
 	}
+	if it.invalid || len(st.problems)+st.dropped > 0 {
+		// The document breaks its schema: it gets neither checks nor a
+		// model, so what was gathered for them goes.
+		st.comps, st.deps, st.vulns = chunked[Component]{}, chunked[Dependency]{}, nil
+		return
+	}
+	st.checker.item(it.list, it.index, it.v)
 	st.comps.add(it.comps...)
 	if it.dep != nil {
 		st.deps.add(*it.dep)
@@ -204,6 +224,7 @@ func (st *cdxStream) finish(skeleton map[string]any, out, rules *problemList) *B
 	for _, p := range ps {
 		out.add(p)
 	}
+	out.total += st.dropped
 	if out.total > 0 {
 		return nil
 	}
