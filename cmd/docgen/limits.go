@@ -11,6 +11,7 @@ import (
 
 	"github.com/docgen/docgen/generator/input"
 	"github.com/docgen/docgen/generator/msg"
+	"github.com/docgen/docgen/generator/sbom"
 )
 
 // limitFlags are the global input-size limits.
@@ -19,9 +20,14 @@ func limitFlags() []cli.Flag {
 		&cli.StringFlag{Name: "max-spec-size", Value: "16MiB", Usage: msg.Get("cli.flag.max_spec")},
 		&cli.StringFlag{Name: "max-sbom-size", Value: "256MiB", Usage: msg.Get("cli.flag.max_sbom")},
 		&cli.StringFlag{Name: "max-doc-size", Value: "64MiB", Usage: msg.Get("cli.flag.max_doc")},
+		&cli.IntFlag{Name: "max-sbom-components", Value: defaultMaxSBOMComponents, Usage: msg.Get("cli.flag.max_sbom_components")},
 		&cli.StringFlag{Name: "memory-limit", Value: defaultMemoryLimit, Usage: msg.Get("cli.flag.memory_limit")},
 	}
 }
+
+// defaultMaxSBOMComponents is the default of --max-sbom-components, the
+// same as sbom.MaxComponents; the flag sets it on every run.
+const defaultMaxSBOMComponents = 500_000
 
 // defaultMemoryLimit is the soft memory limit docgen runs under unless
 // --memory-limit or GOMEMLIMIT says otherwise. Reading an SBOM at the
@@ -47,6 +53,11 @@ func applyLimits(c *cli.Context) error {
 		return fail(exitInput, "--max-doc-size: "+err.Error())
 	}
 	input.MaxDocSize = n
+	if n := c.Int("max-sbom-components"); n > 0 {
+		sbom.MaxComponents = n
+	} else {
+		return fail(exitInput, msg.Format("cli.bad_count", "--max-sbom-components", c.Int("max-sbom-components")))
+	}
 	return applyMemoryLimit(c)
 }
 

@@ -35,14 +35,20 @@ func parseXML(name string, data []byte) (*BOM, error) {
 		// A hint for the size of the model: every component start tag
 		// (with the components lists, a few too many). Documents that
 		// write a namespace prefix get no hint and lose nothing but time.
-		x.comps.sized = make([]Component, 0, sizeHint[Component](bytes.Count(data, []byte("<component")), len(data)))
+		x.comps.sized = make([]Component, 0, sizeHint[Component](min(bytes.Count(data, []byte("<component")), MaxComponents), len(data)))
 		return cdxXSD(v)
 	}
-	st.Item = func(n *xsd.Node) bool {
+	counted := 0 // components of a document already invalid, which are not converted
+	st.Item = func(n *xsd.Node) (bool, error) {
 		if st.Total() == 0 {
 			x.item(n)
+		} else if n.Name.Local == "component" {
+			counted++
 		}
-		return false
+		if total := x.comps.n + counted; total > MaxComponents {
+			return false, tooManyComponents(name, n.Line, total)
+		}
+		return false, nil
 	}
 	root, errs, total, err := st.Run(bytes.NewReader(data))
 	if err != nil {

@@ -45,6 +45,9 @@ type jsonParser struct {
 	only    map[string]bool
 	lens    map[string]int
 	skipped int
+	// nestedList is set while skipping the value of a member called
+	// "components" below the top level: its items count as components too.
+	nestedList bool
 }
 
 // itemHook receives one item of a streamed top-level array.
@@ -79,8 +82,10 @@ func parseJSONStream(data []byte, maxDepth int, hooks map[string]itemHook) (any,
 // sniffTop reads the top-level object of data, decoding only the values of
 // the members named in keys and skipping the rest without allocating. It
 // also returns the number of items of each top-level array it skipped (so
-// that a long list can be given its final size before it is read). It
-// reports false if data is not a well-formed JSON object.
+// that a long list can be given its final size before it is read), where
+// "components" counts the items of every array called "components" in
+// what it skipped, nested components included. It reports false if data is
+// not a well-formed JSON object.
 func sniffTop(data []byte, maxDepth int, keys ...string) (map[string]any, map[string]int, bool) {
 	only := map[string]bool{}
 	for _, k := range keys {
@@ -209,7 +214,7 @@ func (p *jsonParser) object() (any, error) {
 			p.skipped = 0
 			err = p.skipValue()
 			if p.lens != nil && p.pos > 0 && p.data[p.pos-1] == ']' {
-				p.lens[name] = p.skipped
+				p.lens[name] += p.skipped
 			}
 		case p.depth == 1 && p.hooks[name] != nil && p.pos < len(p.data) && p.data[p.pos] == '[':
 			v, err = p.streamArray(p.hooks[name])
@@ -310,11 +315,14 @@ func (p *jsonParser) skipValue() error {
 	if p.pos >= len(p.data) {
 		return p.unexpected()
 	}
+	nested := p.nestedList
+	p.nestedList = false
 	switch c := p.data[p.pos]; {
 	case c == '{' || c == '[':
 		if err := p.enter(); err != nil {
 			return err
 		}
+		nested = nested && c == '['
 		closer := byte('}')
 		if c == '[' {
 			closer = ']'
@@ -331,9 +339,11 @@ func (p *jsonParser) skipValue() error {
 				if p.pos >= len(p.data) || p.data[p.pos] != '"' {
 					return p.unexpected()
 				}
+				key := p.pos
 				if err := p.skipString(); err != nil {
 					return err
 				}
+				p.nestedList = p.lens != nil && string(p.data[key:p.pos]) == `"components"`
 				p.skipSpace()
 				if p.pos >= len(p.data) || p.data[p.pos] != ':' {
 					return p.unexpected()
@@ -343,6 +353,9 @@ func (p *jsonParser) skipValue() error {
 			}
 			if c == '[' && p.depth == 2 {
 				p.skipped++ // an item of a top-level array
+			}
+			if nested {
+				p.lens["components"]++ // a nested component
 			}
 			if err := p.skipValue(); err != nil {
 				return err

@@ -83,13 +83,13 @@ func FuzzJSONParser(f *testing.F) {
 // of the lists it skips, to size the model, and that a hostile count cannot
 // make the model larger than the file.
 func TestSniffTopCountsLists(t *testing.T) {
-	doc := []byte(`{"specVersion":"1.6","components":[{"a":[1,2,3]},{"b":{"c":[4]}},"x"],"dependencies":[],"metadata":{"n":[1,2]}}`)
+	doc := []byte(`{"specVersion":"1.6","components":[{"a":[1,2,3]},{"b":{"c":[4]}},"x"],"dependencies":[],"metadata":{"n":[1,2],"component":{"components":[{},{"components":[{}]}]}}}`)
 	top, lens, ok := sniffTop(doc, MaxDepth, "specVersion")
 	if !ok || top["specVersion"] != "1.6" {
 		t.Fatalf("top %v %v", top, ok)
 	}
-	if lens["components"] != 3 || lens["dependencies"] != 0 || len(lens) != 2 {
-		t.Errorf("lens %v, want components 3, dependencies 0 and nothing else", lens)
+	if lens["components"] != 6 || lens["dependencies"] != 0 || len(lens) != 2 {
+		t.Errorf("lens %v, want components 6 (3 at the top, 3 nested), dependencies 0 and nothing else", lens)
 	}
 	if got := sizeHint[Component](1_000_000, 3_000_000); got > 3_000_000/int(unsafe.Sizeof(Component{})) {
 		t.Errorf("size hint %d for a 3 MB file", got)

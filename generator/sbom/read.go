@@ -15,6 +15,20 @@ import (
 // streaming scan before any decoding.
 const MaxDepth = 200
 
+// MaxComponents is the most components, nested ones included, that an SBOM
+// may list (default 500,000; the CLI's --max-sbom-components sets it). The
+// size limit alone does not bound memory: a component of the model takes
+// several hundred bytes, more than a minimal component takes in the file,
+// so 256 MiB of minimal components would need gigabytes. Real SBOMs list
+// tens of thousands of components, a large one a few hundred thousand.
+var MaxComponents = 500_000
+
+// tooManyComponents is the error for an SBOM with more than MaxComponents
+// components; line is 0 where unknown.
+func tooManyComponents(name string, line, count int) error {
+	return &ParseError{Pos: srcpos.Pos{File: name, Line: line}, Msg: msg.Format("sbom.too_many_components", MaxComponents, count)}
+}
+
 // Read reads and validates the SBOM file at path. The format, encoding and
 // version are detected from the content, never from the file name. The file
 // is read through package input: at most input.MaxSBOMSize bytes, regular
@@ -64,6 +78,12 @@ func Parse(name string, data []byte) (*BOM, error) {
 	}
 	if err != nil {
 		return nil, err
+	}
+	// The readers refuse a long list of components early where they can
+	// count it before reading it; this catches the rest (SPDX packages, a
+	// JSON member name written with escapes).
+	if len(b.Components) > MaxComponents {
+		return nil, tooManyComponents(name, 0, len(b.Components))
 	}
 	b.Normalize()
 	return b, nil

@@ -426,3 +426,58 @@ func TestManyDuplicateRefs(t *testing.T) {
 		}
 	}
 }
+
+// TestComponentLimit checks that an SBOM with more than MaxComponents
+// components, nested ones included, is refused with a message that says
+// how to raise the limit, and that one at the limit is read.
+func TestComponentLimit(t *testing.T) {
+	old := MaxComponents
+	MaxComponents = 5
+	t.Cleanup(func() { MaxComponents = old })
+	jsonDoc := func(top, nested int) string {
+		var b strings.Builder
+		b.WriteString(`{"bomFormat":"CycloneDX","specVersion":"1.6","metadata":{"component":{"type":"device","name":"d","components":[`)
+		for i := range nested {
+			if i > 0 {
+				b.WriteByte(',')
+			}
+			b.WriteString(`{"type":"library","name":"n` + itoa(i) + `"}`)
+		}
+		b.WriteString(`]}},"components":[`)
+		for i := range top {
+			if i > 0 {
+				b.WriteByte(',')
+			}
+			b.WriteString(`{"type":"library","name":"c` + itoa(i) + `"}`)
+		}
+		b.WriteString(`]}`)
+		return b.String()
+	}
+	xmlDoc := func(n int) string {
+		return `<bom xmlns="http://cyclonedx.org/schema/bom/1.6" version="1"><components>` +
+			strings.Repeat("\n"+`<component type="library"><name>c</name></component>`, n) + `</components></bom>`
+	}
+	tests := []struct {
+		name, doc string
+		refused   bool
+	}{
+		{"json at the limit", jsonDoc(3, 2), false},
+		{"json top-level", jsonDoc(6, 0), true},
+		{"json nested", jsonDoc(3, 3), true},
+		{"xml at the limit", xmlDoc(5), false},
+		{"xml over", xmlDoc(6), true},
+	}
+	for _, tt := range tests {
+		name := "limit.cdx.json"
+		if strings.HasPrefix(tt.name, "xml") {
+			name = "limit.cdx.xml"
+		}
+		_, err := Parse(name, []byte(tt.doc))
+		switch {
+		case tt.refused && (err == nil || !strings.Contains(err.Error(), "raise the limit with --max-sbom-components")):
+			t.Errorf("%s: got %v, want the component limit", tt.name, err)
+		case !tt.refused && err != nil:
+			t.Errorf("%s: %v", tt.name, err)
+		}
+	}
+}

@@ -3,10 +3,12 @@ package xsd
 import (
 	"cmp"
 	"encoding/xml"
+	"errors"
 	"io"
 	"slices"
 	"strconv"
 	"strings"
+	"sync/atomic"
 )
 
 // Stream parses an XML document and validates it against a schema while it
@@ -33,8 +35,9 @@ type Stream struct {
 	// Item, if set, is called with each element at ItemDepth once it has
 	// been validated, in document order. Its subtree is intact until Item
 	// returns; if Item returns true, it is kept (so that paths of its
-	// elements can be computed later), otherwise it is let go.
-	Item func(n *Node) (keep bool)
+	// elements can be computed later), otherwise it is let go. An error
+	// from Item stops the parse soon after, and Run returns it.
+	Item func(n *Node) (keep bool, err error)
 
 	schema  *Schema
 	decls   []*elementDecl // declaration of each open element; nil if unknown
@@ -43,6 +46,10 @@ type Stream struct {
 	uniques []uniqueSeen
 	walker  Walker
 	jobs    chan streamJob
+	// itemErr is the error Item returned, written by the validating
+	// goroutine before it sets failed; the parser stops when it sees failed.
+	itemErr error
+	failed  atomic.Bool
 }
 
 // streamJob is work for the goroutine that validates items while the
@@ -94,9 +101,15 @@ func (s *Stream) Run(r io.Reader) (*Node, []Error, int, error) {
 			}
 		}()
 		for j := range s.jobs {
-			if j.item {
-				s.item(j.n, j.decl)
-			} else {
+			switch {
+			case s.itemErr != nil:
+				// Stopped: let the parser hand over what it has read.
+			case j.item:
+				if err := s.item(j.n, j.decl); err != nil {
+					s.itemErr = err
+					s.failed.Store(true)
+				}
+			default:
 				s.seeUnique(j.n, func() place { return place{at: j.n} })
 			}
 		}
@@ -108,6 +121,9 @@ func (s *Stream) Run(r io.Reader) (*Node, []Error, int, error) {
 	<-finished
 	if failure != nil {
 		panic(failure) // a bug: let it reach the caller's goroutine
+	}
+	if s.itemErr != nil {
+		return nil, nil, 0, s.itemErr
 	}
 	if err != nil {
 		return nil, nil, 0, err
@@ -170,28 +186,39 @@ func (s *Stream) start(n *Node, depth int) error {
 }
 
 func (s *Stream) end(n *Node, depth int) error {
+	if s.failed.Load() {
+		return errStopped
+	}
 	if depth == s.ItemDepth {
 		s.jobs <- streamJob{n: n, decl: s.decls[depth-1], item: true}
 	}
 	return nil
 }
 
+// errStopped stops the parser after Item failed; Run returns Item's error.
+var errStopped = errors.New("stopped by an item")
+
 // item validates an item, records its unique values, hands it to Item and
 // lets it go.
-func (s *Stream) item(n *Node, d *elementDecl) {
+func (s *Stream) item(n *Node, d *elementDecl) error {
 	before := len(s.items.errs)
 	if d != nil {
 		s.items.element(n, d)
 	}
 	s.walkUnique(n)
 	keep := len(s.items.errs) > before
-	if s.Item != nil && s.Item(n) {
-		keep = true
+	if s.Item != nil {
+		k, err := s.Item(n)
+		if err != nil {
+			return err
+		}
+		keep = keep || k
 	}
 	if !keep {
 		n.Attrs, n.Children, n.Text, n.ns = nil, nil, "", nil
 	}
 	n.done = true
+	return nil
 }
 
 // childDecl returns the declaration that validates a child called name of

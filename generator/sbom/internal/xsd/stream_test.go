@@ -38,7 +38,7 @@ func streamValidate(t *testing.T, s *Schema, doc string, limit int) ([]Error, in
 	items := 0
 	st := &Stream{MaxDepth: 100, ItemDepth: 3, Limit: limit,
 		Schema: func(*Node) (*Schema, error) { return s, nil },
-		Item:   func(*Node) bool { items++; return false },
+		Item:   func(*Node) (bool, error) { items++; return false, nil },
 	}
 	_, errs, total, err := st.Run(strings.NewReader(doc))
 	if err != nil {
@@ -166,7 +166,7 @@ func TestStreamItemPanic(t *testing.T) {
 		strings.Repeat(`<component type="library"><name>a</name></component>`, 2000) + `</components></bom>`
 	st := &Stream{MaxDepth: 100, ItemDepth: 3,
 		Schema: func(*Node) (*Schema, error) { return s, nil },
-		Item:   func(*Node) bool { panic("a bug") },
+		Item:   func(*Node) (bool, error) { panic("a bug") },
 	}
 	defer func() {
 		if r := recover(); r != "a bug" {
