@@ -12,8 +12,10 @@ func parseJSON(name string, data []byte) (*BOM, error) {
 	// A CycloneDX document of a known version is streamed; everything else
 	// (SPDX, errors, other formats) is decoded whole first.
 	top, lens, ok := sniffTop(data, MaxDepth, "@context", "spdxVersion", "bomFormat", "specVersion")
-	if n := lens["components"]; ok && n > MaxComponents {
-		return nil, tooManyComponents(name, 0, n)
+	for _, list := range sortedKeys(lens) {
+		if n := lens[list]; ok && n > MaxComponents {
+			return nil, tooMany(name, 0, list, n)
+		}
 	}
 	if ok {
 		_, ld := top["@context"]

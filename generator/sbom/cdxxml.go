@@ -38,15 +38,22 @@ func parseXML(name string, data []byte) (*BOM, error) {
 		x.comps.sized = make([]Component, 0, sizeHint[Component](min(bytes.Count(data, []byte("<component")), MaxComponents), len(data)))
 		return cdxXSD(v)
 	}
-	counted := 0 // components of a document already invalid, which are not converted
+	// Entries of each list: the components converted (nested ones
+	// included), or, once the document is invalid and nothing more is
+	// converted, the items; either way each list is bounded.
+	entries := map[string]int{}
 	st.Item = func(n *xsd.Node) (bool, error) {
+		list := n.Parent.Name.Local
 		if st.Total() == 0 {
 			x.item(n)
-		} else if n.Name.Local == "component" {
-			counted++
 		}
-		if total := x.comps.n + counted; total > MaxComponents {
-			return false, tooManyComponents(name, n.Line, total)
+		if list == "components" && st.Total() == 0 {
+			entries[list] = x.comps.n
+		} else {
+			entries[list]++
+		}
+		if entries[list] > MaxComponents {
+			return false, tooMany(name, n.Line, list, entries[list])
 		}
 		return false, nil
 	}

@@ -16,17 +16,24 @@ import (
 const MaxDepth = 200
 
 // MaxComponents is the most components, nested ones included, that an SBOM
-// may list (default 500,000; the CLI's --max-sbom-components sets it). The
-// size limit alone does not bound memory: a component of the model takes
-// several hundred bytes, more than a minimal component takes in the file,
-// so 256 MiB of minimal components would need gigabytes. Real SBOMs list
-// tens of thousands of components, a large one a few hundred thousand.
+// may list, and the most entries of any other top-level list (services,
+// dependencies, vulnerabilities, ...); default 500,000, set by the CLI's
+// --max-sbom-components. The size limit alone does not bound memory: an
+// entry of the model takes several hundred bytes, more than a minimal entry
+// takes in the file, so 256 MiB of minimal components would need
+// gigabytes. Real SBOMs list tens of thousands of components, a large one a
+// few hundred thousand.
 var MaxComponents = 500_000
 
-// tooManyComponents is the error for an SBOM with more than MaxComponents
-// components; line is 0 where unknown.
-func tooManyComponents(name string, line, count int) error {
-	return &ParseError{Pos: srcpos.Pos{File: name, Line: line}, Msg: msg.Format("sbom.too_many_components", MaxComponents, count)}
+// tooMany is the error for an SBOM whose list (components, or another
+// top-level list) has more than MaxComponents entries; line is 0 where
+// unknown.
+func tooMany(name string, line int, list string, count int) error {
+	key := "sbom.too_many_entries"
+	if list == "components" {
+		key = "sbom.too_many_components"
+	}
+	return &ParseError{Pos: srcpos.Pos{File: name, Line: line}, Msg: msg.Format(key, MaxComponents, count, list)}
 }
 
 // Read reads and validates the SBOM file at path. The format, encoding and
@@ -83,7 +90,7 @@ func Parse(name string, data []byte) (*BOM, error) {
 	// count it before reading it; this catches the rest (SPDX packages, a
 	// JSON member name written with escapes).
 	if len(b.Components) > MaxComponents {
-		return nil, tooManyComponents(name, 0, len(b.Components))
+		return nil, tooMany(name, 0, "components", len(b.Components))
 	}
 	b.Normalize()
 	return b, nil
