@@ -98,3 +98,27 @@ func TestSniffTopCountsLists(t *testing.T) {
 		t.Errorf("size hint %d, want 1000", got)
 	}
 }
+
+// TestStreamPanicReachesCaller checks that a panic in a worker or the
+// collector of a JSON stream is raised in the caller's goroutine, where
+// the CLI reports it, instead of ending the process.
+func TestStreamPanicReachesCaller(t *testing.T) {
+	cv, err := cdxJSONSchema("1.6")
+	if err != nil {
+		t.Fatal(err)
+	}
+	st := cv.newStream(nil, nil)
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		st.guard(func() { panic("a bug") })
+	}()
+	<-done
+	defer func() {
+		if r := recover(); r != "a bug" {
+			t.Errorf("recovered %v, want the worker's panic", r)
+		}
+	}()
+	st.wait()
+	t.Error("wait returned")
+}

@@ -38,6 +38,9 @@ type cdxStream struct {
 	vulns    []Vulnerability
 
 	checker *jsonChecker
+
+	mu      sync.Mutex
+	failure any // the first panic in a worker or the collector
 }
 
 // streamItem is one item of a streamed list and what became of it.
@@ -111,30 +114,51 @@ func (st *cdxStream) hooks() map[string]itemHook {
 func (st *cdxStream) work() {
 	cv := newJSONConv()
 	for it := range st.jobs {
-		err := safely(func() error { return st.cv.items[it.list].Validate(it.v) })
-		if err != nil {
-			it.invalid = true
-			it.problems = schemaProblems(err, []string{it.list, itoa(it.index)})
-		}
-		if st.cv.unique[it.list] {
-			it.hash = hashJSON(st.seed, it.v)
-		}
-		if m, ok := it.v.(map[string]any); ok && !it.invalid {
-			switch it.list {
-			case "components":
-				var b BOM
-				cv.addComponent(&b, m, "")
-				it.comps = b.Components
-			case "dependencies":
-				d := cv.dependency(m)
-				it.dep = &d
-			case "vulnerabilities":
-				v := cv.vulnerability(m)
-				it.vuln = &v
-			}
-		}
+		st.guard(func() { st.process(it, cv) })
 		st.done <- it
 	}
+}
+
+// process validates, hashes and converts one item.
+func (st *cdxStream) process(it *streamItem, cv *jsonConv) {
+	err := safely(func() error { return st.cv.items[it.list].Validate(it.v) })
+	if err != nil {
+		it.invalid = true
+		it.problems = schemaProblems(err, []string{it.list, itoa(it.index)})
+	}
+	if st.cv.unique[it.list] {
+		it.hash = hashJSON(st.seed, it.v)
+	}
+	if m, ok := it.v.(map[string]any); ok && !it.invalid {
+		switch it.list {
+		case "components":
+			var b BOM
+			cv.addComponent(&b, m, "")
+			it.comps = b.Components
+		case "dependencies":
+			d := cv.dependency(m)
+			it.dep = &d
+		case "vulnerabilities":
+			v := cv.vulnerability(m)
+			it.vuln = &v
+		}
+	}
+}
+
+// guard runs f in a worker or the collector. A panic there, a bug, would
+// end the process; guard keeps the first one for wait to raise in the
+// caller's goroutine, where the CLI reports it as an internal error.
+func (st *cdxStream) guard(f func()) {
+	defer func() {
+		if r := recover(); r != nil {
+			st.mu.Lock()
+			if st.failure == nil {
+				st.failure = r
+			}
+			st.mu.Unlock()
+		}
+	}()
+	f()
 }
 
 // collect takes the processed items in document order: the workers finish
@@ -152,7 +176,7 @@ func (st *cdxStream) collect() {
 			}
 			delete(early, next)
 			next++
-			st.take(it)
+			st.guard(func() { st.take(it) })
 		}
 	}
 	close(st.collected)
@@ -196,6 +220,9 @@ func (st *cdxStream) wait() {
 	st.wg.Wait()
 	close(st.done)
 	<-st.collected
+	if st.failure != nil {
+		panic(st.failure)
+	}
 }
 
 // finish validates the skeleton (the document with the streamed lists
