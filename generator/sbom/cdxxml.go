@@ -43,12 +43,12 @@ func parseXML(name string, data []byte) (*BOM, error) {
 	// converted, the items; either way each list is bounded.
 	entries := map[string]int{}
 	st.Item = func(n *xsd.Node) (bool, error) {
-		list := n.Parent.Name.Local
-		if st.Total() == 0 {
+		list, valid := n.Parent.Name.Local, st.Total() == 0
+		if valid {
 			x.item(n)
 		}
-		if list == "components" && st.Total() == 0 {
-			entries[list] = x.comps.n
+		if list == "components" && valid {
+			entries[list] = x.comps.n // nested components included
 		} else {
 			entries[list]++
 		}

@@ -86,9 +86,9 @@ func (n *Node) Path() string { return n.pathFrom(nil) }
 func (n *Node) pathFrom(top *Node) string {
 	var parts []string
 	for e := n; e != nil && e != top; e = e.Parent {
-		seg := e.Name.Local
+		idx, count := 1, 1
 		if p := e.Parent; p != nil {
-			idx, count := 0, 0
+			idx, count = 0, 0
 			for _, s := range p.Children {
 				if s.Name == e.Name {
 					count++
@@ -97,11 +97,8 @@ func (n *Node) pathFrom(top *Node) string {
 					}
 				}
 			}
-			if count > 1 || idx > 1 {
-				seg += "[" + strconv.Itoa(idx) + "]"
-			}
 		}
-		parts = append(parts, seg)
+		parts = append(parts, segment(e.Name.Local, idx, count > 1))
 	}
 	var b strings.Builder
 	for i := len(parts) - 1; i >= 0; i-- {
@@ -109,6 +106,16 @@ func (n *Node) pathFrom(top *Node) string {
 		b.WriteString(parts[i])
 	}
 	return b.String()
+}
+
+// segment is the path segment of the idx-th element (from 1) called local
+// among its siblings: "local", or "local[idx]" if several siblings have
+// that name.
+func segment(local string, idx int, several bool) string {
+	if several || idx > 1 {
+		return local + "[" + strconv.Itoa(idx) + "]"
+	}
+	return local
 }
 
 // SyntaxError is an XML syntax error or a document that breaks a parse

@@ -6,7 +6,6 @@ import (
 	"errors"
 	"io"
 	"slices"
-	"strconv"
 	"strings"
 	"sync/atomic"
 )
@@ -43,8 +42,7 @@ type Stream struct {
 	decls   []*elementDecl // declaration of each open element; nil if unknown
 	root    *elementDecl
 	items   validator // errors found in items, in document order
-	uniques []uniqueSeen
-	walker  Walker
+	uniques *uniqueCheck
 	jobs    chan streamJob
 	// itemErr is the error Item returned, written by the validating
 	// goroutine before it sets failed; the parser stops when it sees failed.
@@ -59,20 +57,6 @@ type streamJob struct {
 	n    *Node
 	decl *elementDecl
 	item bool
-}
-
-// uniqueSeen tracks one xs:unique constraint of the root element: the first
-// element with each value.
-type uniqueSeen struct {
-	u     unique
-	first map[string]place
-}
-
-// place locates an element that may have been let go: the element path of
-// its item (or of itself, above the items) followed by rel.
-type place struct {
-	at  *Node
-	rel string
 }
 
 // Total returns the number of errors found so far; Item may call it to
@@ -110,7 +94,7 @@ func (s *Stream) Run(r io.Reader) (*Node, []Error, int, error) {
 					s.failed.Store(true)
 				}
 			default:
-				s.seeUnique(j.n, func() place { return place{at: j.n} })
+				s.uniques.see(j.n, func() place { return place{at: j.n} }, &s.items)
 			}
 		}
 	}()
@@ -142,11 +126,7 @@ func (s *Stream) Run(r io.Reader) (*Node, []Error, int, error) {
 	if s.Limit > 0 && len(errs) > s.Limit {
 		errs = errs[:s.Limit]
 	}
-	for i, e := range errs {
-		if e.first.at != nil {
-			errs[i].Want = e.first.at.Path() + e.first.rel
-		}
-	}
+	fillWant(errs)
 	return root, errs, s.items.total + rest.total, nil
 }
 
@@ -169,11 +149,7 @@ func (s *Stream) start(n *Node, depth int) error {
 		if schema != nil {
 			s.root = schema.elements[n.Name]
 			d = s.root
-			if d != nil {
-				for _, u := range d.uniques {
-					s.uniques = append(s.uniques, uniqueSeen{u: u, first: map[string]place{}})
-				}
-			}
+			s.uniques = newUniqueCheck(d)
 		}
 	} else {
 		d = childDecl(s.decls[depth-2], n.Name)
@@ -205,7 +181,7 @@ func (s *Stream) item(n *Node, d *elementDecl) error {
 	if d != nil {
 		s.items.element(n, d)
 	}
-	s.walkUnique(n)
+	s.uniques.walk(n, &s.items)
 	keep := len(s.items.errs) > before
 	if s.Item != nil {
 		k, err := s.Item(n)
@@ -231,17 +207,6 @@ func childDecl(d *elementDecl, name xml.Name) *elementDecl {
 		return nil
 	}
 	return d.complex.byName[name]
-}
-
-// walkUnique records the values of the unique constraints on item and its
-// descendants, in document order, with the place of each first value.
-func (s *Stream) walkUnique(item *Node) {
-	if len(s.uniques) == 0 {
-		return
-	}
-	s.walker.Walk(item, func(n *Node, rel func() string) {
-		s.seeUnique(n, func() place { return place{at: item, rel: rel()} })
-	})
 }
 
 // Walker walks subtrees; it keeps its buffers from one walk to the next.
@@ -307,26 +272,5 @@ func (f *siblings) segment() string {
 		}
 	}
 	k := f.kids[f.at]
-	if f.many[k.Name] {
-		return "/" + k.Name.Local + "[" + strconv.Itoa(f.idx[f.at]) + "]"
-	}
-	return "/" + k.Name.Local
-}
-
-// seeUnique checks the values of the unique constraints on n against
-// those seen before it; at gives n's place, asked for only when n holds the
-// first of a value.
-func (s *Stream) seeUnique(n *Node, at func() place) {
-	for i := range s.uniques {
-		us := &s.uniques[i]
-		val, ok := n.Attr(us.u.attr)
-		if !ok {
-			continue
-		}
-		if first, dup := us.first[val]; dup {
-			s.items.add(Error{Node: n, Kind: Duplicate, Attr: us.u.attr, Value: Clip(val), first: first})
-		} else {
-			us.first[val] = at()
-		}
-	}
+	return "/" + segment(k.Name.Local, f.idx[f.at], f.many[k.Name])
 }

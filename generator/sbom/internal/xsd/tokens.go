@@ -1,6 +1,7 @@
 package xsd
 
 import (
+	"bytes"
 	"encoding/xml"
 	"errors"
 	"fmt"
@@ -88,7 +89,7 @@ func (tz *tokenizer) next() token {
 
 // copyText returns t as a string, sharing short white-space runs.
 func (tz *tokenizer) copyText(t []byte) string {
-	if len(t) > 64 || !isSpace(t) {
+	if len(t) > 64 || len(bytes.TrimLeft(t, " \t\r\n")) > 0 {
 		return string(t)
 	}
 	if s, ok := tz.space[string(t)]; ok {
@@ -97,15 +98,6 @@ func (tz *tokenizer) copyText(t []byte) string {
 	s := string(t)
 	tz.space[s] = s
 	return s
-}
-
-func isSpace(b []byte) bool {
-	for _, c := range b {
-		if c != ' ' && c != '\t' && c != '\n' && c != '\r' {
-			return false
-		}
-	}
-	return true
 }
 
 // tokenBatch is the number of tokens handed over at a time by [readAhead].

@@ -77,9 +77,12 @@ func (s *Schema) Validate(root *Node, limit int) ([]Error, int) {
 		return v.errs, v.total
 	}
 	v.element(root, d)
-	for _, u := range d.uniques {
-		v.unique(root, u)
+	if u := newUniqueCheck(d); u != nil {
+		for _, k := range root.Children {
+			u.walk(k, v)
+		}
 	}
+	fillWant(v.errs)
 	return v.errs, v.total
 }
 
@@ -352,25 +355,6 @@ func requiredNames(p *particle, acc []string) []string {
 		}
 	}
 	return acc
-}
-
-// unique checks an xs:unique constraint over all descendants of root.
-func (v *validator) unique(root *Node, u unique) {
-	seen := map[string]*Node{}
-	var walk func(n *Node)
-	walk = func(n *Node) {
-		for _, k := range n.Children {
-			if val, ok := k.Attr(u.attr); ok {
-				if first, dup := seen[val]; dup {
-					v.add(Error{Node: k, Kind: Duplicate, Attr: u.attr, Value: Clip(val), Want: first.Path()})
-				} else {
-					seen[val] = k
-				}
-			}
-			walk(k)
-		}
-	}
-	walk(root)
 }
 
 // Clip shortens a long value to 80 bytes (on a UTF-8 boundary) with an
